@@ -1,0 +1,110 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PowRegistry.Core.Common;
+
+namespace PowRegistry.Core.Accounts;
+
+public sealed record UserRow(string Id, string Email, string DisplayName, string Role, bool IsDisabled);
+
+/// <summary>Administrators manage accounts: create, change role, disable and re-enable.</summary>
+public sealed class UserAdminService(
+    UserManager<AppUser> users,
+    IValidator<NewUserInput> validator,
+    ILogger<UserAdminService> logger)
+{
+    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct)
+    {
+        var all = await users.Users.OrderBy(u => u.Email).ToListAsync(ct);
+        var rows = new List<UserRow>(all.Count);
+        foreach (var user in all)
+        {
+            var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
+            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.IsDisabled));
+        }
+        return rows;
+    }
+
+    public async Task<UserRow?> GetAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return null;
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
+        return new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.IsDisabled);
+    }
+
+    public async Task<ServiceResult<AppUser>> CreateAsync(NewUserInput input, Actor actor, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<AppUser>.Failure(validation);
+
+        var email = input.Email!.Trim();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return ServiceResult<AppUser>.Failure(nameof(NewUserInput.Email), "A user with this email address already exists.");
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Text.Clean(input.DisplayName)!, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, input.Password!);
+        if (!created.Succeeded) return ServiceResult<AppUser>.Failure(ToErrors(created, nameof(NewUserInput.Password)));
+        var added = await users.AddToRoleAsync(user, input.Role!);
+        if (!added.Succeeded)
+        {
+            await users.DeleteAsync(user);
+            return ServiceResult<AppUser>.Failure(ToErrors(added, nameof(NewUserInput.Role)));
+        }
+
+        logger.LogInformation("User {NewUserId} created with role {Role} by {UserId}", user.Id, input.Role, actor.UserId);
+        return ServiceResult<AppUser>.Success(user);
+    }
+
+    public async Task<ServiceResult<bool>> ChangeRoleAsync(string id, string? role, Actor actor)
+    {
+        if (role is null || !Roles.All.Contains(role)) return ServiceResult<bool>.Failure("Role", "Choose a role from the list.");
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return ServiceResult<bool>.NotFound();
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(role)) return ServiceResult<bool>.Success(true);
+        if (current.Contains(Roles.Administrator) && await IsLastActiveAdministratorAsync(user))
+        {
+            return ServiceResult<bool>.Failure("Role", "This is the last active administrator: make someone else an administrator first.");
+        }
+
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user); // open sessions pick up the new role at the next check
+        logger.LogInformation("User {TargetUserId} given role {Role} by {UserId}", user.Id, role, actor.UserId);
+        return ServiceResult<bool>.Success(true);
+    }
+
+    public async Task<ServiceResult<bool>> SetDisabledAsync(string id, bool disabled, Actor actor)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return ServiceResult<bool>.NotFound();
+        if (disabled && user.Id == actor.UserId) return ServiceResult<bool>.Failure("", "You cannot disable your own account.");
+        if (disabled && await IsLastActiveAdministratorAsync(user))
+        {
+            return ServiceResult<bool>.Failure("", "This is the last active administrator: make someone else an administrator first.");
+        }
+
+        user.IsDisabled = disabled;
+        // Lockout blocks password sign-in; the new security stamp ends sessions already open.
+        user.LockoutEnd = disabled ? DateTimeOffset.MaxValue : null;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("User {TargetUserId} {Action} by {UserId}", user.Id, disabled ? "disabled" : "enabled", actor.UserId);
+        return ServiceResult<bool>.Success(true);
+    }
+
+    private async Task<bool> IsLastActiveAdministratorAsync(AppUser user)
+    {
+        if (!await users.IsInRoleAsync(user, Roles.Administrator)) return false;
+        var admins = await users.GetUsersInRoleAsync(Roles.Administrator);
+        return admins.Count(a => !a.IsDisabled) <= 1 && !user.IsDisabled;
+    }
+
+    internal static List<FieldError> ToErrors(IdentityResult result, string field) =>
+        result.Errors.Select(e => new FieldError(field, e.Description)).ToList();
+}

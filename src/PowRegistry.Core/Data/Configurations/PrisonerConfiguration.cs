@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Data.Configurations;
+
+internal sealed class PrisonerConfiguration : IEntityTypeConfiguration<Prisoner>
+{
+    public void Configure(EntityTypeBuilder<Prisoner> builder)
+    {
+        builder.Property(p => p.Reference).HasMaxLength(32);
+        builder.HasIndex(p => p.Reference).IsUnique();
+
+        builder.Property(p => p.FamilyName).HasMaxLength(Limits.Name);
+        builder.Property(p => p.GivenNames).HasMaxLength(Limits.Name);
+        builder.Property(p => p.ServiceNumber).HasMaxLength(64);
+        builder.Property(p => p.DateOfBirth)
+            .HasConversion(d => d == null ? null : d.ToString(), s => s == null ? null : PartialDate.Parse(s))
+            .HasMaxLength(10);
+        foreach (var item in new[] { nameof(Prisoner.FamilyNameInfo), nameof(Prisoner.GivenNamesInfo), nameof(Prisoner.RankInfo), nameof(Prisoner.ServiceNumberInfo), nameof(Prisoner.DateOfBirthInfo) })
+        {
+            builder.ComplexProperty<Art17Item>(item);
+        }
+        builder.Property(p => p.NationalityCode).HasMaxLength(2);
+        builder.Property(p => p.PowerDependedOnCode).HasMaxLength(2);
+        builder.Property(p => p.DetainingPowerCode).HasMaxLength(2);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.DisplayName);
+
+        // One index per filter and per sort, each ending in Id so keyset paging (sort key, Id) is a range scan.
+        builder.HasIndex(p => new { p.SortName, p.Id });
+        builder.HasIndex(p => new { p.CaptureSortKey, p.Id });
+        builder.HasIndex(p => new { p.CustodyStatus, p.Id });
+        builder.HasIndex(p => new { p.NationalityCode, p.Id });
+        builder.HasIndex(p => new { p.DetainingPowerCode, p.Id });
+        builder.HasIndex(p => new { p.NationalityCode, p.ServiceNumber }).IsUnique();
+
+        builder.HasMany(p => p.Aliases).WithOne().HasForeignKey(a => a.PrisonerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Documents).WithOne().HasForeignKey(d => d.PrisonerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.CustodyEvents).WithOne().HasForeignKey(e => e.PrisonerId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Aliases).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.CustodyEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PrisonerAliasConfiguration : IEntityTypeConfiguration<PrisonerAlias>
+{
+    public void Configure(EntityTypeBuilder<PrisonerAlias> builder) => builder.Property(a => a.Name).HasMaxLength(Limits.Name);
+}
+
+internal sealed class CustodyEventConfiguration : IEntityTypeConfiguration<CustodyEvent>
+{
+    public void Configure(EntityTypeBuilder<CustodyEvent> builder) => builder.HasIndex(e => new { e.PrisonerId, e.Date });
+}
+
+internal sealed class PrisonerSearchTermConfiguration : IEntityTypeConfiguration<PrisonerSearchTerm>
+{
+    public void Configure(EntityTypeBuilder<PrisonerSearchTerm> builder)
+    {
+        builder.HasKey(t => new { t.PrisonerId, t.Term });
+        builder.Property(t => t.Term).HasMaxLength(PrisonerSearchTerm.MaxLength);
+        // Covering index: a prefix search reads only this index.
+        builder.HasIndex(t => new { t.Term, t.PrisonerId });
+        builder.HasOne<Prisoner>().WithMany().HasForeignKey(t => t.PrisonerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

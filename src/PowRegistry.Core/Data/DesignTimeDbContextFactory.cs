@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace PowRegistry.Core.Data;
+
+/// <summary>Lets `dotnet ef migrations add` build the model without starting the web application.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<PowRegistryDbContext>
+{
+    public PowRegistryDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PowRegistryDbContext>();
+        SqliteSetup.Configure(options, "Data Source=design-time.db");
+        return new PowRegistryDbContext(options.Options);
+    }
+}

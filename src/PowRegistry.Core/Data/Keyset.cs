@@ -1,0 +1,49 @@
+using System.Linq.Expressions;
+
+namespace PowRegistry.Core.Data;
+
+/// <summary>
+/// Keyset ("seek") paging over a string sort key plus an integer id tie-breaker. Deep pages cost the same as
+/// the first: the database seeks into the (key, id) index instead of skipping rows with OFFSET.
+/// </summary>
+public static class Keyset
+{
+    /// <param name="forward">True for the rows after (key, id) in the given direction; false for the rows before it.</param>
+    public static IQueryable<T> Seek<T>(
+        IQueryable<T> query, Expression<Func<T, string>> key, Expression<Func<T, int>> id,
+        bool descending, bool forward, string cursorKey, int cursorId)
+    {
+        // Going back through a descending list is going forward through an ascending one, and vice versa.
+        var greater = descending != forward ? false : true;
+        var cursor = new CursorValues(cursorKey, cursorId);
+        var parameter = key.Parameters[0];
+        var keyBody = key.Body;
+        var idBody = new ReplaceParameter(id.Parameters[0], parameter).Visit(id.Body);
+
+        var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!,
+            keyBody, Expression.Property(Expression.Constant(cursor), nameof(CursorValues.Key)));
+        var zero = Expression.Constant(0);
+        var cursorIdExpression = Expression.Property(Expression.Constant(cursor), nameof(CursorValues.Id));
+
+        Expression keyBeyond = greater ? Expression.GreaterThan(compare, zero) : Expression.LessThan(compare, zero);
+        Expression keyEqual = Expression.Equal(compare, zero);
+        Expression idBeyond = greater ? Expression.GreaterThan(idBody, cursorIdExpression) : Expression.LessThan(idBody, cursorIdExpression);
+        var predicate = Expression.OrElse(keyBeyond, Expression.AndAlso(keyEqual, idBeyond));
+        return query.Where(Expression.Lambda<Func<T, bool>>(predicate, parameter));
+    }
+
+    /// <summary>Orders by (key, id), ascending or descending.</summary>
+    public static IOrderedQueryable<T> Order<T>(IQueryable<T> query, Expression<Func<T, string>> key, Expression<Func<T, int>> id, bool descending) =>
+        descending ? query.OrderByDescending(key).ThenByDescending(id) : query.OrderBy(key).ThenBy(id);
+
+    private sealed class CursorValues(string key, int id)
+    {
+        public string Key { get; } = key;
+        public int Id { get; } = id;
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}

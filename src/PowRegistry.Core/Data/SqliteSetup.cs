@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PowRegistry.Core.Data;
+
+/// <summary>
+/// The one place that knows the store is SQLite: connection string resolution and the pragmas
+/// every connection runs with. When PostgreSQL arrives it gets a sibling of this class.
+/// </summary>
+public static class SqliteSetup
+{
+    /// <summary>How long a writer waits for another writer's lock before giving up (milliseconds).</summary>
+    public const int BusyTimeoutMs = 10_000;
+
+    public static IServiceCollection AddPowRegistryDatabase(this IServiceCollection services, string connectionString) =>
+        services.AddDbContext<PowRegistryDbContext>(options => Configure(options, connectionString));
+
+    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor.Instance);
+
+    /// <summary>Makes a relative "Data Source" absolute under <paramref name="baseDirectory"/> and creates its folder.</summary>
+    public static string ResolveConnectionString(string connectionString, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(source, baseDirectory);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+        builder.ForeignKeys = true;
+        builder.DefaultTimeout = BusyTimeoutMs / 1000;
+        return builder.ToString();
+    }
+
+    /// <summary>Run once at start-up: WAL is a property of the database file and persists.</summary>
+    public static async Task UseWriteAheadLogAsync(PowRegistryDbContext db, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>
+    /// synchronous=FULL: an acknowledged commit survives power loss, not only a process crash.
+    /// foreign_keys: SQLite leaves them off per connection unless asked. busy_timeout: writers queue instead of failing.
+    /// </summary>
+    private sealed class PragmaInterceptor : DbConnectionInterceptor
+    {
+        public static readonly PragmaInterceptor Instance = new();
+        private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

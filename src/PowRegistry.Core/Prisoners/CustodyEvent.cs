@@ -1,0 +1,28 @@
+using PowRegistry.Core.Common;
+
+namespace PowRegistry.Core.Prisoners;
+
+/// <summary>One dated entry of the custody timeline (GC III Art. 122: transfers, hospital, escapes, releases, repatriations, deaths).</summary>
+public sealed class CustodyEvent
+{
+    private CustodyEvent() { }
+
+    internal CustodyEvent(CustodyEventKind kind, DateOnly date, string? place, string? details, Actor actor, DateTimeOffset now)
+    {
+        Kind = kind;
+        Date = date;
+        Place = place;
+        Details = details;
+        RecordedBy = actor.UserId;
+        RecordedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int PrisonerId { get; private set; }
+    public CustodyEventKind Kind { get; private set; }
+    public DateOnly Date { get; private set; }
+    public string? Place { get; private set; }
+    public string? Details { get; private set; }
+    public string RecordedBy { get; private set; } = "";
+    public DateTimeOffset RecordedAt { get; private set; }
+}

@@ -1,0 +1,229 @@
+using PowRegistry.Core.Common;
+
+namespace PowRegistry.Core.Prisoners;
+
+/// <summary>
+/// A prisoner of war on the register: GC III Art. 17 identity (with how each item was obtained),
+/// the Art. 122 information-bureau details, aliases, identity documents and a custody timeline.
+/// </summary>
+public sealed class Prisoner
+{
+    private readonly List<PrisonerAlias> _aliases = [];
+    private readonly List<IdentityDocument> _documents = [];
+    private readonly List<CustodyEvent> _custodyEvents = [];
+
+    private Prisoner() { }
+
+    public int Id { get; private set; }
+
+    /// <summary>Internal reference shown everywhere, e.g. POW-2025-000123. Assigned once the record has an id.</summary>
+    public string Reference { get; private set; } = "";
+
+    // GC III Art. 17 identity
+    public string? FamilyName { get; private set; }
+    public Art17Item FamilyNameInfo { get; private set; } = Art17Item.NotRecorded;
+    public string? GivenNames { get; private set; }
+    public Art17Item GivenNamesInfo { get; private set; } = Art17Item.NotRecorded;
+    public string? Rank { get; private set; }
+    public Art17Item RankInfo { get; private set; } = Art17Item.NotRecorded;
+    public string? ServiceNumber { get; private set; }
+    public Art17Item ServiceNumberInfo { get; private set; } = Art17Item.NotRecorded;
+    public PartialDate? DateOfBirth { get; private set; }
+    public Art17Item DateOfBirthInfo { get; private set; } = Art17Item.NotRecorded;
+
+    // GC III Art. 122 and capture
+    public string? PlaceOfBirth { get; private set; }
+    public string? NationalityCode { get; private set; }
+    public string? PowerDependedOnCode { get; private set; }
+    public string? Unit { get; private set; }
+    public DateOnly? DateOfCapture { get; private set; }
+    public string? PlaceOfCapture { get; private set; }
+    public string? DetainingPowerCode { get; private set; }
+    public string? PlaceOfInternment { get; private set; }
+    public HealthStatus HealthStatus { get; private set; }
+    public string? Languages { get; private set; }
+    public bool InterpreterNeeded { get; private set; }
+    public string? FatherFirstName { get; private set; }
+    public string? MotherMaidenName { get; private set; }
+    public string? PersonToBeInformed { get; private set; }
+    public string? AddressForCorrespondence { get; private set; }
+    public string? Notes { get; private set; }
+
+    /// <summary>Derived from the custody timeline; stored so that the register can filter on it with an index.</summary>
+    public CustodyStatus CustodyStatus { get; private set; }
+
+    /// <summary>Sort keys for the register (keyset paging needs non-null, indexed values).</summary>
+    public string SortName { get; private set; } = "";
+    public string CaptureSortKey { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string UpdatedBy { get; private set; } = "";
+
+    /// <summary>Optimistic concurrency: every change increments it; a save made from an older version is refused.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<PrisonerAlias> Aliases => _aliases;
+    public IReadOnlyList<IdentityDocument> Documents => _documents;
+    public IReadOnlyList<CustodyEvent> CustodyEvents => _custodyEvents;
+
+    /// <summary>The name a person reads in lists: family name, given names, or the first alias when both are unknown.</summary>
+    public string DisplayName =>
+        string.Join(' ', new[] { FamilyName, GivenNames }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name
+            ? name
+            : _aliases.FirstOrDefault()?.Name ?? "(name unknown)";
+
+    public static Prisoner Register(PrisonerInput input, Actor actor, DateTimeOffset now)
+    {
+        var prisoner = new Prisoner { CreatedAt = now, CreatedBy = actor.UserId };
+        prisoner.Apply(input, actor, now);
+        if (Text.Clean(input.InitialAlias) is { } alias)
+        {
+            prisoner._aliases.Add(new PrisonerAlias(alias, input.InitialAliasSource, Confidence.NotAssessed, null));
+        }
+        if (prisoner.DateOfCapture is { } captured)
+        {
+            prisoner._custodyEvents.Add(new CustodyEvent(CustodyEventKind.Captured, captured, prisoner.PlaceOfCapture, null, actor, now));
+        }
+        prisoner.RecomputeCustodyStatus();
+        prisoner.Version = 1;
+        return prisoner;
+    }
+
+    /// <summary>Called once the database has given the record its id.</summary>
+    public void AssignReference()
+    {
+        if (Reference.Length > 0) return;
+        Reference = $"POW-{CreatedAt.Year:D4}-{Id:D6}";
+    }
+
+    public void Update(PrisonerInput input, Actor actor, DateTimeOffset now)
+    {
+        Apply(input, actor, now);
+        Touch(actor, now);
+    }
+
+    public PrisonerAlias AddAlias(string name, InformationSource source, Confidence confidence, string? notes, Actor actor, DateTimeOffset now)
+    {
+        var alias = new PrisonerAlias(name, source, confidence, notes);
+        _aliases.Add(alias);
+        UpdateSortKeys();
+        Touch(actor, now);
+        return alias;
+    }
+
+    /// <summary>Removes an alias unless it is the only name the record has.</summary>
+    public bool RemoveAlias(int aliasId, Actor actor, DateTimeOffset now)
+    {
+        var alias = _aliases.FirstOrDefault(a => a.Id == aliasId);
+        if (alias is null) return false;
+        if (FamilyName is null && _aliases.Count == 1) return false;
+        _aliases.Remove(alias);
+        UpdateSortKeys();
+        Touch(actor, now);
+        return true;
+    }
+
+    public IdentityDocument AddDocument(IdentityDocumentInput input, Actor actor, DateTimeOffset now)
+    {
+        var document = new IdentityDocument(
+            Text.Clean(input.DocumentType)!, Text.Clean(input.Number), Text.Clean(input.Issuer),
+            Text.Clean(input.NameShown), input.Authenticity, Text.Clean(input.Notes, multiline: true));
+        _documents.Add(document);
+        Touch(actor, now);
+        return document;
+    }
+
+    public CustodyEvent AddCustodyEvent(CustodyEventInput input, Actor actor, DateTimeOffset now)
+    {
+        var custodyEvent = new CustodyEvent(
+            input.Kind!.Value, DateOnly.Parse(input.Date!, System.Globalization.CultureInfo.InvariantCulture),
+            Text.Clean(input.Place), Text.Clean(input.Details, multiline: true), actor, now);
+        _custodyEvents.Add(custodyEvent);
+        RecomputeCustodyStatus();
+        Touch(actor, now);
+        return custodyEvent;
+    }
+
+    /// <summary>The timeline, newest first; events on the same day keep the order they were recorded in.</summary>
+    public IEnumerable<CustodyEvent> Timeline() =>
+        _custodyEvents.OrderByDescending(e => e.Date).ThenByDescending(e => e.RecordedAt).ThenByDescending(e => e.Id);
+
+    private void RecomputeCustodyStatus()
+    {
+        var latest = _custodyEvents
+            .Where(e => StatusAfter(e.Kind) is not null)
+            .OrderBy(e => e.Date).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id)
+            .LastOrDefault();
+        CustodyStatus = latest is null ? CustodyStatus.Unknown : StatusAfter(latest.Kind)!.Value;
+    }
+
+    /// <summary>The status an event leaves the prisoner in; null for events that do not move him (ICRC notified).</summary>
+    public static CustodyStatus? StatusAfter(CustodyEventKind kind) => kind switch
+    {
+        CustodyEventKind.Captured or CustodyEventKind.Registered or CustodyEventKind.Transferred
+            or CustodyEventKind.Discharged => CustodyStatus.InCustody,
+        CustodyEventKind.Hospitalised => CustodyStatus.Hospitalised,
+        CustodyEventKind.Escaped => CustodyStatus.Escaped,
+        CustodyEventKind.Released => CustodyStatus.Released,
+        CustodyEventKind.Repatriated => CustodyStatus.Repatriated,
+        CustodyEventKind.TransferredToThirdState => CustodyStatus.TransferredToThirdState,
+        CustodyEventKind.Died => CustodyStatus.Deceased,
+        _ => null,
+    };
+
+    private void Apply(PrisonerInput input, Actor actor, DateTimeOffset now)
+    {
+        FamilyName = Text.Clean(input.FamilyName);
+        FamilyNameInfo = new Art17Item(input.FamilyNameDeclined, input.FamilyNameSource);
+        GivenNames = Text.Clean(input.GivenNames);
+        GivenNamesInfo = new Art17Item(input.GivenNamesDeclined, input.GivenNamesSource);
+        Rank = Text.Clean(input.Rank);
+        RankInfo = new Art17Item(input.RankDeclined, input.RankSource);
+        ServiceNumber = Text.Clean(input.ServiceNumber);
+        ServiceNumberInfo = new Art17Item(input.ServiceNumberDeclined, input.ServiceNumberSource);
+        DateOfBirth = PartialDate.TryParse(input.DateOfBirth, out var born) ? born : null;
+        DateOfBirthInfo = new Art17Item(input.DateOfBirthDeclined, input.DateOfBirthSource);
+
+        PlaceOfBirth = Text.Clean(input.PlaceOfBirth);
+        NationalityCode = Text.Clean(input.Nationality)?.ToUpperInvariant();
+        PowerDependedOnCode = Text.Clean(input.PowerDependedOn)?.ToUpperInvariant();
+        Unit = Text.Clean(input.Unit);
+        DateOfCapture = PrisonerInputValidator.TryParseDate(input.DateOfCapture, out var captured) ? captured : null;
+        PlaceOfCapture = Text.Clean(input.PlaceOfCapture);
+        DetainingPowerCode = Text.Clean(input.DetainingPower)?.ToUpperInvariant();
+        PlaceOfInternment = Text.Clean(input.PlaceOfInternment);
+        HealthStatus = input.HealthStatus;
+        Languages = Text.Clean(input.Languages);
+        InterpreterNeeded = input.InterpreterNeeded;
+        FatherFirstName = Text.Clean(input.FatherFirstName);
+        MotherMaidenName = Text.Clean(input.MotherMaidenName);
+        PersonToBeInformed = Text.Clean(input.PersonToBeInformed, multiline: true);
+        AddressForCorrespondence = Text.Clean(input.AddressForCorrespondence, multiline: true);
+        Notes = Text.Clean(input.Notes, multiline: true);
+        UpdateSortKeys();
+        UpdatedAt = now;
+        UpdatedBy = actor.UserId;
+    }
+
+    private void UpdateSortKeys()
+    {
+        SortName = Text.Fold(DisplayName);
+        CaptureSortKey = DateOfCapture?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private void Touch(Actor actor, DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        UpdatedBy = actor.UserId;
+        Version++;
+    }
+
+    /// <summary>Words a search can start with: every name, alias, the service number and the reference.</summary>
+    public IEnumerable<string> SearchTerms() =>
+        SearchText.Terms(
+            new[] { FamilyName, GivenNames, ServiceNumber, Reference }
+                .Concat(_aliases.Select(a => a.Name))
+                .Concat(_documents.Select(d => d.NameShown)));
+}

@@ -1,0 +1,266 @@
+using System.Linq.Expressions;
+using FluentValidation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Countries;
+using PowRegistry.Core.Data;
+
+namespace PowRegistry.Core.Prisoners;
+
+/// <summary>The register: registering, changing and finding prisoners. Pages, importers and the API all come through here.</summary>
+public sealed class PrisonerService(
+    PowRegistryDbContext db,
+    TimeProvider clock,
+    IValidator<PrisonerInput> prisonerValidator,
+    IValidator<AliasInput> aliasValidator,
+    IValidator<IdentityDocumentInput> documentValidator,
+    IValidator<CustodyEventInput> eventValidator,
+    ILogger<PrisonerService> logger)
+{
+    public Task<Prisoner?> GetAsync(int id, CancellationToken ct) =>
+        db.Prisoners
+            .Include(p => p.Aliases)
+            .Include(p => p.Documents)
+            .Include(p => p.CustodyEvents)
+            .AsSplitQuery()
+            .AsNoTracking()
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public async Task<PrisonerInput?> GetForEditAsync(int id, CancellationToken ct)
+    {
+        var prisoner = await db.Prisoners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return prisoner is null ? null : PrisonerInput.From(prisoner);
+    }
+
+    public async Task<ServiceResult<Prisoner>> CreateAsync(PrisonerInput input, Actor actor, CancellationToken ct)
+    {
+        var validation = await prisonerValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<Prisoner>.Failure(validation);
+        if (await ServiceNumberTakenAsync(input, exceptId: null, ct) is { } taken) return taken;
+
+        var prisoner = Prisoner.Register(input, actor, clock.GetUtcNow());
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Prisoners.Add(prisoner);
+        if (await TrySaveAsync(ct) is { } failed) return failed;
+        prisoner.AssignReference();
+        await ReplaceSearchTermsAsync(prisoner, ct);
+        if (await TrySaveAsync(ct) is { } failedAgain) return failedAgain;
+        await transaction.CommitAsync(ct);
+
+        logger.LogInformation("Prisoner {PrisonerId} registered by {UserId}", prisoner.Id, actor.UserId);
+        return ServiceResult<Prisoner>.Success(prisoner);
+    }
+
+    public async Task<ServiceResult<Prisoner>> UpdateAsync(int id, PrisonerInput input, Actor actor, CancellationToken ct)
+    {
+        var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (prisoner is null) return ServiceResult<Prisoner>.NotFound();
+
+        input.HasAliases = prisoner.Aliases.Count > 0;
+        var validation = await prisonerValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<Prisoner>.Failure(validation);
+        if (await ServiceNumberTakenAsync(input, exceptId: id, ct) is { } taken) return taken;
+        if (input.Version != prisoner.Version) return Conflict(prisoner, input);
+
+        // The version the officer loaded is what the database must still hold when we write (checked again in SQL).
+        db.Entry(prisoner).Property(p => p.Version).OriginalValue = input.Version;
+        prisoner.Update(input, actor, clock.GetUtcNow());
+        await ReplaceSearchTermsAsync(prisoner, ct);
+        try
+        {
+            if (await TrySaveAsync(ct) is { } failed) return failed;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Prisoners.AsNoTracking().FirstAsync(p => p.Id == id, ct);
+            return Conflict(current, input);
+        }
+
+        logger.LogInformation("Prisoner {PrisonerId} updated by {UserId}", prisoner.Id, actor.UserId);
+        return ServiceResult<Prisoner>.Success(prisoner);
+    }
+
+    public async Task<ServiceResult<PrisonerAlias>> AddAliasAsync(int prisonerId, AliasInput input, Actor actor, CancellationToken ct)
+    {
+        var validation = await aliasValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<PrisonerAlias>.Failure(validation);
+        var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        if (prisoner is null) return ServiceResult<PrisonerAlias>.NotFound();
+
+        var alias = prisoner.AddAlias(Text.Clean(input.Name)!, input.Source, input.Confidence, Text.Clean(input.Notes, multiline: true), actor, clock.GetUtcNow());
+        await ReplaceSearchTermsAsync(prisoner, ct);
+        if (await TrySaveAsync(ct) is { } failed) return ServiceResult<PrisonerAlias>.Failure(failed.Errors);
+        logger.LogInformation("Alias {AliasId} added to prisoner {PrisonerId} by {UserId}", alias.Id, prisoner.Id, actor.UserId);
+        return ServiceResult<PrisonerAlias>.Success(alias);
+    }
+
+    public async Task<ServiceResult<bool>> RemoveAliasAsync(int prisonerId, int aliasId, Actor actor, CancellationToken ct)
+    {
+        var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        if (prisoner is null || prisoner.Aliases.All(a => a.Id != aliasId)) return ServiceResult<bool>.NotFound();
+        if (!prisoner.RemoveAlias(aliasId, actor, clock.GetUtcNow()))
+        {
+            return ServiceResult<bool>.Failure("", "This alias is the only name on the record: enter a family name first.");
+        }
+        await ReplaceSearchTermsAsync(prisoner, ct);
+        if (await TrySaveAsync(ct) is { } failed) return ServiceResult<bool>.Failure(failed.Errors);
+        logger.LogInformation("Alias {AliasId} removed from prisoner {PrisonerId} by {UserId}", aliasId, prisoner.Id, actor.UserId);
+        return ServiceResult<bool>.Success(true);
+    }
+
+    public async Task<ServiceResult<IdentityDocument>> AddDocumentAsync(int prisonerId, IdentityDocumentInput input, Actor actor, CancellationToken ct)
+    {
+        var validation = await documentValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<IdentityDocument>.Failure(validation);
+        var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        if (prisoner is null) return ServiceResult<IdentityDocument>.NotFound();
+
+        var document = prisoner.AddDocument(input, actor, clock.GetUtcNow());
+        await ReplaceSearchTermsAsync(prisoner, ct);
+        if (await TrySaveAsync(ct) is { } failed) return ServiceResult<IdentityDocument>.Failure(failed.Errors);
+        logger.LogInformation("Document {DocumentId} added to prisoner {PrisonerId} by {UserId}", document.Id, prisoner.Id, actor.UserId);
+        return ServiceResult<IdentityDocument>.Success(document);
+    }
+
+    public async Task<ServiceResult<CustodyEvent>> AddCustodyEventAsync(int prisonerId, CustodyEventInput input, Actor actor, CancellationToken ct)
+    {
+        var validation = await eventValidator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<CustodyEvent>.Failure(validation);
+        var prisoner = await db.Prisoners.Include(p => p.CustodyEvents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        if (prisoner is null) return ServiceResult<CustodyEvent>.NotFound();
+        if (prisoner.DateOfBirth is { } born && PrisonerInputValidator.TryParseDate(input.Date, out var date) && date < born.Earliest)
+        {
+            return ServiceResult<CustodyEvent>.Failure(nameof(CustodyEventInput.Date), "The date cannot be before his date of birth.");
+        }
+
+        var custodyEvent = prisoner.AddCustodyEvent(input, actor, clock.GetUtcNow());
+        if (await TrySaveAsync(ct) is { } failed) return ServiceResult<CustodyEvent>.Failure(failed.Errors);
+        logger.LogInformation("Custody event {EventId} ({Kind}) added to prisoner {PrisonerId} by {UserId}", custodyEvent.Id, custodyEvent.Kind, prisoner.Id, actor.UserId);
+        return ServiceResult<CustodyEvent>.Success(custodyEvent);
+    }
+
+    /// <summary>One page of the register in one query: filters, word-by-word prefix search, keyset paging.</summary>
+    public async Task<RegisterPage> ListAsync(RegisterQuery query, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        IQueryable<Prisoner> prisoners = db.Prisoners.AsNoTracking();
+
+        if (query.Status is { } status) prisoners = prisoners.Where(p => p.CustodyStatus == status);
+        if (Text.Clean(query.Nationality)?.ToUpperInvariant() is { } nationality) prisoners = prisoners.Where(p => p.NationalityCode == nationality);
+        if (Text.Clean(query.DetainingPower)?.ToUpperInvariant() is { } detainingPower) prisoners = prisoners.Where(p => p.DetainingPowerCode == detainingPower);
+
+        foreach (var word in SearchText.QueryWords(query.Search))
+        {
+            var upper = SearchText.PrefixUpperBound(word);
+#pragma warning disable CA1309 // EF translates this overload to SQL's own (binary) comparison, which the index is ordered by.
+            var matching = db.PrisonerSearchTerms
+                .Where(t => string.Compare(t.Term, word) >= 0 && string.Compare(t.Term, upper) < 0)
+                .Select(t => t.PrisonerId);
+#pragma warning restore CA1309
+            prisoners = prisoners.Where(p => matching.Contains(p.Id));
+        }
+
+        Expression<Func<Prisoner, string>> key = query.Sort switch
+        {
+            RegisterSort.Name => p => p.SortName,
+            RegisterSort.DateOfCapture => p => p.CaptureSortKey,
+            _ => p => p.Reference,
+        };
+        Expression<Func<Prisoner, int>> id = p => p.Id;
+
+        var after = RegisterCursor.Decode(query.After);
+        var before = after is null ? RegisterCursor.Decode(query.Before) : null;
+        var backwards = before is not null;
+        if (after is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: true, after.Key, after.Id);
+        if (before is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: false, before.Key, before.Id);
+
+        var ordered = Keyset.Order(prisoners, key, id, descending: query.Descending != backwards);
+        var keySelector = key.Compile();
+        var fetched = await ordered
+            .Take(pageSize + 1)
+            .Select(p => new
+            {
+                SortKey = query.Sort == RegisterSort.Name ? p.SortName : query.Sort == RegisterSort.DateOfCapture ? p.CaptureSortKey : p.Reference,
+                Row = new RegisterRow(p.Id, p.Reference, p.FamilyName, p.GivenNames,
+                    p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
+                    p.Rank, p.ServiceNumber, p.NationalityCode, p.DetainingPowerCode, p.DateOfCapture, p.CustodyStatus),
+            })
+            .ToListAsync(ct);
+
+        var more = fetched.Count > pageSize;
+        var page = fetched.Take(pageSize).ToList();
+        if (backwards) page.Reverse();
+
+        string? Cursor(int index) => new RegisterCursor(page[index].SortKey, page[index].Row.Id).Encode();
+        var hasNext = backwards || more;
+        var hasPrevious = backwards ? more : after is not null;
+        return new RegisterPage(
+            page.Select(x => x.Row).ToList(),
+            hasPrevious && page.Count > 0 ? Cursor(0) : null,
+            hasNext && page.Count > 0 ? Cursor(page.Count - 1) : null);
+    }
+
+    private async Task ReplaceSearchTermsAsync(Prisoner prisoner, CancellationToken ct)
+    {
+        if (prisoner.Id != 0)
+        {
+            var existing = await db.PrisonerSearchTerms.Where(t => t.PrisonerId == prisoner.Id).ToListAsync(ct);
+            db.PrisonerSearchTerms.RemoveRange(existing);
+        }
+        db.PrisonerSearchTerms.AddRange(prisoner.SearchTerms().Select(term => new PrisonerSearchTerm(prisoner.Id, term)));
+    }
+
+    private async Task<ServiceResult<Prisoner>?> ServiceNumberTakenAsync(PrisonerInput input, int? exceptId, CancellationToken ct)
+    {
+        var number = Text.Clean(input.ServiceNumber);
+        var nationality = Text.Clean(input.Nationality)?.ToUpperInvariant();
+        if (number is null || nationality is null) return null;
+        var taken = await db.Prisoners.AnyAsync(p => p.NationalityCode == nationality && p.ServiceNumber == number && p.Id != exceptId, ct);
+        return taken ? ServiceNumberTaken(nationality) : null;
+    }
+
+    private static ServiceResult<Prisoner> ServiceNumberTaken(string? nationality) =>
+        ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.ServiceNumber),
+            $"Another prisoner of {CountryList.NameOf(nationality)} nationality already has this service number.");
+
+    /// <summary>Saves; turns a unique-constraint race (two officers registering the same service number at once) into a message.</summary>
+    private async Task<ServiceResult<Prisoner>?> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite
+                                          && sqlite.Message.Contains(nameof(Prisoner.ServiceNumber), StringComparison.Ordinal))
+        {
+            db.ChangeTracker.Clear();
+            return ServiceNumberTaken(null);
+        }
+    }
+
+    /// <summary>Someone saved first: refuse, and tell the officer field by field what the record now says.</summary>
+    private static ServiceResult<Prisoner> Conflict(Prisoner current, PrisonerInput submitted)
+    {
+        var now = PrisonerInput.From(current);
+        var errors = new List<FieldError>
+        {
+            new("", "Someone else saved this record while you were editing it. Nothing of yours was saved. " +
+                    "The fields that now differ are marked; check them, then save again to keep your version."),
+        };
+        foreach (var property in typeof(PrisonerInput).GetProperties())
+        {
+            if (property.Name is nameof(PrisonerInput.Version) or nameof(PrisonerInput.InitialAlias) or nameof(PrisonerInput.InitialAliasSource)) continue;
+            var theirs = Convert.ToString(property.GetValue(now), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            var yours = Convert.ToString(property.GetValue(submitted), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            if (!string.Equals(Text.Clean(theirs) ?? "", Text.Clean(yours) ?? "", StringComparison.Ordinal))
+            {
+                errors.Add(new FieldError(property.Name, $"Now saved as “{(theirs.Length == 0 ? "(empty)" : theirs)}”."));
+            }
+        }
+        return ServiceResult<Prisoner>.Conflict(errors, current.Version);
+    }
+}

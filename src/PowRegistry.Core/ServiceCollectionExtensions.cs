@@ -1,0 +1,27 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Demo;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The service layer: services and their validators. The database is added separately (see Data/SqliteSetup).</summary>
+    public static IServiceCollection AddPowRegistryServices(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IValidator<PrisonerInput>, PrisonerInputValidator>();
+        services.AddSingleton<IValidator<AliasInput>, AliasInputValidator>();
+        services.AddSingleton<IValidator<IdentityDocumentInput>, IdentityDocumentInputValidator>();
+        services.AddSingleton<IValidator<CustodyEventInput>, CustodyEventInputValidator>();
+        services.AddSingleton<IValidator<NewUserInput>, NewUserInputValidator>();
+        services.AddScoped<PrisonerService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<FirstRun>();
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+}

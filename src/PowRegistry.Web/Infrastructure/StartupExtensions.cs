@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Demo;
+using Serilog;
+
+namespace PowRegistry.Web.Infrastructure;
+
+/// <summary>The longer parts of start-up, so Program.cs reads top to bottom.</summary>
+public static class StartupExtensions
+{
+    public const string DefaultConnectionString = "Data Source=data/powregistry.db";
+
+    /// <summary>Structured logs to the console and a daily rolling file. Message templates with ids only: never names or statements.</summary>
+    public static void AddPowRegistryLogging(this WebApplicationBuilder builder)
+    {
+        var logFolder = builder.Configuration["PowRegistry:LogFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "logs");
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.File(Path.Combine(logFolder, "powregistry-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static void AddPowRegistryDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("PowRegistry") ?? DefaultConnectionString;
+        services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
+    }
+
+    public static void AddPowRegistryIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                // Length over composition (NIST SP 800-63B, OWASP ASVS 2.1).
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PowRegistryDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // A disabled account or a changed role reaches open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "PowRegistry.Session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.EditRecords, p => p.RequireRole(Roles.Administrator, Roles.CaseOfficer))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+    }
+
+    public static void AddPowRegistryPages(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+                options.Conventions.AuthorizePage("/Prisoners/Create", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Edit", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Aliases", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Documents", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/AddEvent", Policies.EditRecords);
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Setup");
+                options.Conventions.AllowAnonymousToPage("/Error");
+                options.Conventions.AllowAnonymousToPage("/Status");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+    }
+
+    /// <summary>Migrates the database, then makes sure someone can log in (bootstrap administrator or setup token), then seeds demo data if asked.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await DatabaseStartup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+
+        var config = app.Configuration;
+        await services.GetRequiredService<FirstRun>().StartAsync(config["PowRegistry:BootstrapAdmin:Email"], config["PowRegistry:BootstrapAdmin:Password"]);
+        if (config.GetValue<bool>("PowRegistry:SeedDemo")) await services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>Marker for the shared user-text resources (Resources/SharedResource.*.resx; English is the key itself).</summary>
+public sealed class SharedResource;

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Common;
+using PowRegistry.Web.Infrastructure;
+
+namespace PowRegistry.Web.Pages.Admin.Users;
+
+public sealed class CreateModel(UserAdminService users) : PageModel
+{
+    [BindProperty] public NewUserInput Form { get; set; } = new() { Role = Roles.CaseOfficer };
+
+    public IEnumerable<SelectListItem> RoleOptions => Roles.All.Select(r => new SelectListItem(Roles.Describe(r), r));
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await users.CreateAsync(Form, User.Actor(), ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors, nameof(Form));
+            return Page();
+        }
+        TempData["Message"] = $"User {result.Value!.Email} created.";
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Common;
+using PowRegistry.Web.Infrastructure;
+
+namespace PowRegistry.Web.Pages.Admin.Users;
+
+public sealed class EditModel(UserAdminService users) : PageModel
+{
+    public UserRow Target { get; private set; } = null!;
+
+    public IEnumerable<SelectListItem> RoleOptions => Roles.All.Select(r => new SelectListItem(Roles.Describe(r), r, r == Target.Role));
+
+    public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, string? role) =>
+        await ApplyAsync(id, () => users.ChangeRoleAsync(id, role, User.Actor()), "Role changed.");
+
+    public async Task<IActionResult> OnPostDisableAsync(string id) =>
+        await ApplyAsync(id, () => users.SetDisabledAsync(id, disabled: true, User.Actor()), "Account disabled.");
+
+    public async Task<IActionResult> OnPostEnableAsync(string id) =>
+        await ApplyAsync(id, () => users.SetDisabledAsync(id, disabled: false, User.Actor()), "Account enabled.");
+
+    private async Task<IActionResult> ApplyAsync(string id, Func<Task<ServiceResult<bool>>> change, string done)
+    {
+        var result = await change();
+        if (result.IsNotFound) return NotFound();
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors, "");
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+        TempData["Message"] = done;
+        return RedirectToPage("Edit", new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var target = await users.GetAsync(id);
+        if (target is null) return false;
+        Target = target;
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Web.Pages.Prisoners;
+
+/// <summary>The register: search, filters, sorting and keyset paging. Everything is in the query string, so a view can be bookmarked.</summary>
+public sealed class IndexModel(PrisonerService prisoners) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public CustodyStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Nationality { get; set; }
+    [BindProperty(SupportsGet = true)] public string? DetainingPower { get; set; }
+    [BindProperty(SupportsGet = true)] public RegisterSort Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Before { get; set; }
+
+    public RegisterPage Results { get; private set; } = new([], null, null);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A hand-edited query string (unknown status or sort) falls back to the defaults rather than failing.
+        if (Status is { } s && !Enum.IsDefined(s)) Status = null;
+        if (!Enum.IsDefined(Sort)) Sort = RegisterSort.Reference;
+        Results = await prisoners.ListAsync(new RegisterQuery
+        {
+            Search = Q, Status = Status, Nationality = Nationality, DetainingPower = DetainingPower,
+            Sort = Sort, Descending = Desc, After = After, Before = Before,
+        }, ct);
+    }
+
+    public string SortLink(RegisterSort sort) =>
+        Url.Page("Index", Values(sort, sort == Sort ? !Desc : sort == RegisterSort.DateOfCapture, null, null))!;
+
+    public string SortMark(RegisterSort sort) => sort != Sort ? "" : Desc ? " ▼" : " ▲";
+
+    public string PageLink(string? after = null, string? before = null) => Url.Page("Index", Values(Sort, Desc, after, before))!;
+
+    private Dictionary<string, object?> Values(RegisterSort sort, bool desc, string? after, string? before) => new()
+    {
+        ["q"] = Q, ["status"] = Status, ["nationality"] = Nationality, ["detainingPower"] = DetainingPower,
+        ["sort"] = sort, ["desc"] = desc, ["after"] = after, ["before"] = before,
+    };
+}

@@ -1,0 +1,49 @@
+using PowRegistry.Core;
+using PowRegistry.Web.Infrastructure;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateBootstrapLogger();
+
+try
+{
+    var options = StartupOptions.Parse(args);
+    var builder = WebApplication.CreateBuilder(options.HostArgs);
+    if (options.SeedDemo) builder.Configuration["PowRegistry:SeedDemo"] = "true";
+
+    builder.AddPowRegistryLogging();
+    builder.Services.AddPowRegistryDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddPowRegistryServices();
+    builder.Services.AddPowRegistryIdentity();
+    builder.Services.AddPowRegistryPages();
+    builder.Services.AddHealthChecks().AddDbContextCheck<PowRegistry.Core.Data.PowRegistryDbContext>("database");
+
+    var app = builder.Build();
+
+    await app.PrepareDatabaseAsync();
+
+    app.UseSerilogRequestLogging();
+    if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+    app.UseStatusCodePagesWithReExecute("/Status/{0}");
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
+
+    app.MapHealthChecks("/health").AllowAnonymous();
+    app.MapRazorPages();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is not HostAbortedException)
+{
+    Log.Fatal(e, "PowRegistry stopped because of an unexpected error");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Lets tests reach the application's entry point through WebApplicationFactory.</summary>
+public partial class Program;
