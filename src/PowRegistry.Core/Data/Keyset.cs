@@ -14,7 +14,7 @@ public static class Keyset
         bool descending, bool forward, string cursorKey, int cursorId)
     {
         // Going back through a descending list is going forward through an ascending one, and vice versa.
-        var greater = descending != forward ? false : true;
+        var greater = descending != forward;
         var cursor = new CursorValues(cursorKey, cursorId);
         var parameter = key.Parameters[0];
         var keyBody = key.Body;

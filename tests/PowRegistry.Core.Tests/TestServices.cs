@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+using PowRegistry.Core;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+
+namespace PowRegistry.Core.Tests;
+
+/// <summary>
+/// The service layer over its own SQLite file with the real migrations applied. Each test class gets a
+/// fresh database, so tests never share rows. The clock is fake and starts at <see cref="Now"/>.
+/// </summary>
+public class TestServices : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Now = new(2025, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly Actor Officer = new("officer-1");
+    public static readonly Actor OtherOfficer = new("officer-2");
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"powregistry-core-{Guid.NewGuid():N}.db");
+    private ServiceProvider _provider = null!;
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+    public string ConnectionString => SqliteSetup.ResolveConnectionString($"Data Source={_path}", Path.GetTempPath());
+
+    public async Task InitializeAsync()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddPowRegistryServices();
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddPowRegistryDatabase(ConnectionString);
+        _provider = services.BuildServiceProvider();
+        await using var scope = _provider.CreateAsyncScope();
+        await DatabaseStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+        await SeedAsync();
+    }
+
+    /// <summary>Rows a test class shares, written once per class (xunit makes a new test object per test).</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    /// <summary>A new scope (a new DbContext), as a new web request would have.</summary>
+    public AsyncServiceScope Scope() => _provider.CreateAsyncScope();
+
+    public async Task<T> Run<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = Scope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+    }
+}
