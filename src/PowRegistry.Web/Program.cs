@@ -2,7 +2,8 @@ using PowRegistry.Core;
 using PowRegistry.Web.Infrastructure;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateBootstrapLogger();
+// A plain logger until the host has read its configuration (not a "bootstrap" logger: those can be frozen only once per process, which breaks test hosts).
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
 
 try
 {

@@ -47,6 +47,20 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
 
     public async Task<ServiceResult<AppUser>> CompleteSetupAsync(SetupInput input)
     {
+        // One setup at a time, so two simultaneous posts cannot both create an administrator.
+        await token.Gate.WaitAsync();
+        try
+        {
+            return await CompleteSetupOnceAsync(input);
+        }
+        finally
+        {
+            token.Gate.Release();
+        }
+    }
+
+    private async Task<ServiceResult<AppUser>> CompleteSetupOnceAsync(SetupInput input)
+    {
         if (!token.Matches(input.Token)) return ServiceResult<AppUser>.Failure(nameof(SetupInput.Token), "This setup token is not valid. Use the token printed in the application's log at start-up.");
         if (!await NeedsSetupAsync()) return ServiceResult<AppUser>.Failure("", "Setup has already been completed. Log in instead.");
         var validation = await new NewUserInputValidator().ValidateAsync(new NewUserInput
@@ -75,9 +89,13 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
 }
 
 /// <summary>The one-time setup token (in memory only; a restart issues a new one while no user exists).</summary>
-public sealed class SetupToken
+public sealed class SetupToken : IDisposable
 {
     private string? _value;
+
+    internal SemaphoreSlim Gate { get; } = new(1, 1);
+
+    public void Dispose() => Gate.Dispose();
 
     public string? Value => _value;
 

@@ -21,7 +21,7 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot order or compare DateTimeOffset columns; store UTC ticks-free ISO text via a long (Unix ms) instead.
+        // SQLite cannot order or compare DateTimeOffset columns: store them as Unix milliseconds (INTEGER), which it can.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUnixMillisecondsConverter>();
     }
 }

@@ -16,14 +16,17 @@ public static class StartupExtensions
     /// <summary>Structured logs to the console and a daily rolling file. Message templates with ids only: never names or statements.</summary>
     public static void AddPowRegistryLogging(this WebApplicationBuilder builder)
     {
-        var logFolder = builder.Configuration["PowRegistry:LogFolder"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "logs");
+        var logFolder = Path.GetFullPath(builder.Configuration["PowRegistry:LogFolder"] ?? Path.Combine("data", "logs"), builder.Environment.ContentRootPath);
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteTo.File(Path.Combine(logFolder, "powregistry-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+            // The one-time setup token goes to the console of whoever started the app, never into files kept for a month.
+            .WriteTo.Logger(file => file
+                .Filter.ByExcluding(e => e.Properties.ContainsKey("SetupToken"))
+                .WriteTo.File(Path.Combine(logFolder, "powregistry-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     public static void AddPowRegistryDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
@@ -73,7 +76,7 @@ public static class StartupExtensions
 
     public static void AddPowRegistryPages(this IServiceCollection services)
     {
-        services.AddLocalization();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
@@ -85,8 +88,6 @@ public static class StartupExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Setup");
-                options.Conventions.AllowAnonymousToPage("/Error");
-                options.Conventions.AllowAnonymousToPage("/Status");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
@@ -105,6 +106,3 @@ public static class StartupExtensions
         if (config.GetValue<bool>("PowRegistry:SeedDemo")) await services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
     }
 }
-
-/// <summary>Marker for the shared user-text resources (Resources/SharedResource.*.resx; English is the key itself).</summary>
-public sealed class SharedResource;
