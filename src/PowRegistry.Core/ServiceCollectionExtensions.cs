@@ -1,5 +1,7 @@
 using FluentValidation;
+
 using Microsoft.Extensions.DependencyInjection;
+
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Demo;
 using PowRegistry.Core.Prisoners;

@@ -1,5 +1,6 @@
 using PowRegistry.Core;
 using PowRegistry.Web.Infrastructure;
+
 using Serilog;
 
 // A plain logger until the host has read its configuration (not a "bootstrap" logger: those can be frozen only once per process, which breaks test hosts).

@@ -1,4 +1,5 @@
 using System.Net;
+
 using PowRegistry.Core.Accounts;
 using PowRegistry.Web.Tests.Infrastructure;
 

@@ -1,5 +1,7 @@
 using System.Net;
+
 using Microsoft.Extensions.DependencyInjection;
+
 using PowRegistry.Core.Accounts;
 using PowRegistry.Web.Tests.Infrastructure;
 
@@ -17,7 +19,10 @@ public sealed class FirstRunTests(EmptyRegistryFactory app) : IClassFixture<Empt
         var setup = await session.GetAsync("/Setup");
         var wrong = await session.SubmitAsync(setup, "Create administrator", new Dictionary<string, string?>
         {
-            ["Setup token"] = "not-the-token", ["Email"] = "first@powregistry.test", ["Display name"] = "First Admin", ["Password"] = "a long enough passphrase",
+            ["Setup token"] = "not-the-token",
+            ["Email"] = "first@powregistry.test",
+            ["Display name"] = "First Admin",
+            ["Password"] = "a long enough passphrase",
         });
         Assert.Contains("This setup token is not valid.", wrong.Text, StringComparison.Ordinal);
 
@@ -25,7 +30,10 @@ public sealed class FirstRunTests(EmptyRegistryFactory app) : IClassFixture<Empt
         Assert.False(string.IsNullOrEmpty(token));
         var done = await session.SubmitAsync(wrong, "Create administrator", new Dictionary<string, string?>
         {
-            ["Setup token"] = token, ["Email"] = "first@powregistry.test", ["Display name"] = "First Admin", ["Password"] = "a long enough passphrase",
+            ["Setup token"] = token,
+            ["Email"] = "first@powregistry.test",
+            ["Display name"] = "First Admin",
+            ["Password"] = "a long enough passphrase",
         });
         Assert.Contains("/Account/Login", done.Url, StringComparison.Ordinal);
 
@@ -79,7 +87,10 @@ public sealed class AccountTests(PowRegistryFactory app) : IClassFixture<PowRegi
         var form = await admin.GetAsync("/Admin/Users/Create");
         var created = await admin.SubmitAsync(form, "Create user", new Dictionary<string, string?>
         {
-            ["Email"] = "auditor.one@powregistry.test", ["Display name"] = "Auditor One", ["Role"] = Roles.Auditor, ["Initial password"] = "auditor passphrase 1",
+            ["Email"] = "auditor.one@powregistry.test",
+            ["Display name"] = "Auditor One",
+            ["Role"] = Roles.Auditor,
+            ["Initial password"] = "auditor passphrase 1",
         });
         Assert.Contains("User auditor.one@powregistry.test created.", created.Text, StringComparison.Ordinal);
         Assert.Contains("Auditor (read-only)", created.Text, StringComparison.Ordinal);
@@ -100,7 +111,9 @@ public sealed class AccountTests(PowRegistryFactory app) : IClassFixture<PowRegi
         var form = await admin.GetAsync("/Admin/Users/Create");
         var result = await admin.SubmitAsync(form, "Create user", new Dictionary<string, string?>
         {
-            ["Email"] = email, ["Display name"] = name, ["Initial password"] = email.StartsWith("short", StringComparison.Ordinal) ? "short" : "long enough password",
+            ["Email"] = email,
+            ["Display name"] = name,
+            ["Initial password"] = email.StartsWith("short", StringComparison.Ordinal) ? "short" : "long enough password",
         });
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains(message, result.Text, StringComparison.Ordinal);
@@ -113,7 +126,10 @@ public sealed class AccountTests(PowRegistryFactory app) : IClassFixture<PowRegi
         var form = await admin.GetAsync("/Admin/Users/Create");
         await admin.SubmitAsync(form, "Create user", new Dictionary<string, string?>
         {
-            ["Email"] = "leaver@powregistry.test", ["Display name"] = "Leaver", ["Role"] = Roles.CaseOfficer, ["Initial password"] = "leaver passphrase 1",
+            ["Email"] = "leaver@powregistry.test",
+            ["Display name"] = "Leaver",
+            ["Role"] = Roles.CaseOfficer,
+            ["Initial password"] = "leaver passphrase 1",
         });
         var list = await admin.GetAsync("/Admin/Users");
         var editLink = list.Document.QuerySelectorAll("tr").First(r => r.TextContent.Contains("leaver@powregistry.test", StringComparison.Ordinal)).QuerySelector("a")!.GetAttribute("href")!;

@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
+
 using FluentValidation;
+
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+
 using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Accounts;
@@ -65,7 +68,10 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
         if (!await NeedsSetupAsync()) return ServiceResult<AppUser>.Failure("", "Setup has already been completed. Log in instead.");
         var validation = await new NewUserInputValidator().ValidateAsync(new NewUserInput
         {
-            Email = input.Email, DisplayName = input.DisplayName, Password = input.Password, Role = Roles.Administrator,
+            Email = input.Email,
+            DisplayName = input.DisplayName,
+            Password = input.Password,
+            Role = Roles.Administrator,
         });
         if (!validation.IsValid) return ServiceResult<AppUser>.Failure(validation);
 

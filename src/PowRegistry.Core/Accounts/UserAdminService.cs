@@ -1,7 +1,9 @@
 using FluentValidation;
+
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+
 using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Accounts;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+
 using FluentValidation;
 
 namespace PowRegistry.Core.Accounts;

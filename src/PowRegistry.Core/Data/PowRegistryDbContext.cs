@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Prisoners;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Prisoners;

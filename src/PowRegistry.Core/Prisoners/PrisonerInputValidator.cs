@@ -1,5 +1,7 @@
 using System.Globalization;
+
 using FluentValidation;
+
 using PowRegistry.Core.Countries;
 
 namespace PowRegistry.Core.Prisoners;

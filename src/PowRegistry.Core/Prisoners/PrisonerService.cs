@@ -1,8 +1,11 @@
 using System.Linq.Expressions;
+
 using FluentValidation;
+
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Countries;
 using PowRegistry.Core.Data;

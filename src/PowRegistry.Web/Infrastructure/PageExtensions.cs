@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Countries;
 

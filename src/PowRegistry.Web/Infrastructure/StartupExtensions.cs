@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Demo;
+
 using Serilog;
 
 namespace PowRegistry.Web.Infrastructure;

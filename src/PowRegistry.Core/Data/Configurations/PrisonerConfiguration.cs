@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Data.Configurations;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Web.Infrastructure;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Web.Pages.Prisoners;
@@ -25,8 +26,14 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
         if (!Enum.IsDefined(Sort)) Sort = RegisterSort.Reference;
         Results = await prisoners.ListAsync(new RegisterQuery
         {
-            Search = Q, Status = Status, Nationality = Nationality, DetainingPower = DetainingPower,
-            Sort = Sort, Descending = Desc, After = After, Before = Before,
+            Search = Q,
+            Status = Status,
+            Nationality = Nationality,
+            DetainingPower = DetainingPower,
+            Sort = Sort,
+            Descending = Desc,
+            After = After,
+            Before = Before,
         }, ct);
     }
 
@@ -39,7 +46,13 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
 
     private Dictionary<string, object?> Values(RegisterSort sort, bool desc, string? after, string? before) => new()
     {
-        ["q"] = Q, ["status"] = Status, ["nationality"] = Nationality, ["detainingPower"] = DetainingPower,
-        ["sort"] = sort, ["desc"] = desc, ["after"] = after, ["before"] = before,
+        ["q"] = Q,
+        ["status"] = Status,
+        ["nationality"] = Nationality,
+        ["detainingPower"] = DetainingPower,
+        ["sort"] = sort,
+        ["desc"] = desc,
+        ["after"] = after,
+        ["before"] = before,
     };
 }

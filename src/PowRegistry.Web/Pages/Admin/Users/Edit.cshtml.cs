@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
 using PowRegistry.Web.Infrastructure;

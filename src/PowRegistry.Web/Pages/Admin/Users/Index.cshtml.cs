@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+
 using PowRegistry.Core.Accounts;
 
 namespace PowRegistry.Web.Pages.Admin.Users;
