@@ -1,0 +1,63 @@
+using System.Data.Common;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Tests.Prisoners;
+
+/// <summary>A register page is one SQL query, whatever the filters, search words and cursor: no N+1 per row.</summary>
+public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : IClassFixture<RegisterQueryCountTests.Data>
+{
+    public sealed class Data : TestServices
+    {
+        protected override async Task SeedAsync()
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await Run<PrisonerService, Core.Common.ServiceResult<Prisoner>>(s => s.CreateAsync(
+                    new PrisonerInput { FamilyName = $"Kim{i}", GivenNames = "Chol", InitialAlias = $"Alias {i}", Nationality = "KP", DateOfCapture = "2025-01-01" },
+                    Officer, CancellationToken.None));
+            }
+        }
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData("kim chol", "KP", false)]
+    [InlineData("alias", null, true)]
+    public async Task OnePage_IsOneQuery(string? search, string? nationality, bool secondPage)
+    {
+        var counter = new CommandCounter();
+        var options = new DbContextOptionsBuilder<PowRegistryDbContext>();
+        SqliteSetup.Configure(options, app.ConnectionString);
+        options.AddInterceptors(counter);
+        await using var db = new PowRegistryDbContext(options.Options);
+        await using var scope = app.Scope();
+        var service = ActivatorUtilities.CreateInstance<PrisonerService>(scope.ServiceProvider, db);
+
+        string? after = null;
+        if (secondPage) after = (await service.ListAsync(new RegisterQuery { Search = search, PageSize = 5 }, CancellationToken.None)).NextCursor;
+        counter.Commands.Clear();
+
+        var page = await service.ListAsync(new RegisterQuery { Search = search, Nationality = nationality, Status = CustodyStatus.InCustody, PageSize = 5, After = after }, CancellationToken.None);
+
+        Assert.Equal(5, page.Rows.Count);
+        Assert.All(page.Rows, r => Assert.NotNull(r.FirstAlias)); // the alias column came with the same query
+        Assert.Single(counter.Commands);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Data;
+using PowRegistry.Web.Tests.Infrastructure;
+
+namespace PowRegistry.Web.Tests;
+
+/// <summary>
+/// Every field of every form, one at a time, gets values no officer should type: the app answers with a page
+/// (never a 500), renders nothing live, and saves either the whole record or nothing.
+/// </summary>
+public sealed class HostileInputTests(PowRegistryFactory app) : IClassFixture<PowRegistryFactory>
+{
+    private const string Script = "<script>alert('x')</script>";
+
+    public static readonly string[] Values =
+    [
+        new string('A', 10_000),
+        "\u0000\u0001\u0002 NUL and controls \u001b[31m",
+        "\ud800 lone surrogate",
+        Script,
+        "\"><img src=x onerror=alert(1)>",
+        "' OR 1=1; DROP TABLE Prisoners; --",
+        "-1",
+        "99999999999999999999999",
+        "abc",
+        "2025-02-30",
+        "",
+        "‮RTL override",
+    ];
+
+    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "/Admin/Users/Create" };
+
+    [Theory]
+    [MemberData(nameof(FormPages))]
+    public async Task EveryFieldOfEveryForm_SurvivesHostileValues(string formPage)
+    {
+        using var admin = await app.LoginAsAdminAsync();
+        var url = await ResolveAsync(admin, formPage);
+        var page = await admin.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var fieldNames = page.Document.QuerySelectorAll("form[method=post] [name]")
+            .Select(e => e.GetAttribute("name")!)
+            .Where(n => n != "__RequestVerificationToken")
+            .Distinct()
+            .ToList();
+        Assert.NotEmpty(fieldNames);
+
+        var button = page.Document.QuerySelectorAll("form[method=post] button[type=submit]")
+            .Select(b => b.TextContent.Trim())
+            .Last(t => t is not "Log out" and not "Remove");
+        var prisonersBefore = await CountPrisonersAsync();
+        var created = 0;
+
+        foreach (var field in fieldNames)
+        {
+            foreach (var value in Values)
+            {
+                var fresh = await admin.GetAsync(url);
+                var result = await admin.SubmitAsync(fresh, button, new Dictionary<string, string?> { [field] = value });
+
+                Assert.True(result.Status != HttpStatusCode.InternalServerError, $"{formPage} {field}={Describe(value)} gave 500");
+                Assert.DoesNotContain(Script, result.Response.Content.Headers.ContentType?.MediaType == "text/html" ? result.Document.DocumentElement.OuterHtml : "", StringComparison.Ordinal);
+                Assert.DoesNotContain("<img src=x onerror", result.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+                if (formPage == "/Prisoners/Create" && System.Text.RegularExpressions.Regex.IsMatch(result.Url, @"/Prisoners/\d+$")) created++;
+            }
+        }
+
+        if (formPage == "/Prisoners/Create") Assert.Equal(prisonersBefore + created, await CountPrisonersAsync());
+    }
+
+    [Fact]
+    public async Task InvalidUtf8_AndWrongTypes_GetAPage_NotAnError()
+    {
+        using var admin = await app.LoginAsAdminAsync();
+        var page = await admin.GetAsync("/Prisoners/Create");
+        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var body = Encoding.ASCII.GetBytes($"__RequestVerificationToken={Uri.EscapeDataString(token!)}&Form.FamilyName=%FF%FE%C0%AF&Form.HealthStatus=banana&Form.InterpreterNeeded=maybe&Form.Version=9e99");
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        var response = await admin.Client.PostAsync("/Prisoners/Create", content);
+        Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+    }
+
+    private async Task<int> CountPrisonersAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>().Prisoners.CountAsync();
+    }
+
+    /// <summary>Pages that need a prisoner get one registered first.</summary>
+    private static async Task<string> ResolveAsync(Session admin, string formPage)
+    {
+        if (formPage.StartsWith('/')) return formPage;
+        var form = await admin.GetAsync("/Prisoners/Create");
+        var details = await admin.SubmitAsync(form, "Register", new Dictionary<string, string?> { ["Family name"] = "Target", ["Date of birth"] = "1990" });
+        var id = new Uri(details.Url).Segments[^1];
+        return formPage switch
+        {
+            "EDIT" => $"/Prisoners/{id}/Edit",
+            "ALIASES" => $"/Prisoners/{id}/Aliases",
+            "DOCUMENTS" => $"/Prisoners/{id}/Documents",
+            _ => $"/Prisoners/{id}/Events/Add",
+        };
+    }
+
+    private static string Describe(string value) => value.Length > 40 ? $"({value.Length} chars)" : value;
+}
