@@ -3,7 +3,10 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Audit;
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Demo;
+using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core;
@@ -19,7 +22,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidator<IdentityDocumentInput>, IdentityDocumentInputValidator>();
         services.AddSingleton<IValidator<CustodyEventInput>, CustodyEventInputValidator>();
         services.AddSingleton<IValidator<NewUserInput>, NewUserInputValidator>();
+        services.AddScoped<CurrentUser>();
         services.AddScoped<PrisonerService>();
+        services.AddScoped<DeskService>();
+        services.AddScoped<AuditService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<FirstRun>();
         services.AddSingleton<SetupToken>();

@@ -22,6 +22,7 @@ try
     var app = builder.Build();
 
     await app.PrepareDatabaseAsync();
+    if (options.Command is not null) return await Commands.RunAsync(app, options.Command, options.CommandArgs);
 
     app.UseSerilogRequestLogging();
     if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
@@ -30,6 +31,7 @@ try
     app.UseStaticFiles();
     app.UseRouting();
     app.UseAuthentication();
+    app.UseMiddleware<CurrentUserMiddleware>();
     app.UseAuthorization();
 
     app.MapHealthChecks("/health").AllowAnonymous();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 using PowRegistry.Core;
+using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 
@@ -23,6 +24,7 @@ public class TestServices : IAsyncLifetime
     private ServiceProvider _provider = null!;
 
     public FakeTimeProvider Clock { get; } = new(Now);
+    public AuditKey AuditKey { get; } = AuditKey.Random();
     public string ConnectionString => SqliteSetup.ResolveConnectionString($"Data Source={_path}", Path.GetTempPath());
 
     public async Task InitializeAsync()
@@ -32,8 +34,9 @@ public class TestServices : IAsyncLifetime
         services.AddPowRegistryServices();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddPowRegistryDatabase(ConnectionString);
+        services.AddSingleton(AuditKey);
         _provider = services.BuildServiceProvider();
-        await using var scope = _provider.CreateAsyncScope();
+        await using var scope = Scope();
         await DatabaseStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
         await SeedAsync();
     }
@@ -41,8 +44,32 @@ public class TestServices : IAsyncLifetime
     /// <summary>Rows a test class shares, written once per class (xunit makes a new test object per test).</summary>
     protected virtual Task SeedAsync() => Task.CompletedTask;
 
-    /// <summary>A new scope (a new DbContext), as a new web request would have.</summary>
-    public AsyncServiceScope Scope() => _provider.CreateAsyncScope();
+    /// <summary>A new scope (a new DbContext), as a new web request would have, acting as the system (sees every desk).</summary>
+    public AsyncServiceScope Scope()
+    {
+        var scope = _provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        return scope;
+    }
+
+    /// <summary>A scope acting as a signed-in user with the given role and desks.</summary>
+    public AsyncServiceScope ScopeAs(string userId, bool administrator = false, bool auditor = false, params int[] deskIds)
+    {
+        var scope = _provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignedIn(userId, administrator, auditor, deskIds);
+        return scope;
+    }
+
+    /// <summary>A DbContext of its own, with extra interceptors (to count or interfere with commands).</summary>
+    public PowRegistryDbContext NewDbContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PowRegistryDbContext>();
+        SqliteSetup.Configure(options, ConnectionString);
+        options.AddInterceptors(interceptors);
+        var system = new CurrentUser();
+        system.ActAsSystem();
+        return new PowRegistryDbContext(options.Options, system, AuditKey, Clock);
+    }
 
     public async Task<T> Run<TService, T>(Func<TService, Task<T>> action) where TService : notnull
     {

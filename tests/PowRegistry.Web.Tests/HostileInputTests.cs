@@ -89,8 +89,7 @@ public sealed class HostileInputTests(PowRegistryFactory app) : IClassFixture<Po
 
     private async Task<int> CountPrisonersAsync()
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>().Prisoners.CountAsync();
+        return await app.AsSystemAsync<PowRegistryDbContext, int>(db => db.Prisoners.CountAsync());
     }
 
     /// <summary>Pages that need a prisoner get one registered first.</summary>

@@ -10,6 +10,8 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
     {
         var options = new DbContextOptionsBuilder<PowRegistryDbContext>();
         SqliteSetup.Configure(options, "Data Source=design-time.db");
-        return new PowRegistryDbContext(options.Options);
+        var system = new Common.CurrentUser();
+        system.ActAsSystem();
+        return new PowRegistryDbContext(options.Options, system, Audit.AuditKey.Random(), TimeProvider.System);
     }
 }

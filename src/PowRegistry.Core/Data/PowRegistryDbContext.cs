@@ -2,22 +2,42 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Audit;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Data;
 
-public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The database. Two safeguards live here so that no feature can forget them: the need-to-know filter on
+/// prisoners (a case officer's queries only ever see his desks' records) and the audit trail (every saved
+/// change writes sealed audit entries in the same transaction).
+/// </summary>
+public sealed class PowRegistryDbContext(
+    DbContextOptions<PowRegistryDbContext> options,
+    CurrentUser currentUser,
+    AuditKey auditKey,
+    TimeProvider clock) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Prisoner> Prisoners => Set<Prisoner>();
     public DbSet<PrisonerAlias> PrisonerAliases => Set<PrisonerAlias>();
     public DbSet<IdentityDocument> IdentityDocuments => Set<IdentityDocument>();
     public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
     public DbSet<PrisonerSearchTerm> PrisonerSearchTerms => Set<PrisonerSearchTerm>();
+    public DbSet<Desk> Desks => Set<Desk>();
+    public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public CurrentUser CurrentUser => currentUser;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PowRegistryDbContext).Assembly);
+
+        // Need-to-know, in one place: a record outside the user's desks does not exist for him (404, not 403).
+        builder.Entity<Prisoner>().HasQueryFilter(p => currentUser.SeesAllDesks || currentUser.DeskIds.Contains(p.DeskId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -25,6 +45,42 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
         // SQLite cannot order or compare DateTimeOffset columns: store them as Unix milliseconds (INTEGER), which it can.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUnixMillisecondsConverter>();
     }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves the changes and their audit entries in one transaction: both or neither.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = AuditRecorder.Capture(ChangeTracker);
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditChain.AppendAsync(this, auditKey, clock.GetUtcNow(), currentUser.UserId, pending.Select(p => p.Complete()).ToList(), cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Records that the current user opened a record (GC III records are read on a need-to-know basis).</summary>
+    public async Task RecordAccessAsync(string entityType, string entityId, int? prisonerId, CancellationToken ct)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        await AuditChain.AppendAsync(this, auditKey, clock.GetUtcNow(), currentUser.UserId,
+            [(AuditActions.Access, entityType, entityId, prisonerId, "[]")], ct);
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct) => AuditChain.VerifyAsync(this, auditKey, ct);
 }
 
 internal sealed class DateTimeOffsetToUnixMillisecondsConverter()

@@ -37,6 +37,32 @@ public static class SqliteSetup
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The audit table is append-only: SQLite refuses UPDATE and DELETE on it. (Someone with the file can drop the
+    /// triggers; the HMAC chain is what then shows the tampering.) Used by the migration that creates the table.
+    /// </summary>
+    public static readonly string[] AuditAppendOnlyTriggers =
+    [
+        "CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
+        "CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
+    ];
+
+    public static readonly string[] DropAuditAppendOnlyTriggers =
+    [
+        "DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;",
+        "DROP TRIGGER IF EXISTS AuditEntries_NoDelete;",
+    ];
+
+    /// <summary>
+    /// Writes a consistent, compacted copy of the live database to <paramref name="path"/>. VACUUM INTO reads inside
+    /// one transaction, so it is safe while the application keeps writing (WAL lets both proceed).
+    /// </summary>
+    public static async Task BackupAsync(PowRegistryDbContext db, string path, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0};", [path], ct);
+    }
+
     /// <summary>Run once at start-up: WAL is a property of the database file and persists.</summary>
     public static async Task UseWriteAheadLogAsync(PowRegistryDbContext db, CancellationToken ct)
     {

@@ -16,6 +16,9 @@ public sealed class Prisoner
 
     public int Id { get; private set; }
 
+    /// <summary>The desk that owns the record: only its officers (and administrators, auditors) see it.</summary>
+    public int DeskId { get; private set; }
+
     /// <summary>Internal reference shown everywhere, e.g. POW-2025-000123. Assigned once the record has an id.</summary>
     public string Reference { get; private set; } = "";
 
@@ -64,6 +67,12 @@ public sealed class Prisoner
     /// <summary>Optimistic concurrency: every change increments it; a save made from an older version is refused.</summary>
     public int Version { get; private set; }
 
+    /// <summary>Next-of-kin details: shown (and shown in the history) only to the owning desk and administrators.</summary>
+    public static readonly IReadOnlySet<string> SensitiveFields = new HashSet<string>
+    {
+        nameof(FatherFirstName), nameof(MotherMaidenName), nameof(PersonToBeInformed), nameof(AddressForCorrespondence),
+    };
+
     public IReadOnlyList<PrisonerAlias> Aliases => _aliases;
     public IReadOnlyList<IdentityDocument> Documents => _documents;
     public IReadOnlyList<CustodyEvent> CustodyEvents => _custodyEvents;
@@ -74,9 +83,9 @@ public sealed class Prisoner
             ? name
             : _aliases.FirstOrDefault()?.Name ?? "(name unknown)";
 
-    public static Prisoner Register(PrisonerInput input, Actor actor, DateTimeOffset now)
+    public static Prisoner Register(PrisonerInput input, int deskId, Actor actor, DateTimeOffset now)
     {
-        var prisoner = new Prisoner { CreatedAt = now, CreatedBy = actor.UserId };
+        var prisoner = new Prisoner { CreatedAt = now, CreatedBy = actor.UserId, DeskId = deskId };
         prisoner.Apply(input, actor, now);
         if (Text.Clean(input.InitialAlias) is { } alias)
         {
@@ -96,6 +105,14 @@ public sealed class Prisoner
     {
         if (Reference.Length > 0) return;
         Reference = $"POW-{CreatedAt.Year:D4}-{Id:D6}";
+    }
+
+    /// <summary>Administrators move a record to another desk.</summary>
+    public void MoveToDesk(int deskId, Actor actor, DateTimeOffset now)
+    {
+        if (deskId == DeskId) return;
+        DeskId = deskId;
+        Touch(actor, now);
     }
 
     public void Update(PrisonerInput input, Actor actor, DateTimeOffset now)

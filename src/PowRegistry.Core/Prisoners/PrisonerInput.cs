@@ -42,6 +42,9 @@ public sealed class PrisonerInput
     [Display(Name = "Address for correspondence")] public string? AddressForCorrespondence { get; set; }
     [Display(Name = "Notes")] public string? Notes { get; set; }
 
+    /// <summary>The owning desk: chosen on registration; only administrators change it afterwards.</summary>
+    [Display(Name = "Desk")] public int? DeskId { get; set; }
+
     /// <summary>On registration only: a first alias, for a man whose real name is not known.</summary>
     [Display(Name = "Alias")] public string? InitialAlias { get; set; }
     [Display(Name = "Alias source")] public InformationSource InitialAliasSource { get; set; }
@@ -85,6 +88,7 @@ public sealed class PrisonerInput
         PersonToBeInformed = p.PersonToBeInformed,
         AddressForCorrespondence = p.AddressForCorrespondence,
         Notes = p.Notes,
+        DeskId = p.DeskId,
         Version = p.Version,
     };
 }

@@ -15,6 +15,7 @@ namespace PowRegistry.Core.Prisoners;
 /// <summary>The register: registering, changing and finding prisoners. Pages, importers and the API all come through here.</summary>
 public sealed class PrisonerService(
     PowRegistryDbContext db,
+    CurrentUser currentUser,
     TimeProvider clock,
     IValidator<PrisonerInput> prisonerValidator,
     IValidator<AliasInput> aliasValidator,
@@ -31,6 +32,14 @@ public sealed class PrisonerService(
             .AsNoTracking()
             .FirstOrDefaultAsync(p => p.Id == id, ct);
 
+    /// <summary>Loads a record for a person to read, and writes that he opened it to the audit trail.</summary>
+    public async Task<Prisoner?> OpenAsync(int id, CancellationToken ct)
+    {
+        var prisoner = await GetAsync(id, ct);
+        if (prisoner is not null) await db.RecordAccessAsync(nameof(Prisoner), id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, ct);
+        return prisoner;
+    }
+
     public async Task<PrisonerInput?> GetForEditAsync(int id, CancellationToken ct)
     {
         var prisoner = await db.Prisoners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -42,8 +51,15 @@ public sealed class PrisonerService(
         var validation = await prisonerValidator.ValidateAsync(input, ct);
         if (!validation.IsValid) return ServiceResult<Prisoner>.Failure(validation);
         if (await ServiceNumberTakenAsync(input, exceptId: null, ct) is { } taken) return taken;
+        var desks = currentUser.IsAdministrator ? await db.Desks.Select(d => d.Id).ToListAsync(ct) : currentUser.DeskIds;
+        var deskId = input.DeskId ?? (desks.Count == 1 ? desks[0] : null);
+        if (deskId is null || !desks.Contains(deskId.Value))
+        {
+            return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId),
+                desks.Count == 0 ? "You belong to no desk yet: ask an administrator to add you to one." : "Choose one of your desks.");
+        }
 
-        var prisoner = Prisoner.Register(input, actor, clock.GetUtcNow());
+        var prisoner = Prisoner.Register(input, deskId.Value, actor, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Prisoners.Add(prisoner);
         if (await TrySaveAsync(ct) is { } failed) return failed;
@@ -69,6 +85,11 @@ public sealed class PrisonerService(
 
         // The version the officer loaded is what the database must still hold when we write (checked again in SQL).
         db.Entry(prisoner).Property(p => p.Version).OriginalValue = input.Version;
+        if (currentUser.IsAdministrator && input.DeskId is { } deskId && deskId != prisoner.DeskId)
+        {
+            if (!await db.Desks.AnyAsync(d => d.Id == deskId, ct)) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Choose a desk from the list.");
+            prisoner.MoveToDesk(deskId, actor, clock.GetUtcNow());
+        }
         prisoner.Update(input, actor, clock.GetUtcNow());
         await ReplaceSearchTermsAsync(prisoner, ct);
         try
@@ -221,7 +242,8 @@ public sealed class PrisonerService(
         var number = Text.Clean(input.ServiceNumber);
         var nationality = Text.Clean(input.Nationality)?.ToUpperInvariant();
         if (number is null || nationality is null) return null;
-        var taken = await db.Prisoners.AnyAsync(p => p.NationalityCode == nationality && p.ServiceNumber == number && p.Id != exceptId, ct);
+        // Across all desks: the number is unique whoever owns the other record (the message names no record).
+        var taken = await db.Prisoners.IgnoreQueryFilters().AnyAsync(p => p.NationalityCode == nationality && p.ServiceNumber == number && p.Id != exceptId, ct);
         return taken ? ServiceNumberTaken(nationality) : null;
     }
 
@@ -256,7 +278,7 @@ public sealed class PrisonerService(
         };
         foreach (var property in typeof(PrisonerInput).GetProperties())
         {
-            if (property.Name is nameof(PrisonerInput.Version) or nameof(PrisonerInput.InitialAlias) or nameof(PrisonerInput.InitialAliasSource)) continue;
+            if (property.Name is nameof(PrisonerInput.Version) or nameof(PrisonerInput.InitialAlias) or nameof(PrisonerInput.InitialAliasSource) or nameof(PrisonerInput.DeskId)) continue;
             var theirs = Convert.ToString(property.GetValue(now), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             var yours = Convert.ToString(property.GetValue(submitted), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             if (!string.Equals(Text.Clean(theirs) ?? "", Text.Clean(yours) ?? "", StringComparison.Ordinal))

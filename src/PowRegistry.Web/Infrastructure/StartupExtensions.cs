@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 
 using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Audit;
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Demo;
 
@@ -35,6 +37,7 @@ public static class StartupExtensions
     {
         var configured = configuration.GetConnectionString("PowRegistry") ?? DefaultConnectionString;
         services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
+        services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
     }
 
     public static void AddPowRegistryIdentity(this IServiceCollection services)
@@ -73,7 +76,8 @@ public static class StartupExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.EditRecords, p => p.RequireRole(Roles.Administrator, Roles.CaseOfficer))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Administrator, Roles.Auditor));
     }
 
     public static void AddPowRegistryPages(this IServiceCollection services)
@@ -82,6 +86,7 @@ public static class StartupExtensions
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+                options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
                 options.Conventions.AuthorizePage("/Prisoners/Create", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Prisoners/Edit", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Prisoners/Aliases", Policies.EditRecords);
@@ -101,6 +106,7 @@ public static class StartupExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        services.GetRequiredService<CurrentUser>().ActAsSystem();
         await DatabaseStartup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
 
         var config = app.Configuration;

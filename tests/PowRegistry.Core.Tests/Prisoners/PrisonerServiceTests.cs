@@ -114,37 +114,38 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
     [Fact]
     public async Task Update_LosingTheRaceInTheDatabase_IsRefusedToo()
     {
-        // Both saves pass the version check in memory; another officer's UPDATE lands between our read and
-        // our write. The concurrency token in the SQL UPDATE must stop ours.
+        // Our save passes the version check in memory; then, just before our UPDATE runs, another writer bumps
+        // the version. The concurrency token in the SQL UPDATE must stop ours (it matches no row).
         var created = await CreateAsync(new PrisonerInput { FamilyName = "So", Rank = "Private" });
         var form = (await Prisoners(s => s.GetForEditAsync(created.Id, CancellationToken.None)))!;
         form.Rank = "Lieutenant";
 
-        var options = new DbContextOptionsBuilder<PowRegistryDbContext>();
-        SqliteSetup.Configure(options, app.ConnectionString);
-        options.AddInterceptors(new OtherOfficerSavesFirst(app.ConnectionString, created.Id));
-        await using var db = new PowRegistryDbContext(options.Options);
+        var otherWriter = new OtherWriterBumpsTheVersion(created.Id);
+        await using var db = app.NewDbContext(otherWriter);
         await using var scope = app.Scope();
         var service = ActivatorUtilities.CreateInstance<PrisonerService>(scope.ServiceProvider, db);
 
         var refused = await service.UpdateAsync(created.Id, form, TestServices.Officer, CancellationToken.None);
 
+        Assert.True(otherWriter.Fired);
         Assert.False(refused.Succeeded);
-        Assert.Contains(refused.Errors, e => e.Field == nameof(PrisonerInput.Rank) && e.Message.Contains("Captain", StringComparison.Ordinal));
-        Assert.Equal("Captain", (await Prisoners(s => s.GetAsync(created.Id, CancellationToken.None)))!.Rank);
+        Assert.Contains(refused.Errors, e => e.Field == "" && e.Message.Contains("Someone else saved", StringComparison.Ordinal));
+        Assert.Equal("Private", (await Prisoners(s => s.GetAsync(created.Id, CancellationToken.None)))!.Rank);
     }
 
-    private sealed class OtherOfficerSavesFirst(string connectionString, int prisonerId) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    /// <summary>Runs another writer's UPDATE inside our save (same connection: SQLite admits one writer at a time).</summary>
+    private sealed class OtherWriterBumpsTheVersion(int prisonerId) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
     {
+        public bool Fired { get; private set; }
+
         public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
             Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE Prisoners SET Version = Version + 1, Rank = 'Captain' WHERE Id = $id";
-            command.Parameters.AddWithValue("$id", prisonerId);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (!Fired)
+            {
+                Fired = true;
+                await eventData.Context!.Database.ExecuteSqlAsync($"UPDATE Prisoners SET Version = Version + 1 WHERE Id = {prisonerId}", cancellationToken);
+            }
             return result;
         }
     }

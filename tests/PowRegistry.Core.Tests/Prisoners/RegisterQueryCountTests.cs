@@ -43,10 +43,7 @@ public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : 
     public async Task OnePage_IsOneQuery(string? search, string? nationality, bool secondPage)
     {
         var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<PowRegistryDbContext>();
-        SqliteSetup.Configure(options, app.ConnectionString);
-        options.AddInterceptors(counter);
-        await using var db = new PowRegistryDbContext(options.Options);
+        await using var db = app.NewDbContext(counter);
         await using var scope = app.Scope();
         var service = ActivatorUtilities.CreateInstance<PrisonerService>(scope.ServiceProvider, db);
 

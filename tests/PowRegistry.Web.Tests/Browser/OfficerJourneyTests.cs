@@ -23,6 +23,11 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByLabel("Initial password").FillAsync("officer kim passphrase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("User officer.kim@powregistry.test created.");
+        // …and puts him on the desk whose records he will handle.
+        await page.Locator("tr", new() { HasText = "officer.kim@powregistry.test" }).GetByRole(AriaRole.Link, new() { Name = "Change" }).ClickAsync();
+        await page.GetByLabel("Main desk").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save desks" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Desks saved.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
 
         // The officer logs in and registers a prisoner known also by the name on a document he carried.

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
 
 namespace PowRegistry.Web.Tests.Infrastructure;
 
@@ -24,6 +25,8 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
     protected virtual bool WithBootstrapAdmin => true;
 
     public string DatabasePath => Path.Combine(_folder, "powregistry.db");
+    public string AuditKeyPath => Path.Combine(_folder, "audit.key");
+    public string Folder => _folder;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +34,7 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:PowRegistry", $"Data Source={DatabasePath}");
         builder.UseSetting("PowRegistry:LogFolder", Path.Combine(_folder, "logs"));
+        builder.UseSetting("PowRegistry:Audit:KeyFile", AuditKeyPath);
         if (WithBootstrapAdmin)
         {
             builder.UseSetting("PowRegistry:BootstrapAdmin:Email", AdminEmail);
@@ -50,17 +54,31 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
 
     public Task<Session> LoginAsAdminAsync() => LoginAsync(AdminEmail, AdminPassword);
 
-    /// <summary>Creates a user through the service layer (what /Admin/Users does) and returns a logged-in session.</summary>
-    public async Task<Session> LoginAsNewUserAsync(string role)
+    /// <summary>
+    /// Creates a user through the service layer (what /Admin/Users does), puts him in the given desks (by default
+    /// the main desk every record starts in) and returns a logged-in session.
+    /// </summary>
+    public async Task<Session> LoginAsNewUserAsync(string role, params int[] deskIds)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@powregistry.test";
         await using (var scope = Services.CreateAsyncScope())
         {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
             var users = scope.ServiceProvider.GetRequiredService<UserAdminService>();
             var created = await users.CreateAsync(new NewUserInput { Email = email, DisplayName = role + " test user", Role = role, Password = OfficerPassword }, Actor.System, CancellationToken.None);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
+            var desks = scope.ServiceProvider.GetRequiredService<DeskService>();
+            await desks.SetMembershipAsync(created.Value!.Id, deskIds.Length == 0 ? [Desk.DefaultDeskId] : deskIds, CancellationToken.None);
         }
         return await LoginAsync(email, OfficerPassword);
+    }
+
+    /// <summary>Runs service-layer code as the system (seeing every desk), e.g. to arrange data.</summary>
+    public async Task<T> AsSystemAsync<TService, T>(Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     protected override void Dispose(bool disposing)

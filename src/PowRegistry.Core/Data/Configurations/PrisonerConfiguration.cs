@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Data.Configurations;
@@ -10,6 +11,9 @@ internal sealed class PrisonerConfiguration : IEntityTypeConfiguration<Prisoner>
     public void Configure(EntityTypeBuilder<Prisoner> builder)
     {
         builder.Property(p => p.Reference).HasMaxLength(32);
+        builder.Property(p => p.DeskId).HasDefaultValue(Desk.DefaultDeskId);
+        builder.HasOne<Desk>().WithMany().HasForeignKey(p => p.DeskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.DeskId, p.Id });
         builder.HasIndex(p => p.Reference).IsUnique();
 
         builder.Property(p => p.FamilyName).HasMaxLength(Limits.Name);

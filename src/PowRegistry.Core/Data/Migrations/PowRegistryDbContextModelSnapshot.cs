@@ -217,6 +217,103 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PrisonerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("PrisonerId", "Id");
+
+                    b.HasIndex("UserId", "Id");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Desks.Desk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Desks");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Name = "Main desk"
+                        });
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Desks.DeskMember", b =>
+                {
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeskId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DeskMembers");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Prisoners.CustodyEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -316,6 +413,11 @@ namespace PowRegistry.Core.Data.Migrations
 
                     b.Property<DateOnly?>("DateOfCapture")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DeskId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("DetainingPowerCode")
                         .HasMaxLength(2)
@@ -461,6 +563,8 @@ namespace PowRegistry.Core.Data.Migrations
 
                     b.HasIndex("CustodyStatus", "Id");
 
+                    b.HasIndex("DeskId", "Id");
+
                     b.HasIndex("DetainingPowerCode", "Id");
 
                     b.HasIndex("NationalityCode", "Id");
@@ -570,6 +674,21 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Desks.DeskMember", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Desks.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PowRegistry.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Prisoners.CustodyEvent", b =>
                 {
                     b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
@@ -585,6 +704,15 @@ namespace PowRegistry.Core.Data.Migrations
                         .WithMany("Documents")
                         .HasForeignKey("PrisonerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Prisoners.Prisoner", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Desks.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,28 +1,43 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Microsoft.AspNetCore.Mvc.Rendering;
+
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Prisoners;
 
-public sealed class CreateModel(PrisonerService prisoners) : PageModel
+public sealed class CreateModel(PrisonerService prisoners, DeskService desks) : PageModel
 {
     [BindProperty] public PrisonerInput Form { get; set; } = new();
 
-    public void OnGet() { }
+    public Task OnGetAsync(CancellationToken ct) => OfferDesksAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            await OfferDesksAsync(ct);
+            return Page();
+        }
         var result = await prisoners.CreateAsync(Form, User.Actor(), ct);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, nameof(Form));
+            await OfferDesksAsync(ct);
             return Page();
         }
         TempData["Message"] = $"Registered as {result.Value!.Reference}.";
         return RedirectToPage("Details", new { id = result.Value.Id });
+    }
+
+    /// <summary>The desks the user may file the record under.</summary>
+    private async Task OfferDesksAsync(CancellationToken ct)
+    {
+        var options = await desks.DesksForCurrentUserAsync(ct);
+        ViewData["DeskOptions"] = options.Select(d => new SelectListItem(d.Name, d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Id == Form.DeskId)).ToList();
     }
 }

@@ -2,21 +2,33 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Audit;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>Everything about one prisoner on one page, timeline included.</summary>
-public sealed class DetailsModel(PrisonerService prisoners) : PageModel
+public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, CurrentUser currentUser) : PageModel
 {
+    public const int HistoryLength = 50;
+
     public Prisoner Prisoner { get; private set; } = null!;
+    public string DeskName { get; private set; } = "";
+    public IReadOnlyList<AuditRow> History { get; private set; } = [];
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.CaseOfficer);
+
+    /// <summary>Next-of-kin details: the owning desk and administrators only.</summary>
+    public bool MaySeeSensitive => currentUser.MaySeeSensitive(Prisoner.DeskId);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var prisoner = await prisoners.GetAsync(id, ct);
+        var prisoner = await prisoners.OpenAsync(id, ct);
         if (prisoner is null) return NotFound();
         Prisoner = prisoner;
+        DeskName = (await desks.ListAsync(ct)).FirstOrDefault(d => d.Id == prisoner.DeskId)?.Name ?? "";
+        History = await audit.HistoryOfPrisonerAsync(id, HistoryLength, ct) ?? [];
         return Page();
     }
 }

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
+using Microsoft.AspNetCore.Mvc.Rendering;
+
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Prisoners;
 
-public sealed class EditModel(PrisonerService prisoners) : PageModel
+public sealed class EditModel(PrisonerService prisoners, DeskService desks, CurrentUser currentUser) : PageModel
 {
     [BindProperty] public PrisonerInput Form { get; set; } = new();
     public int Id { get; private set; }
@@ -18,6 +21,7 @@ public sealed class EditModel(PrisonerService prisoners) : PageModel
         var prisoner = await prisoners.GetAsync(id, ct);
         if (prisoner is null) return NotFound();
         (Id, Reference, Form) = (id, prisoner.Reference, PrisonerInput.From(prisoner));
+        await OfferDesksAsync(ct);
         return Page();
     }
 
@@ -26,7 +30,11 @@ public sealed class EditModel(PrisonerService prisoners) : PageModel
         var prisoner = await prisoners.GetAsync(id, ct);
         if (prisoner is null) return NotFound();
         (Id, Reference) = (id, prisoner.Reference);
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            await OfferDesksAsync(ct);
+            return Page();
+        }
 
         var result = await prisoners.UpdateAsync(id, Form, User.Actor(), ct);
         if (result.IsNotFound) return NotFound();
@@ -35,9 +43,18 @@ public sealed class EditModel(PrisonerService prisoners) : PageModel
             ModelState.AddErrors(result.Errors, nameof(Form));
             // After a conflict the form carries the current version, so saving again is a deliberate choice.
             if (result.CurrentVersion is { } version) Form.Version = version;
+            await OfferDesksAsync(ct);
             return Page();
         }
         TempData["Message"] = "Saved.";
         return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>Only administrators move a record to another desk.</summary>
+    private async Task OfferDesksAsync(CancellationToken ct)
+    {
+        if (!currentUser.IsAdministrator) return;
+        var options = await desks.DesksForCurrentUserAsync(ct);
+        ViewData["DeskOptions"] = options.Select(d => new SelectListItem(d.Name, d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Id == Form.DeskId)).ToList();
     }
 }

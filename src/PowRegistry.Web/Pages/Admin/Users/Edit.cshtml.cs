@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
 using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Admin.Users;
 
-public sealed class EditModel(UserAdminService users) : PageModel
+public sealed class EditModel(UserAdminService users, DeskService desks) : PageModel
 {
     public UserRow Target { get; private set; } = null!;
+    public IReadOnlyList<DeskRow> AllDesks { get; private set; } = [];
+    public IReadOnlyList<int> MemberOf { get; private set; } = [];
 
     public IEnumerable<SelectListItem> RoleOptions => Roles.All.Select(r => new SelectListItem(Roles.Describe(r), r, r == Target.Role));
 
@@ -18,6 +21,9 @@ public sealed class EditModel(UserAdminService users) : PageModel
 
     public async Task<IActionResult> OnPostRoleAsync(string id, string? role) =>
         await ApplyAsync(id, () => users.ChangeRoleAsync(id, role, User.Actor()), "Role changed.");
+
+    public async Task<IActionResult> OnPostDesksAsync(string id, int[] deskIds, CancellationToken ct) =>
+        await ApplyAsync(id, () => desks.SetMembershipAsync(id, deskIds, ct), "Desks saved.");
 
     public async Task<IActionResult> OnPostDisableAsync(string id) =>
         await ApplyAsync(id, () => users.SetDisabledAsync(id, disabled: true, User.Actor()), "Account disabled.");
@@ -43,6 +49,8 @@ public sealed class EditModel(UserAdminService users) : PageModel
         var target = await users.GetAsync(id);
         if (target is null) return false;
         Target = target;
+        AllDesks = await desks.ListAsync(HttpContext.RequestAborted);
+        MemberOf = await desks.DeskIdsOfAsync(id, HttpContext.RequestAborted);
         return true;
     }
 }

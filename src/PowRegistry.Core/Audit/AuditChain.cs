@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+
+using PowRegistry.Core.Data;
+
+namespace PowRegistry.Core.Audit;
+
+public sealed record AuditVerification(bool Intact, long EntriesChecked, long? FirstBrokenId, string Message);
+
+/// <summary>Appends to and verifies the hash chain. Appending happens inside the caller's write transaction.</summary>
+public static class AuditChain
+{
+    /// <summary>
+    /// Adds sealed entries after the current last one. The caller holds SQLite's write lock (it has written in this
+    /// transaction), so no other writer can append between our read of the last entry and our insert; and ids are the
+    /// primary key, so a fork is impossible even if that ever failed.
+    /// </summary>
+    internal static async Task AppendAsync(PowRegistryDbContext db, AuditKey key, DateTimeOffset at, string userId,
+        IEnumerable<(string Action, string EntityType, string EntityId, int? PrisonerId, string Changes)> items, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+        var nextId = (last?.Id ?? 0) + 1;
+        var previous = last?.Hash ?? AuditEntry.GenesisHash;
+        foreach (var item in items)
+        {
+            var entry = new AuditEntry(nextId++, at, userId, item.Action, item.EntityType, item.EntityId, item.PrisonerId, item.Changes, previous);
+            entry.Seal(key);
+            previous = entry.Hash;
+            db.AuditEntries.Add(entry);
+        }
+    }
+
+    /// <summary>Walks the whole chain in order and names the first entry that is missing, altered, inserted or moved.</summary>
+    public static async Task<AuditVerification> VerifyAsync(PowRegistryDbContext db, AuditKey key, CancellationToken ct)
+    {
+        const int batch = 2000;
+        long expectedId = 1, checkedCount = 0;
+        var previous = AuditEntry.GenesisHash;
+        while (true)
+        {
+            var from = expectedId;
+            var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Id >= from).OrderBy(e => e.Id).Take(batch).ToListAsync(ct);
+            foreach (var entry in entries)
+            {
+                if (entry.Id != expectedId)
+                {
+                    return Broken(checkedCount, entry.Id, entry.Id > expectedId
+                        ? $"Entry {expectedId} is missing (the next entry is {entry.Id}): entries were deleted."
+                        : $"Entry {entry.Id} is out of sequence.");
+                }
+                if (entry.PreviousHash != previous)
+                {
+                    return Broken(checkedCount, entry.Id, $"Entry {entry.Id} does not follow entry {entry.Id - 1}: an entry before it was removed, inserted or changed.");
+                }
+                if (entry.ComputeHash(key) != entry.Hash)
+                {
+                    return Broken(checkedCount, entry.Id, $"Entry {entry.Id} has been altered: its content does not match its seal.");
+                }
+                previous = entry.Hash;
+                expectedId++;
+                checkedCount++;
+            }
+            if (entries.Count < batch) break;
+        }
+        return new AuditVerification(true, checkedCount, null, $"The audit trail is intact: {checkedCount} entries verified.");
+    }
+
+    private static AuditVerification Broken(long checkedCount, long id, string message) => new(false, checkedCount, id, message);
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Audit;
+
+/// <summary>
+/// Turns what the DbContext is about to save into audit entries, for every entity type, so that a new feature
+/// is audited without doing anything. Called by <see cref="Data.PowRegistryDbContext"/> inside the save's transaction.
+/// </summary>
+internal static class AuditRecorder
+{
+    /// <summary>Derived or housekeeping data that would only add noise.</summary>
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(PrisonerSearchTerm)];
+
+    private static readonly HashSet<string> NoiseFields =
+        [nameof(Prisoner.Version), nameof(Prisoner.SortName), nameof(Prisoner.CaptureSortKey), nameof(Prisoner.UpdatedAt), nameof(Prisoner.UpdatedBy), "ConcurrencyStamp"];
+
+    /// <summary>Secrets: the audit records that they changed, never their values.</summary>
+    private static readonly HashSet<string> SecretFields = ["PasswordHash", "SecurityStamp", "Value"];
+
+    /// <summary>A change seen before saving; completed after saving, when generated keys are known.</summary>
+    internal sealed class Pending(EntityEntry entry, string action, List<FieldChange> changes)
+    {
+        private readonly string? _keyBeforeSave = action == AuditActions.Delete ? KeyOf(entry) : null;
+        private readonly int? _prisonerBeforeSave = action == AuditActions.Delete ? PrisonerOf(entry) : null;
+
+        public (string Action, string EntityType, string EntityId, int? PrisonerId, string Changes) Complete()
+        {
+            if (action == AuditActions.Create)
+            {
+                // Values of an insert are read after saving, so generated ids and references are in them.
+                changes.AddRange(entry.Properties.Where(p => Audited(p.Metadata)).Select(p => new FieldChange(p.Metadata.Name, null, Show(p.Metadata, p.CurrentValue))));
+                changes.AddRange(ComplexValues(entry).Select(c => new FieldChange(c.Name, null, c.Current)));
+            }
+            return (action, entry.Metadata.ClrType.Name, _keyBeforeSave ?? KeyOf(entry), _prisonerBeforeSave ?? PrisonerOf(entry),
+                JsonSerializer.Serialize(changes));
+        }
+    }
+
+    public static List<Pending> Capture(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (NotAudited.Contains(entry.Metadata.ClrType)) continue;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    pending.Add(new Pending(entry, AuditActions.Create, []));
+                    break;
+                case EntityState.Deleted:
+                    pending.Add(new Pending(entry, AuditActions.Delete,
+                        entry.Properties.Where(p => Audited(p.Metadata)).Select(p => new FieldChange(p.Metadata.Name, Show(p.Metadata, p.OriginalValue), null)).ToList()));
+                    break;
+                case EntityState.Modified:
+                    var changes = entry.Properties
+                        .Where(p => p.IsModified && Audited(p.Metadata) && !Equals(p.OriginalValue, p.CurrentValue))
+                        .Select(p => new FieldChange(p.Metadata.Name, Show(p.Metadata, p.OriginalValue), Show(p.Metadata, p.CurrentValue)))
+                        .Concat(ComplexValues(entry).Where(c => c.Original != c.Current).Select(c => new FieldChange(c.Name, c.Original, c.Current)))
+                        .ToList();
+                    if (changes.Count > 0) pending.Add(new Pending(entry, AuditActions.Update, changes));
+                    break;
+            }
+        }
+        return pending;
+    }
+
+    private static IEnumerable<(string Name, string? Original, string? Current)> ComplexValues(EntityEntry entry) =>
+        entry.ComplexProperties.SelectMany(complex => complex.Properties.Select(p => (
+            $"{complex.Metadata.Name}.{p.Metadata.Name}",
+            Show(p.Metadata, p.OriginalValue),
+            Show(p.Metadata, p.CurrentValue))));
+
+    private static bool Audited(IPropertyBase property) => !NoiseFields.Contains(property.Name);
+
+    private static string? Show(IPropertyBase property, object? value)
+    {
+        if (value is null) return null;
+        if (SecretFields.Contains(property.Name)) return "(secret changed)";
+        return value switch
+        {
+            DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+    private static int? PrisonerOf(EntityEntry entry) => entry.Entity switch
+    {
+        Prisoner p => p.Id,
+        _ when entry.Metadata.FindProperty(nameof(PrisonerAlias.PrisonerId)) is { ClrType: var t } && t == typeof(int)
+            => (int?)entry.Property(nameof(PrisonerAlias.PrisonerId)).CurrentValue,
+        _ => null,
+    };
+}

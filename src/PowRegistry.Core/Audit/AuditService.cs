@@ -1,0 +1,90 @@
+using System.Text.Json;
+
+using Microsoft.EntityFrameworkCore;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Audit;
+
+public sealed record AuditRow(long Id, DateTimeOffset At, string UserId, string UserName, string Action, string EntityType, string EntityId, int? PrisonerId, IReadOnlyList<FieldChange> Changes);
+
+public sealed class AuditFilter
+{
+    public string? UserId { get; set; }
+
+    /// <summary>A prisoner's reference (POW-…) or id.</summary>
+    public string? Record { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    public bool IncludeAccess { get; set; } = true;
+
+    /// <summary>Show entries older than this id (keyset paging, newest first).</summary>
+    public long? Before { get; set; }
+    public int PageSize { get; set; } = 100;
+}
+
+/// <summary>Reading the audit trail: the administrators' and auditors' search, a record's history, and verification.</summary>
+public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUser)
+{
+    public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditFilter filter, CancellationToken ct)
+    {
+        IQueryable<AuditEntry> entries = db.AuditEntries.AsNoTracking();
+        if (Text.Clean(filter.UserId) is { } userId) entries = entries.Where(e => e.UserId == userId);
+        if (Text.Clean(filter.Record) is { } record)
+        {
+            var reference = record.ToUpperInvariant(); // references are stored upper-case
+            var prisonerId = int.TryParse(record, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                ? id
+                : await db.Prisoners.IgnoreQueryFilters().Where(p => p.Reference == reference).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct) ?? -1;
+            entries = entries.Where(e => e.PrisonerId == prisonerId);
+        }
+        if (filter.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(e => e.At >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(e => e.At < end);
+        }
+        if (!filter.IncludeAccess) entries = entries.Where(e => e.Action != AuditActions.Access);
+        if (filter.Before is { } before) entries = entries.Where(e => e.Id < before);
+
+        var page = await entries.OrderByDescending(e => e.Id).Take(Math.Clamp(filter.PageSize, 1, 500)).ToListAsync(ct);
+        return await ToRowsAsync(page, ct);
+    }
+
+    /// <summary>Who changed what, when, on one prisoner's record (and its aliases, documents and events); null if he is not visible.</summary>
+    public async Task<IReadOnlyList<AuditRow>?> HistoryOfPrisonerAsync(int prisonerId, int take, CancellationToken ct)
+    {
+        var deskId = await db.Prisoners.Where(p => p.Id == prisonerId).Select(p => (int?)p.DeskId).FirstOrDefaultAsync(ct);
+        if (deskId is null) return null;
+        var page = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.PrisonerId == prisonerId && e.Action != AuditActions.Access)
+            .OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
+        var rows = await ToRowsAsync(page, ct);
+        if (currentUser.MaySeeSensitive(deskId.Value)) return rows;
+        // Need-to-know reaches the history too: the change is listed, its next-of-kin values are not.
+        return rows.Select(r => r with
+        {
+            Changes = r.Changes.Select(c => Prisoner.SensitiveFields.Contains(c.Field) ? c with { Old = c.Old is null ? null : "(restricted)", New = c.New is null ? null : "(restricted)" } : c).ToList(),
+        }).ToList();
+    }
+
+    public Task<AuditVerification> VerifyAsync(CancellationToken ct) => db.VerifyAuditAsync(ct);
+
+    public async Task<IReadOnlyList<(string Id, string Name)>> UsersAsync(CancellationToken ct) =>
+        (await db.Users.OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+        .Select(u => (u.Id, $"{u.DisplayName} ({u.Email})")).ToList();
+
+    private async Task<IReadOnlyList<AuditRow>> ToRowsAsync(List<AuditEntry> entries, CancellationToken ct)
+    {
+        var userIds = entries.Select(e => e.UserId).Distinct().ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return entries.Select(e => new AuditRow(e.Id, e.At, e.UserId, names.GetValueOrDefault(e.UserId, e.UserId), e.Action, e.EntityType, e.EntityId, e.PrisonerId,
+            JsonSerializer.Deserialize<List<FieldChange>>(e.Changes) ?? [])).ToList();
+    }
+}

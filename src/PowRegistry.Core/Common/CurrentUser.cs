@@ -1,0 +1,43 @@
+namespace PowRegistry.Core.Common;
+
+/// <summary>
+/// Who the current unit of work acts for, and which desks' records it may see. One per request (scoped).
+/// It starts as "nobody" (sees no record): the web layer fills it from the signed-in user, and start-up,
+/// commands and tests say explicitly that they act as the system. Forgetting to set it hides data; it never leaks it.
+/// </summary>
+public sealed class CurrentUser
+{
+    public const string SystemUserId = "system";
+    public const string AnonymousUserId = "anonymous";
+
+    public string UserId { get; private set; } = AnonymousUserId;
+
+    /// <summary>Administrators and auditors read every desk; so does the system.</summary>
+    public bool SeesAllDesks { get; private set; }
+
+    public bool IsAdministrator { get; private set; }
+
+    /// <summary>The desks the user belongs to (need-to-know for sensitive parts).</summary>
+    public IReadOnlyList<int> DeskIds { get; private set; } = [];
+
+    public Actor Actor => new(UserId);
+
+    public void ActAsSystem()
+    {
+        UserId = SystemUserId;
+        SeesAllDesks = true;
+        IsAdministrator = true;
+        DeskIds = [];
+    }
+
+    public void SignedIn(string userId, bool isAdministrator, bool isAuditor, IReadOnlyList<int> deskIds)
+    {
+        UserId = userId;
+        IsAdministrator = isAdministrator;
+        SeesAllDesks = isAdministrator || isAuditor;
+        DeskIds = deskIds;
+    }
+
+    /// <summary>Next-of-kin and (later) wish reasons, fears and verbatim words: the owning desk and administrators only.</summary>
+    public bool MaySeeSensitive(int deskId) => IsAdministrator || DeskIds.Contains(deskId);
+}
