@@ -1,0 +1,209 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Audit;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Tests.Audit;
+
+/// <summary>Every change writes sealed entries in the same transaction; the chain shows any tampering.</summary>
+public sealed class AuditTrailTests(TestServices app) : IClassFixture<TestServices>
+{
+    private async Task<Prisoner> CreateAsync(PrisonerInput input) =>
+        (await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(input, TestServices.Officer, CancellationToken.None))).Value!;
+
+    private Task<List<AuditEntry>> EntriesForAsync(int prisonerId) =>
+        app.Run<PowRegistryDbContext, List<AuditEntry>>(db => db.AuditEntries.Where(e => e.PrisonerId == prisonerId).OrderBy(e => e.Id).ToListAsync());
+
+    private Task<AuditVerification> VerifyAsync() => app.Run<PowRegistryDbContext, AuditVerification>(db => db.VerifyAuditAsync(CancellationToken.None));
+
+    private async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Create_And_Update_WriteWhoWhenAndEachFieldsOldAndNewValue()
+    {
+        var created = await CreateAsync(new PrisonerInput { FamilyName = "Audit", Rank = "Private" });
+        var form = (await app.Run<PrisonerService, PrisonerInput?>(s => s.GetForEditAsync(created.Id, CancellationToken.None)))!;
+        form.Rank = "Sergeant";
+        await using (var scope = app.ScopeAs("officer-42", deskIds: 1))
+        {
+            await scope.ServiceProvider.GetRequiredService<PrisonerService>().UpdateAsync(created.Id, form, new Actor("officer-42"), CancellationToken.None);
+        }
+
+        var entries = await EntriesForAsync(created.Id);
+        var create = entries.First(e => e.Action == AuditActions.Create && e.EntityType == nameof(Prisoner));
+        Assert.Contains("\"Field\":\"FamilyName\",\"Old\":null,\"New\":\"Audit\"", create.Changes, StringComparison.Ordinal);
+        Assert.Contains(create.EntityId, created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal(TestServices.Now, create.At);
+
+        var update = entries.Single(e => e.Action == AuditActions.Update && e.UserId == "officer-42");
+        Assert.Equal("officer-42", update.UserId);
+        Assert.Equal("[{\"Field\":\"Rank\",\"Old\":\"Private\",\"New\":\"Sergeant\"}]", update.Changes);
+    }
+
+    [Fact]
+    public async Task PartsOfTheRecord_AreAuditedUnderThePrisoner()
+    {
+        var created = await CreateAsync(new PrisonerInput { FamilyName = "Parts", InitialAlias = "First alias" });
+        await app.Run<PrisonerService, ServiceResult<PrisonerAlias>>(s => s.AddAliasAsync(created.Id, new AliasInput { Name = "Second alias" }, TestServices.Officer, CancellationToken.None));
+        var aliasId = (await app.Run<PrisonerService, Prisoner?>(s => s.GetAsync(created.Id, CancellationToken.None)))!.Aliases.First(a => a.Name == "First alias").Id;
+        await app.Run<PrisonerService, ServiceResult<bool>>(s => s.RemoveAliasAsync(created.Id, aliasId, TestServices.Officer, CancellationToken.None));
+
+        var entries = await EntriesForAsync(created.Id);
+        Assert.Contains(entries, e => e.EntityType == nameof(PrisonerAlias) && e.Action == AuditActions.Create && e.Changes.Contains("Second alias", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.EntityType == nameof(PrisonerAlias) && e.Action == AuditActions.Delete && e.Changes.Contains("First alias", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Opening_ARecord_WritesAnAccessEntry()
+    {
+        var created = await CreateAsync(new PrisonerInput { FamilyName = "Viewed" });
+        await using (var scope = app.ScopeAs("reader-1", auditor: true))
+        {
+            await scope.ServiceProvider.GetRequiredService<PrisonerService>().OpenAsync(created.Id, CancellationToken.None);
+        }
+        var access = (await EntriesForAsync(created.Id)).Single(e => e.Action == AuditActions.Access);
+        Assert.Equal("reader-1", access.UserId);
+    }
+
+    [Fact]
+    public async Task AFailedSave_LeavesNeitherTheChangeNorItsAuditEntry()
+    {
+        var before = await app.Run<PowRegistryDbContext, int>(db => db.AuditEntries.CountAsync());
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>();
+        db.Desks.Add(new Core.Desks.Desk("Main desk")); // the name is taken: the unique index refuses it
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Equal(before, await app.Run<PowRegistryDbContext, int>(db2 => db2.AuditEntries.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("UPDATE AuditEntries SET UserId = 'someone-else' WHERE Id = 1")]
+    [InlineData("DELETE FROM AuditEntries WHERE Id = 1")]
+    public async Task TheTable_RefusesUpdateAndDelete(string sql)
+    {
+        await CreateAsync(new PrisonerInput { FamilyName = "Guarded" });
+        var error = await Assert.ThrowsAsync<SqliteException>(() => ExecuteRawAsync(sql));
+        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ManyConcurrentViews_KeepTheChainIntact()
+    {
+        var created = await CreateAsync(new PrisonerInput { FamilyName = "Popular" });
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            await using var scope = app.ScopeAs($"viewer-{i}", administrator: true);
+            await scope.ServiceProvider.GetRequiredService<PrisonerService>().OpenAsync(created.Id, CancellationToken.None);
+        }));
+        Assert.Equal(20, (await EntriesForAsync(created.Id)).Count(e => e.Action == AuditActions.Access));
+        Assert.True((await VerifyAsync()).Intact);
+    }
+}
+
+/// <summary>Each kind of tampering, done with the triggers dropped (as someone holding the file could), is caught.</summary>
+public sealed class AuditTamperTests : IAsyncLifetime
+{
+    private readonly TestServices _app = new();
+
+    public async Task InitializeAsync()
+    {
+        await _app.InitializeAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await _app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput { FamilyName = $"Chain{i}" }, TestServices.Officer, CancellationToken.None));
+        }
+        await ExecuteRawAsync(string.Join(' ', SqliteSetup.DropAuditAppendOnlyTriggers));
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    private async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(_app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private Task<AuditVerification> VerifyAsync() => _app.Run<PowRegistryDbContext, AuditVerification>(db => db.VerifyAuditAsync(CancellationToken.None));
+
+    [Fact]
+    public async Task AnUntouchedChain_IsIntact()
+    {
+        var result = await VerifyAsync();
+        Assert.True(result.Intact, result.Message);
+        Assert.True(result.EntriesChecked >= 4);
+    }
+
+    [Fact]
+    public async Task AnEditedEntry_IsNamed()
+    {
+        await ExecuteRawAsync("UPDATE AuditEntries SET Changes = replace(Changes, 'Chain1', 'Someone else') WHERE Changes LIKE '%Chain1%'");
+        var result = await VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Contains("has been altered", result.Message, StringComparison.Ordinal);
+        await AssertNamesTheEntryContainingAsync(result, "Someone else");
+    }
+
+    [Fact]
+    public async Task ADeletedEntry_IsNamed()
+    {
+        await ExecuteRawAsync("DELETE FROM AuditEntries WHERE Id = 3");
+        var result = await VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(4, result.FirstBrokenId);
+        Assert.Contains("Entry 3 is missing", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnInsertedEntry_IsNamed()
+    {
+        // A forger without the key: he copies the previous hash but cannot make a valid seal.
+        await ExecuteRawAsync("""
+            UPDATE AuditEntries SET Id = Id + 1000 WHERE Id > 2;
+            INSERT INTO AuditEntries (Id, At, UserId, Action, EntityType, EntityId, PrisonerId, Changes, PreviousHash, Hash)
+              SELECT 3, At, 'intruder', 'Update', 'Prisoner', '1', 1, '[]', Hash, 'forged' FROM AuditEntries WHERE Id = 2;
+            UPDATE AuditEntries SET Id = Id - 999 WHERE Id > 1000;
+            """);
+        var result = await VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(3, result.FirstBrokenId);
+    }
+
+    [Fact]
+    public async Task ReorderedEntries_AreNamed()
+    {
+        await ExecuteRawAsync("UPDATE AuditEntries SET Id = -2 WHERE Id = 2; UPDATE AuditEntries SET Id = 2 WHERE Id = 3; UPDATE AuditEntries SET Id = 3 WHERE Id = -2;");
+        var result = await VerifyAsync();
+        Assert.False(result.Intact);
+        Assert.Equal(2, result.FirstBrokenId);
+    }
+
+    [Fact]
+    public async Task AChainCheckedWithAnotherKey_IsNotIntact()
+    {
+        await using var scope = _app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>();
+        var result = await AuditChain.VerifyAsync(db, AuditKey.Random(), CancellationToken.None);
+        Assert.False(result.Intact);
+        Assert.Equal(1, result.FirstBrokenId);
+    }
+
+    private async Task AssertNamesTheEntryContainingAsync(AuditVerification result, string text)
+    {
+        var id = await _app.Run<PowRegistryDbContext, long>(db => db.AuditEntries.Where(e => e.Changes.Contains(text)).Select(e => e.Id).FirstAsync());
+        Assert.Equal(id, result.FirstBrokenId);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Audit;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Tests.Desks;
+
+/// <summary>A case officer sees and changes only his desks' records; everything else answers "not found".</summary>
+public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<NeedToKnowTests.Data>
+{
+    public sealed class Data : TestServices
+    {
+        public int DeskA { get; private set; }
+        public int DeskB { get; private set; }
+        public Prisoner InA { get; private set; } = null!;
+        public Prisoner InB { get; private set; } = null!;
+
+        protected override async Task SeedAsync()
+        {
+            DeskA = (await Run<DeskService, ServiceResult<Desk>>(d => d.CreateAsync("Seoul HQ", CancellationToken.None))).Value!.Id;
+            DeskB = (await Run<DeskService, ServiceResult<Desk>>(d => d.CreateAsync("Kyiv Embassy", CancellationToken.None))).Value!.Id;
+            InA = (await Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput { FamilyName = "Deskone", DeskId = DeskA, MotherMaidenName = "Secret A", ServiceNumber = "SN-A", Nationality = "KP" }, Officer, CancellationToken.None))).Value!;
+            InB = (await Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput { FamilyName = "Desktwo", DeskId = DeskB, MotherMaidenName = "Secret B" }, Officer, CancellationToken.None))).Value!;
+        }
+    }
+
+    private AsyncServiceScope OfficerOfA() => app.ScopeAs("officer-a", deskIds: app.DeskA);
+
+    [Fact]
+    public async Task AnOfficer_SeesHisDesksRecord()
+    {
+        await using var scope = OfficerOfA();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<PrisonerService>().GetAsync(app.InA.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnOfficer_CannotReadChangeOrFind_AnotherDesksRecord()
+    {
+        await using var scope = OfficerOfA();
+        var service = scope.ServiceProvider.GetRequiredService<PrisonerService>();
+        var id = app.InB.Id;
+
+        Assert.Null(await service.GetAsync(id, CancellationToken.None));
+        Assert.Null(await service.OpenAsync(id, CancellationToken.None));
+        Assert.Null(await service.GetForEditAsync(id, CancellationToken.None));
+        Assert.True((await service.UpdateAsync(id, new PrisonerInput { FamilyName = "Hijacked" }, new Actor("officer-a"), CancellationToken.None)).IsNotFound);
+        Assert.True((await service.AddAliasAsync(id, new AliasInput { Name = "x" }, new Actor("officer-a"), CancellationToken.None)).IsNotFound);
+        Assert.True((await service.AddDocumentAsync(id, new IdentityDocumentInput { DocumentType = "x" }, new Actor("officer-a"), CancellationToken.None)).IsNotFound);
+        Assert.True((await service.AddCustodyEventAsync(id, new CustodyEventInput { Kind = CustodyEventKind.Escaped, Date = "2025-01-01" }, new Actor("officer-a"), CancellationToken.None)).IsNotFound);
+
+        var everything = await service.ListAsync(new RegisterQuery { PageSize = 200 }, CancellationToken.None);
+        Assert.DoesNotContain(everything.Rows, r => r.Id == id);
+        Assert.Contains(everything.Rows, r => r.Id == app.InA.Id);
+        Assert.Empty((await service.ListAsync(new RegisterQuery { Search = "desktwo" }, CancellationToken.None)).Rows);
+        Assert.Empty((await service.ListAsync(new RegisterQuery { Search = app.InB.Reference }, CancellationToken.None)).Rows);
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<AuditService>().HistoryOfPrisonerAsync(id, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnOfficer_CannotFileARecordUnderAnotherDesk_OrWithoutOne()
+    {
+        await using (var scope = OfficerOfA())
+        {
+            var refused = await scope.ServiceProvider.GetRequiredService<PrisonerService>()
+                .CreateAsync(new PrisonerInput { FamilyName = "Misfiled", DeskId = app.DeskB }, new Actor("officer-a"), CancellationToken.None);
+            Assert.Contains(refused.Errors, e => e.Field == nameof(PrisonerInput.DeskId) && e.Message == "Choose one of your desks.");
+            var defaulted = await scope.ServiceProvider.GetRequiredService<PrisonerService>()
+                .CreateAsync(new PrisonerInput { FamilyName = "Defaulted" }, new Actor("officer-a"), CancellationToken.None);
+            Assert.Equal(app.DeskA, defaulted.Value!.DeskId); // his only desk
+        }
+        await using var deskless = app.ScopeAs("officer-nowhere");
+        var none = await deskless.ServiceProvider.GetRequiredService<PrisonerService>()
+            .CreateAsync(new PrisonerInput { FamilyName = "Orphan" }, new Actor("officer-nowhere"), CancellationToken.None);
+        Assert.Contains(none.Errors, e => e.Message.StartsWith("You belong to no desk yet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ServiceNumbers_StayUniqueAcrossDesks()
+    {
+        await using var scope = app.ScopeAs("officer-b", deskIds: app.DeskB);
+        var refused = await scope.ServiceProvider.GetRequiredService<PrisonerService>()
+            .CreateAsync(new PrisonerInput { FamilyName = "Copy", ServiceNumber = "SN-A", Nationality = "KP" }, new Actor("officer-b"), CancellationToken.None);
+        Assert.Contains(refused.Errors, e => e.Field == nameof(PrisonerInput.ServiceNumber));
+    }
+
+    [Fact]
+    public async Task AnAuditor_ReadsEveryDesk_ButNotNextOfKinOutsideHisDesks()
+    {
+        await using var scope = app.ScopeAs("auditor-1", auditor: true);
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<PrisonerService>().GetAsync(app.InB.Id, CancellationToken.None));
+        var currentUser = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        Assert.False(currentUser.MaySeeSensitive(app.DeskB));
+
+        var history = (await scope.ServiceProvider.GetRequiredService<AuditService>().HistoryOfPrisonerAsync(app.InB.Id, 50, CancellationToken.None))!;
+        var create = history.Single(r => r.EntityType == nameof(Prisoner) && r.Action == AuditActions.Create);
+        Assert.Contains(create.Changes, c => c.Field == nameof(Prisoner.MotherMaidenName) && c.New == "(restricted)");
+        Assert.DoesNotContain(history.SelectMany(r => r.Changes), c => c.New == "Secret B");
+    }
+
+    [Fact]
+    public async Task TheOwningDeskAndAdministrators_SeeNextOfKin()
+    {
+        await using var officer = OfficerOfA();
+        Assert.True(officer.ServiceProvider.GetRequiredService<CurrentUser>().MaySeeSensitive(app.DeskA));
+        var history = (await officer.ServiceProvider.GetRequiredService<AuditService>().HistoryOfPrisonerAsync(app.InA.Id, 50, CancellationToken.None))!;
+        Assert.Contains(history.SelectMany(r => r.Changes), c => c.New == "Secret A");
+        await using var admin = app.ScopeAs("admin-1", administrator: true);
+        Assert.True(admin.ServiceProvider.GetRequiredService<CurrentUser>().MaySeeSensitive(app.DeskB));
+    }
+
+    [Fact]
+    public async Task NobodySignedIn_SeesNothing()
+    {
+        await using var scope = app.ScopeAs(CurrentUser.AnonymousUserId);
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<PrisonerService>().GetAsync(app.InA.Id, CancellationToken.None));
+    }
+}
