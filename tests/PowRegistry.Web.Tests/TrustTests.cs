@@ -1,0 +1,212 @@
+using System.Net;
+
+using Microsoft.Data.Sqlite;
+
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Desks;
+using PowRegistry.Core.Prisoners;
+using PowRegistry.Web.Tests.Infrastructure;
+
+namespace PowRegistry.Web.Tests;
+
+/// <summary>Need-to-know across desks, and the audit trail, as users and operators meet them.</summary>
+public sealed class TrustTests(TrustTests.App app) : IClassFixture<TrustTests.App>
+{
+    /// <summary>Desk B with one prisoner; desk-A (main desk) officers must never see him.</summary>
+    public sealed class App : PowRegistryFactory
+    {
+        private int? _otherDeskPrisoner;
+
+        public async Task<(int Id, string Reference)> OtherDeskPrisonerAsync()
+        {
+            if (_otherDeskPrisoner is null)
+            {
+                var desk = await AsSystemAsync<DeskService, ServiceResult<Desk>>(d => d.CreateAsync("Kyiv Embassy", CancellationToken.None));
+                var created = await AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
+                    new PrisonerInput { FamilyName = "Hidden", GivenNames = "Elsewhere", DeskId = desk.Value!.Id, MotherMaidenName = "Kinname Secret" }, Actor.System, CancellationToken.None));
+                _otherDeskPrisoner = created.Value!.Id;
+            }
+            var reference = await AsSystemAsync<PrisonerService, Prisoner?>(s => s.GetAsync(_otherDeskPrisoner.Value, CancellationToken.None));
+            return (_otherDeskPrisoner.Value, reference!.Reference);
+        }
+    }
+
+    [Fact]
+    public async Task AnOfficerOfAnotherDesk_Gets404OnEveryPage_AndNeverFindsHim()
+    {
+        var (id, reference) = await app.OtherDeskPrisonerAsync();
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+
+        foreach (var url in new[] { $"/Prisoners/{id}", $"/Prisoners/{id}/Edit", $"/Prisoners/{id}/Aliases", $"/Prisoners/{id}/Documents", $"/Prisoners/{id}/Events/Add" })
+        {
+            var page = await officer.GetAsync(url);
+            Assert.True(page.Status == HttpStatusCode.NotFound, $"{url} answered {page.Status}");
+            Assert.DoesNotContain("Hidden", page.Text, StringComparison.Ordinal);
+        }
+
+        // A forged post (with a valid token from his own form) changes nothing and answers 404.
+        var ownForm = await officer.GetAsync("/Prisoners/Create");
+        var forged = await officer.PostRawAsync(ownForm, $"/Prisoners/{id}/Edit", [new("Form.FamilyName", "Hijacked"), new("Form.Version", "1")]);
+        Assert.Equal(HttpStatusCode.NotFound, forged.Status);
+        var aliasPost = await officer.PostRawAsync(ownForm, $"/Prisoners/{id}/Aliases", [new("Form.Name", "Planted")]);
+        Assert.Equal(HttpStatusCode.NotFound, aliasPost.Status);
+
+        foreach (var query in new[] { "hidden", "elsewhere", reference, "" })
+        {
+            var list = await officer.GetAsync("/Prisoners?q=" + Uri.EscapeDataString(query));
+            Assert.DoesNotContain(reference, list.Text, StringComparison.Ordinal);
+        }
+        var stored = await app.AsSystemAsync<PrisonerService, Prisoner?>(s => s.GetAsync(id, CancellationToken.None));
+        Assert.Equal("Hidden", stored!.FamilyName);
+        Assert.Empty(stored.Aliases);
+    }
+
+    [Fact]
+    public async Task AnAuditor_ReadsTheRecord_ButNotItsNextOfKin()
+    {
+        var (id, _) = await app.OtherDeskPrisonerAsync();
+        using var auditor = await app.LoginAsNewUserAsync(Roles.Auditor);
+        var page = await auditor.GetAsync($"/Prisoners/{id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Hidden", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Restricted to the owning desk and administrators.", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kinname Secret", page.Text, StringComparison.Ordinal);
+
+        using var admin = await app.LoginAsAdminAsync();
+        Assert.Contains("Kinname Secret", (await admin.GetAsync($"/Prisoners/{id}")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRecordPage_ShowsWhoChangedWhatWhen()
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var form = await officer.GetAsync("/Prisoners/Create");
+        var details = await officer.SubmitAsync(form, "Register", new Dictionary<string, string?> { ["Family name"] = "Historied", ["Rank"] = "Private" });
+        var id = new Uri(details.Url).Segments[^1];
+        var edit = await officer.GetAsync($"/Prisoners/{id}/Edit");
+        var saved = await officer.SubmitAsync(edit, "Save", new Dictionary<string, string?> { ["Rank"] = "Sergeant" });
+
+        var history = saved.Document.QuerySelector("table.audit")!.TextContent;
+        Assert.Contains("Rank: Private → Sergeant", history, StringComparison.Ordinal);
+        Assert.Contains("CaseOfficer test user", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AdministratorsAndAuditors_SearchTheAuditTrail_OfficersCannot()
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var form = await officer.GetAsync("/Prisoners/Create");
+        var details = await officer.SubmitAsync(form, "Register", new Dictionary<string, string?> { ["Family name"] = "Traced" });
+        var reference = System.Text.RegularExpressions.Regex.Match(details.Text, @"POW-\d{4}-\d{6}").Value;
+        Assert.Contains("/Account/AccessDenied", (await officer.GetAsync("/Admin/Audit")).Url, StringComparison.Ordinal);
+
+        using var auditor = await app.LoginAsNewUserAsync(Roles.Auditor);
+        var trail = await auditor.GetAsync("/Admin/Audit?record=" + reference);
+        Assert.Equal(HttpStatusCode.OK, trail.Status);
+        var rows = trail.Document.QuerySelectorAll("table.audit tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Create Prisoner", StringComparison.Ordinal) && r.Contains("FamilyName: ∅ → Traced", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Access Prisoner", StringComparison.Ordinal)); // the officer opened the page after saving
+        var withoutViews = await auditor.GetAsync($"/Admin/Audit?record={reference}&views=false&user=");
+        Assert.DoesNotContain("Access Prisoner", withoutViews.Document.QuerySelector("table.audit")!.TextContent, StringComparison.Ordinal);
+
+        var verify = await auditor.GetAsync("/Admin/Audit/Verify");
+        Assert.Contains("The audit trail is intact", verify.Text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Operator commands on the built application: verify-audit and backup/restore.</summary>
+public sealed class OperatorCommandTests : IAsyncLifetime
+{
+    private readonly PowRegistryFactory _app = new();
+
+    public async Task InitializeAsync()
+    {
+        using var officer = await _app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        for (var i = 0; i < 3; i++)
+        {
+            var form = await officer.GetAsync("/Prisoners/Create");
+            await officer.SubmitAsync(form, "Register", new Dictionary<string, string?> { ["Family name"] = $"Kept{i}", ["Alias"] = $"Alias{i}" });
+        }
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task VerifyAudit_ExitsZeroWhenIntact_AndOneNamingTheEntryWhenTampered()
+    {
+        var (ok, okOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "verify-audit");
+        Assert.True(ok == 0, okOutput);
+        Assert.Contains("The audit trail is intact", okOutput, StringComparison.Ordinal);
+
+        await using (var connection = new SqliteConnection($"Data Source={_app.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = string.Join(' ', SqliteSetup.DropAuditAppendOnlyTriggers) + " UPDATE AuditEntries SET UserId = 'nobody' WHERE Id = 5;";
+            await command.ExecuteNonQueryAsync();
+        }
+        var (broken, brokenOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "verify-audit");
+        Assert.Equal(1, broken);
+        Assert.Contains("Entry 5 has been altered", brokenOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Backup_WhileRunning_RestoresEveryRow()
+    {
+        var backup = Path.Combine(_app.Folder, "backups", "copy.db");
+        var (exit, output) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "backup", backup);
+        Assert.True(exit == 0, output);
+
+        var live = await CountRowsAsync(_app.DatabasePath);
+        var copy = await CountRowsAsync(backup);
+        Assert.Equal(live, copy);
+        Assert.True(copy["Prisoners"] >= 3 && copy["AuditEntries"] > 0);
+        Assert.Equal("ok", await ScalarAsync(backup, "PRAGMA integrity_check;"));
+
+        // Restore as documented: the backup file becomes the database of a fresh instance (same audit key).
+        var restored = Path.Combine(_app.Folder, "restored", "powregistry.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(restored)!);
+        File.Copy(backup, restored);
+        var environment = AppProcess.EnvironmentFor(_app);
+        environment["ConnectionStrings__PowRegistry"] = $"Data Source={restored}";
+        var (verified, verifyOutput) = await AppProcess.RunAsync(environment, "verify-audit");
+        Assert.True(verified == 0, verifyOutput);
+        Assert.Equal("Kept0", await ScalarAsync(restored, "SELECT FamilyName FROM Prisoners WHERE FamilyName = 'Kept0';"));
+
+        var (again, againOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "backup", backup);
+        Assert.Equal(2, again); // never overwrites an earlier backup
+        Assert.Contains("already exists", againOutput, StringComparison.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, long>> CountRowsAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        var counts = new Dictionary<string, long>();
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM \"{table}\"";
+            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+        }
+        return counts;
+    }
+
+    private static async Task<string?> ScalarAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
