@@ -14,7 +14,7 @@ namespace PowRegistry.Web.Tests;
 /// Every field of every form, one at a time, gets values no officer should type: the app answers with a page
 /// (never a 500), renders nothing live, and saves either the whole record or nothing.
 /// </summary>
-public sealed class HostileInputTests(PowRegistryFactory app) : IClassFixture<PowRegistryFactory>
+public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<PowRegistryFactory>
 {
     private const string Script = "<script>alert('x')</script>";
 
@@ -32,9 +32,29 @@ public sealed class HostileInputTests(PowRegistryFactory app) : IClassFixture<Po
         "2025-02-30",
         "",
         "‮RTL override",
+        new string('한', 5000),
+        "%00%0a",
+        "{{7*7}}",
+        "${jndi:ldap://127.0.0.1/a}",
+        "../../../../etc/passwd",
+        "2147483648",
+        "1e309",
+        "NaN",
+        "true",
+        "=cmd|' /C calc'!A0",
+        "\r\n\r\nInjected: header",
+        "𝒳😀 astral",
+        "\u200b\u200b",
+        "javascript:alert(1)",
+        "<svg onload=alert(1)>",
+        "\\",
+        "null",
+        "[]",
+        "0000-00-00",
+        "9999-12-31",
     ];
 
-    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "/Admin/Users/Create" };
+    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "/Admin/Users/Create", "/Admin/Desks" };
 
     [Theory]
     [MemberData(nameof(FormPages))]
@@ -62,9 +82,16 @@ public sealed class HostileInputTests(PowRegistryFactory app) : IClassFixture<Po
             foreach (var value in Values)
             {
                 var fresh = await admin.GetAsync(url);
+                var changesBefore = await CountChangesAsync();
                 var result = await admin.SubmitAsync(fresh, button, new Dictionary<string, string?> { [field] = value });
 
                 Assert.True(result.Status != HttpStatusCode.InternalServerError, $"{formPage} {field}={Describe(value)} gave 500");
+                var accepted = result.Url != fresh.Url || result.Document.QuerySelector("[role=status]") is not null;
+                if (!accepted)
+                {
+                    // Any save writes audit entries in its transaction: a refused form must have written none.
+                    Assert.True(changesBefore == await CountChangesAsync(), $"{formPage} {field}={Describe(value)} was refused but saved something");
+                }
                 Assert.DoesNotContain(Script, result.Response.Content.Headers.ContentType?.MediaType == "text/html" ? result.Document.DocumentElement.OuterHtml : "", StringComparison.Ordinal);
                 Assert.DoesNotContain("<img src=x onerror", result.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
                 if (formPage == "/Prisoners/Create" && System.Text.RegularExpressions.Regex.IsMatch(result.Url, @"/Prisoners/\d+$")) created++;
@@ -72,6 +99,7 @@ public sealed class HostileInputTests(PowRegistryFactory app) : IClassFixture<Po
         }
 
         if (formPage == "/Prisoners/Create") Assert.Equal(prisonersBefore + created, await CountPrisonersAsync());
+        output.WriteLine($"{formPage}: {fieldNames.Count} fields x {Values.Length} values = {fieldNames.Count * Values.Length} posts, no 500");
     }
 
     [Fact]
@@ -86,6 +114,25 @@ public sealed class HostileInputTests(PowRegistryFactory app) : IClassFixture<Po
         var response = await admin.Client.PostAsync("/Prisoners/Create", content);
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
     }
+
+    [Fact]
+    public async Task TheLoginForm_SurvivesHostileValues()
+    {
+        foreach (var field in new[] { "Email", "Password" })
+        {
+            foreach (var value in Values)
+            {
+                using var anonymous = app.NewSession();
+                var login = await anonymous.GetAsync("/Account/Login");
+                var result = await anonymous.SubmitAsync(login, "Log in", new Dictionary<string, string?> { [field] = value });
+                Assert.True(result.Status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, $"Login {field}={Describe(value)} gave {result.Status}");
+                Assert.DoesNotContain(Script, result.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private Task<int> CountChangesAsync() =>
+        app.AsSystemAsync<PowRegistryDbContext, int>(db => db.AuditEntries.CountAsync(e => e.Action != Core.Audit.AuditActions.Access));
 
     private async Task<int> CountPrisonersAsync()
     {
