@@ -99,6 +99,7 @@ internal static class AuditRecorder
     private static int? PrisonerOf(EntityEntry entry) => entry.Entity switch
     {
         Prisoner p => p.Id,
+        PrisonerMerge m => m.SurvivorId,
         _ when entry.Metadata.FindProperty(nameof(PrisonerAlias.PrisonerId)) is { ClrType: var t } && t == typeof(int)
             => (int?)entry.Property(nameof(PrisonerAlias.PrisonerId)).CurrentValue,
         _ => null,

@@ -62,8 +62,11 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
     {
         var deskId = await db.Prisoners.Where(p => p.Id == prisonerId).Select(p => (int?)p.DeskId).FirstOrDefaultAsync(ct);
         if (deskId is null) return null;
+        // A survivor's history includes the records merged into it.
+        var ids = await db.PrisonerMerges.Where(m => m.SurvivorId == prisonerId).Select(m => m.MergedId).ToListAsync(ct);
+        ids.Add(prisonerId);
         var page = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.PrisonerId == prisonerId && e.Action != AuditActions.Access)
+            .Where(e => e.PrisonerId != null && ids.Contains(e.PrisonerId.Value) && e.Action != AuditActions.Access)
             .OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
         var rows = await ToRowsAsync(page, ct);
         if (currentUser.MaySeeSensitive(deskId.Value)) return rows;

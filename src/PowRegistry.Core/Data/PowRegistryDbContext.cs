@@ -25,6 +25,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<IdentityDocument> IdentityDocuments => Set<IdentityDocument>();
     public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
     public DbSet<PrisonerSearchTerm> PrisonerSearchTerms => Set<PrisonerSearchTerm>();
+    public DbSet<PrisonerMerge> PrisonerMerges => Set<PrisonerMerge>();
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -37,7 +38,8 @@ public sealed class PowRegistryDbContext(
         builder.ApplyConfigurationsFromAssembly(typeof(PowRegistryDbContext).Assembly);
 
         // Need-to-know, in one place: a record outside the user's desks does not exist for him (404, not 403).
-        builder.Entity<Prisoner>().HasQueryFilter(p => currentUser.SeesAllDesks || currentUser.DeskIds.Contains(p.DeskId));
+        // A record merged into another is gone from every list and page too.
+        builder.Entity<Prisoner>().HasQueryFilter(p => p.MergedIntoId == null && (currentUser.SeesAllDesks || currentUser.DeskIds.Contains(p.DeskId)));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

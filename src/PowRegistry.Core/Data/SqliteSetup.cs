@@ -20,7 +20,9 @@ public static class SqliteSetup
         services.AddDbContext<PowRegistryDbContext>(options => Configure(options, connectionString));
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor.Instance);
+        options.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor.Instance)
+            // Aliases, documents and events are only ever reached through their (filtered) prisoner; see ADR-007.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>Makes a relative "Data Source" absolute under <paramref name="baseDirectory"/> and creates its folder.</summary>
     public static string ResolveConnectionString(string connectionString, string baseDirectory)

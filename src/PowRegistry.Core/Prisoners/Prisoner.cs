@@ -64,6 +64,9 @@ public sealed class Prisoner
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
 
+    /// <summary>Set when an administrator merged this record into another (the same man registered twice): it is then hidden everywhere.</summary>
+    public int? MergedIntoId { get; private set; }
+
     /// <summary>Optimistic concurrency: every change increments it; a save made from an older version is refused.</summary>
     public int Version { get; private set; }
 
@@ -161,6 +164,40 @@ public sealed class Prisoner
         RecomputeCustodyStatus();
         Touch(actor, now);
         return custodyEvent;
+    }
+
+    /// <summary>
+    /// Takes over a duplicate record of the same man: his aliases, documents and custody events move here, and
+    /// the names the duplicate was registered under become aliases. The duplicate is then marked as merged.
+    /// </summary>
+    public void Absorb(Prisoner duplicate, Actor actor, DateTimeOffset now)
+    {
+        if (duplicate.Id == Id) throw new InvalidOperationException("A record cannot be merged into itself.");
+        var names = new[] { duplicate.DisplayName }
+            .Where(n => duplicate.FamilyName is not null || duplicate.GivenNames is not null)
+            .Where(n => !string.Equals(Text.Fold(n), Text.Fold(DisplayName), StringComparison.Ordinal));
+        foreach (var name in names)
+        {
+            _aliases.Add(new PrisonerAlias(name, duplicate.FamilyNameInfo.Source, Confidence.NotAssessed, $"Name on merged record {duplicate.Reference}"));
+        }
+        foreach (var alias in duplicate._aliases.ToList()) { duplicate._aliases.Remove(alias); _aliases.Add(alias); }
+        foreach (var document in duplicate._documents.ToList()) { duplicate._documents.Remove(document); _documents.Add(document); }
+        foreach (var custodyEvent in duplicate._custodyEvents.ToList()) { duplicate._custodyEvents.Remove(custodyEvent); _custodyEvents.Add(custodyEvent); }
+        RecomputeCustodyStatus();
+        UpdateSortKeys();
+        Touch(actor, now);
+
+        duplicate.MergedIntoId = Id;
+        duplicate.ServiceNumber = null; // the survivor may carry it now; the number stays in the audit trail
+        duplicate.RecomputeCustodyStatus();
+        duplicate.Touch(actor, now);
+    }
+
+    /// <summary>After a merge: the survivor takes the duplicate's service number when it had none.</summary>
+    internal void TakeServiceNumber(string serviceNumber, Actor actor, DateTimeOffset now)
+    {
+        ServiceNumber = serviceNumber;
+        Touch(actor, now);
     }
 
     /// <summary>The timeline, newest first; events on the same day keep the order they were recorded in.</summary>

@@ -92,6 +92,7 @@ public static class StartupExtensions
                 options.Conventions.AuthorizePage("/Prisoners/Aliases", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Prisoners/Documents", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Prisoners/AddEvent", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Merge", Policies.Administer);
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Setup");

@@ -49,6 +49,18 @@ internal sealed class PrisonerConfiguration : IEntityTypeConfiguration<Prisoner>
     }
 }
 
+internal sealed class PrisonerMergeConfiguration : IEntityTypeConfiguration<PrisonerMerge>
+{
+    public void Configure(EntityTypeBuilder<PrisonerMerge> builder)
+    {
+        builder.Property(m => m.MergedReference).HasMaxLength(32);
+        builder.Property(m => m.Reason).HasMaxLength(Limits.LongText);
+        builder.HasIndex(m => m.SurvivorId);
+        builder.HasOne<Prisoner>().WithMany().HasForeignKey(m => m.SurvivorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Prisoner>().WithMany().HasForeignKey(m => m.MergedId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class PrisonerAliasConfiguration : IEntityTypeConfiguration<PrisonerAlias>
 {
     public void Configure(EntityTypeBuilder<PrisonerAlias> builder) => builder.Property(a => a.Name).HasMaxLength(Limits.Name);

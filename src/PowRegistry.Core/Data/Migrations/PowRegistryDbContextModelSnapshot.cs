@@ -443,6 +443,9 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<string>("Languages")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MotherMaidenName")
                         .HasColumnType("TEXT");
 
@@ -607,6 +610,44 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("PrisonerAliases");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Prisoners.PrisonerMerge", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MergedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MergedReference")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SurvivorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("PrisonerMerges");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Prisoners.PrisonerSearchTerm", b =>
                 {
                     b.Property<int>("PrisonerId")
@@ -722,6 +763,21 @@ namespace PowRegistry.Core.Data.Migrations
                         .WithMany("Aliases")
                         .HasForeignKey("PrisonerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Prisoners.PrisonerMerge", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

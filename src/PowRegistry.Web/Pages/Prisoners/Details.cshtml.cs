@@ -17,6 +17,8 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
     public Prisoner Prisoner { get; private set; } = null!;
     public string DeskName { get; private set; } = "";
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
+    public IReadOnlyList<PrisonerMerge> Merges { get; private set; } = [];
+    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.CaseOfficer);
 
     /// <summary>Next-of-kin details: the owning desk and administrators only.</summary>
@@ -25,7 +27,12 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var prisoner = await prisoners.OpenAsync(id, ct);
-        if (prisoner is null) return NotFound();
+        if (prisoner is null)
+        {
+            // An old link to a record merged into another leads to the survivor.
+            return await prisoners.MergedIntoAsync(id, ct) is { } survivor ? RedirectToPage("Details", new { id = survivor }) : NotFound();
+        }
+        Merges = await prisoners.MergesIntoAsync(id, ct);
         Prisoner = prisoner;
         DeskName = (await desks.ListAsync(ct)).FirstOrDefault(d => d.Id == prisoner.DeskId)?.Name ?? "";
         History = await audit.HistoryOfPrisonerAsync(id, HistoryLength, ct) ?? [];
