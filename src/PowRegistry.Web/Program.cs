@@ -16,6 +16,8 @@ try
     builder.Services.AddPowRegistryDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddPowRegistryServices();
     builder.Services.AddPowRegistryIdentity();
+    builder.Services.AddPowRegistrySignIn(builder.Configuration);
+    builder.Services.AddSecurityHeaders();
     builder.Services.AddPowRegistryPages();
     builder.Services.AddHealthChecks().AddDbContextCheck<PowRegistry.Core.Data.PowRegistryDbContext>("database");
 
@@ -24,12 +26,15 @@ try
     await app.PrepareDatabaseAsync();
     if (options.Command is not null) return await Commands.RunAsync(app, options.Command, options.CommandArgs);
 
+    app.UseForwardedHeaders();
+    app.UseSecurityHeaders();
     app.UseSerilogRequestLogging();
     if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
     app.UseStatusCodePagesWithReExecute("/Status/{0}");
     app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseSignInProtection();
     app.UseAuthentication();
     app.UseMiddleware<CurrentUserMiddleware>();
     app.UseAuthorization();

@@ -58,20 +58,7 @@ public static class StartupExtensions
             .AddEntityFrameworkStores<PowRegistryDbContext>()
             .AddDefaultTokenProviders();
 
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        // A disabled account or a changed role reaches open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/Account/Login";
-            o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Cookie.Name = "PowRegistry.Session";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
-        });
+        // Password hashing, the common-password list, cookies, sessions and the second factor: see SignInSetup.
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -94,6 +81,7 @@ public static class StartupExtensions
                 options.Conventions.AuthorizePage("/Prisoners/AddEvent", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Prisoners/Merge", Policies.Administer);
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Setup");
             })

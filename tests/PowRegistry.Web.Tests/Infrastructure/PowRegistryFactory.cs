@@ -1,7 +1,13 @@
+using System.Net;
+
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 using PowRegistry.Core.Accounts;
@@ -22,7 +28,22 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"powregistry-web-{Guid.NewGuid():N}");
 
+    /// <summary>Cookies are Secure (and __Host-), so clients talk HTTPS; TestServer accepts any scheme.</summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
+
+    /// <summary>Lets a test act from a given client address (TestServer has none): see <see cref="Session.From"/>.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
     protected virtual bool WithBootstrapAdmin => true;
+
+    /// <summary>
+    /// Test classes log in far more than 10 times a minute from one address; only the classes that test the limit
+    /// keep the real one.
+    /// </summary>
+    protected virtual bool KeepLoginRateLimit => false;
+
+    /// <summary>Set to replace the clock (TimeProvider) everywhere in the app: sessions, security stamps, TOTP.</summary>
+    protected virtual FakeTimeProvider? Clock => null;
 
     public string DatabasePath => Path.Combine(_folder, "powregistry.db");
     public string AuditKeyPath => Path.Combine(_folder, "audit.key");
@@ -40,10 +61,27 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
             builder.UseSetting("PowRegistry:BootstrapAdmin:Email", AdminEmail);
             builder.UseSetting("PowRegistry:BootstrapAdmin:Password", AdminPassword);
         }
+        if (!KeepLoginRateLimit) builder.UseSetting("PowRegistry:SignIn:AttemptsPerWindow", "100000");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TestRemoteAddress>();
+            if (Clock is { } clock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(clock);
+            }
+        });
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests see each 302).</summary>
-    public Session NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    public Session NewSession()
+    {
+        var cookies = new CookieContainer();
+        return new Session(CreateDefaultClient(BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)), cookies);
+    }
+
+    /// <summary>A client without a cookie jar: the test sets the Cookie header itself (e.g. to replay a copied cookie).</summary>
+    public HttpClient NewClientWithoutCookies() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
 
     public async Task<Session> LoginAsync(string email, string password)
     {
@@ -58,19 +96,21 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
     /// Creates a user through the service layer (what /Admin/Users does), puts him in the given desks (by default
     /// the main desk every record starts in) and returns a logged-in session.
     /// </summary>
-    public async Task<Session> LoginAsNewUserAsync(string role, params int[] deskIds)
+    public async Task<Session> LoginAsNewUserAsync(string role, params int[] deskIds) =>
+        await LoginAsync((await CreateUserAsync(role, deskIds)).Email, OfficerPassword);
+
+    /// <summary>Creates a user with <see cref="OfficerPassword"/> in the given desks (by default the main desk), as /Admin/Users does.</summary>
+    public async Task<(string Id, string Email)> CreateUserAsync(string role, params int[] deskIds)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@powregistry.test";
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
-            var users = scope.ServiceProvider.GetRequiredService<UserAdminService>();
-            var created = await users.CreateAsync(new NewUserInput { Email = email, DisplayName = role + " test user", Role = role, Password = OfficerPassword }, Actor.System, CancellationToken.None);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
-            var desks = scope.ServiceProvider.GetRequiredService<DeskService>();
-            await desks.SetMembershipAsync(created.Value!.Id, deskIds.Length == 0 ? [Desk.DefaultDeskId] : deskIds, CancellationToken.None);
-        }
-        return await LoginAsync(email, OfficerPassword);
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+        var created = await users.CreateAsync(new NewUserInput { Email = email, DisplayName = role + " test user", Role = role, Password = OfficerPassword }, Actor.System, CancellationToken.None);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
+        var desks = scope.ServiceProvider.GetRequiredService<DeskService>();
+        await desks.SetMembershipAsync(created.Value!.Id, deskIds.Length == 0 ? [Desk.DefaultDeskId] : deskIds, CancellationToken.None);
+        return (created.Value!.Id, email);
     }
 
     /// <summary>Runs service-layer code as the system (seeing every desk), e.g. to arrange data.</summary>
@@ -88,6 +128,48 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
+}
+
+/// <summary>Sets the connection's remote address from <see cref="PowRegistryFactory.RemoteAddressHeader"/>, before the app sees the request.</summary>
+internal sealed class TestRemoteAddress : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[PowRegistryFactory.RemoteAddressHeader], out var address)) context.Connection.RemoteIpAddress = address;
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+}
+
+/// <summary>The application with the production login rate limit (10 a minute per account and per address).</summary>
+public sealed class RateLimitedRegistryFactory : PowRegistryFactory
+{
+    protected override bool KeepLoginRateLimit => true;
+}
+
+/// <summary>The production login rate limit, behind a reverse proxy at 10.0.0.5 whose X-Forwarded-For is trusted.</summary>
+public sealed class BehindProxyRegistryFactory : PowRegistryFactory
+{
+    public const string Proxy = "10.0.0.5";
+
+    protected override bool KeepLoginRateLimit => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("PowRegistry:SignIn:TrustedProxies:0", Proxy);
+    }
+}
+
+/// <summary>The application on a clock the test moves: idle timeouts, security-stamp checks and TOTP codes without waiting.</summary>
+public sealed class FakeClockRegistryFactory : PowRegistryFactory
+{
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override FakeTimeProvider? Clock => Time;
 }
 
 /// <summary>An application with no user yet: first-run setup is open.</summary>

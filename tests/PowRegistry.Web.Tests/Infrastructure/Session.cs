@@ -10,9 +10,23 @@ namespace PowRegistry.Web.Tests.Infrastructure;
 /// A user at a browser without a browser: GETs pages, fills the real forms (antiforgery token included,
 /// because it is a hidden field of the form) by field name or by the label a user reads, and follows redirects.
 /// </summary>
-public sealed class Session(HttpClient client) : IDisposable
+public sealed class Session(HttpClient client, CookieContainer cookies) : IDisposable
 {
     public HttpClient Client { get; } = client;
+
+    /// <summary>The cookies this "browser" holds, as the server set them.</summary>
+    public CookieContainer Cookies { get; } = cookies;
+
+    /// <summary>The value of one cookie the client holds, or null.</summary>
+    public string? Cookie(string name) => Cookies.GetCookies(PowRegistryFactory.BaseAddress)[name]?.Value;
+
+    /// <summary>From now on, requests come from this client address.</summary>
+    public Session From(string address)
+    {
+        Client.DefaultRequestHeaders.Remove(PowRegistryFactory.RemoteAddressHeader);
+        Client.DefaultRequestHeaders.Add(PowRegistryFactory.RemoteAddressHeader, address);
+        return this;
+    }
 
     public sealed record Result(HttpStatusCode Status, string Url, IDocument Document, HttpResponseMessage Response)
     {
@@ -63,9 +77,15 @@ public sealed class Session(HttpClient client) : IDisposable
 
     public async Task LoginAsync(string email, string password)
     {
-        var login = await GetAsync("/Account/Login");
-        var result = await SubmitAsync(login, "Log in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password });
+        var result = await TryLoginAsync(email, password);
         Assert.False(result.Url.Contains("/Account/Login", StringComparison.Ordinal), $"Login failed for {email}: {result.Text}");
+    }
+
+    /// <summary>Fills and submits the login form; the caller looks at where it ended.</summary>
+    public async Task<Result> TryLoginAsync(string email, string password, bool follow = true)
+    {
+        var login = await GetAsync("/Account/Login");
+        return await SubmitAsync(login, "Log in", new Dictionary<string, string?> { ["Email"] = email, ["Password"] = password }, follow);
     }
 
     private async Task<Result> FollowAsync(HttpResponseMessage response)

@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using PowRegistry.Core.Accounts;
+using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Account;
 
+[LoginAttempt]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, FirstRun firstRun, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public LoginInput Form { get; set; } = new();
@@ -39,6 +41,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
         // lockoutOnFailure: true — five wrong passwords lock the account (OWASP ASVS 2.2.1).
         var result = await signIn.PasswordSignInAsync(user, Form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) return RedirectToPage("LoginWith2fa", new { returnUrl });
         if (!result.Succeeded)
         {
             logger.LogWarning("Failed login for user {UserId} (locked out: {LockedOut})", user.Id, result.IsLockedOut);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Net.Http.Headers;
+
+namespace PowRegistry.Web.Infrastructure;
+
+/// <summary>
+/// Response headers on every response — pages, static files, status pages, /health (OWASP ASVS 14.4). Set when the
+/// response starts, so error and re-executed status pages get them too.
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next)
+{
+    /// <summary>Only this origin's scripts, styles and images (and data: images for the QR code); no plugins, no framing, no base tag, forms post here only.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    /// <summary>A year. Set directly: UseHsts leaves out localhost, and browsers ignore it over plain HTTP anyway.</summary>
+    public const string StrictTransportSecurity = "max-age=31536000";
+
+    /// <summary>Static files (CSS, referenced with a version hash) may be cached; everything else may hold personal data.</summary>
+    public const string StaticFileCaching = "public, max-age=604800";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var headers = ((HttpContext)state).Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.StrictTransportSecurity = StrictTransportSecurity;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            if (!headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal) && headers.CacheControl != StaticFileCaching)
+            {
+                headers.CacheControl = "no-store";
+            }
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
+    }
+}
+
+public static class SecurityHeadersExtensions
+{
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services) =>
+        services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = SecurityHeaders.StaticFileCaching);
+
+    /// <summary>First in the pipeline, so that every response carries the headers.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeaders>();
+}

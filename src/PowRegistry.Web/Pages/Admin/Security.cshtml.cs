@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Common;
+using PowRegistry.Web.Infrastructure;
+
+namespace PowRegistry.Web.Pages.Admin;
+
+/// <summary>Which roles must use two-factor sign-in, and a reset for a user who lost their device.</summary>
+public sealed class SecurityModel(TwoFactorService twoFactor) : PageModel
+{
+    public IReadOnlyList<RoleTwoFactorRow> RoleRules { get; private set; } = [];
+    public IReadOnlyList<UserTwoFactorRow> Users { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRequireAsync(string? role, bool required, CancellationToken ct)
+    {
+        var result = await twoFactor.SetRequiredForRoleAsync(role, required, User.Actor());
+        if (result.IsNotFound) return NotFound();
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result.Errors, "");
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Message"] = required
+            ? $"Two-factor sign-in is now required for {Roles.Describe(role!)}. Members without it are sent to set it up within a minute."
+            : $"Two-factor sign-in is now optional for {Roles.Describe(role!)}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string id)
+    {
+        var result = await twoFactor.ResetForUserAsync(id, User.Actor());
+        if (result.IsNotFound) return NotFound();
+        TempData["Message"] = "Two-factor sign-in was reset. The user's sessions end; they set it up again at their next login if their role requires it.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        RoleRules = await twoFactor.ListRoleRequirementsAsync();
+        Users = await twoFactor.ListUsersAsync(ct);
+    }
+}
