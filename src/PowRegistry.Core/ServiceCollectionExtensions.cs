@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidator<NewUserInput>, NewUserInputValidator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<PrisonerService>();
+        services.AddScoped<PossibleDuplicates>();
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();
         services.AddScoped<UserAdminService>();

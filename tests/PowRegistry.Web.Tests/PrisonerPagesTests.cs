@@ -91,7 +91,10 @@ public sealed class PrisonerPagesTests(PowRegistryFactory app) : IClassFixture<P
         await Register(officer, ("Family name", "Kang"), ("Service number", "DUP-1"), ("Nationality", "KP"));
         var second = await Register(officer, ("Family name", "Kang"), ("Service number", "DUP-1"), ("Nationality", "KP"));
         Assert.Contains("already has this service number", second.ErrorFor("Form.ServiceNumber"), StringComparison.Ordinal);
-        var otherNationality = await Register(officer, ("Family name", "Kang"), ("Service number", "DUP-1"), ("Nationality", "RU"));
+        // Another nationality may use the number, but the same number is worth a look first.
+        var warned = await Register(officer, ("Family name", "Kang"), ("Service number", "DUP-1"), ("Nationality", "RU"));
+        Assert.Contains("Same service number", warned.Document.QuerySelector("#possible-duplicates")!.TextContent, StringComparison.Ordinal);
+        var otherNationality = await officer.SubmitAsync(warned, "Register", Fields(("I have checked these records: this is a different man", "true")));
         Assert.Matches(@"/Prisoners/\d+$", otherNationality.Url);
     }
 

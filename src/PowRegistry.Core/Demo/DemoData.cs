@@ -56,6 +56,7 @@ public sealed class DemoData(PowRegistryDbContext db, PrisonerService prisoners,
                 Languages = "Korean",
                 InterpreterNeeded = true,
                 Notes = "DEMO — fictional record for a first look at PowRegistry. Not a real person.",
+                DuplicatesChecked = true, // fictional namesakes on purpose
             };
             var created = await prisoners.CreateAsync(input, Actor.System, ct);
             if (!created.Succeeded) throw new InvalidOperationException("Demo record refused: " + string.Join("; ", created.Errors.Select(e => e.Message)));

@@ -52,6 +52,9 @@ public sealed class PrisonerInput
     /// <summary>Set by the service on edit (never bound from a form): the record already has an alias, so a family name may be empty.</summary>
     internal bool HasAliases { get; set; }
 
+    /// <summary>The officer has looked at the possible duplicates shown and says this is a different man.</summary>
+    [Display(Name = "I have checked these records: this is a different man")] public bool DuplicatesChecked { get; set; }
+
     /// <summary>The record version the form was loaded from (optimistic concurrency).</summary>
     public int Version { get; set; }
 

@@ -21,6 +21,7 @@ public sealed class PrisonerService(
     IValidator<AliasInput> aliasValidator,
     IValidator<IdentityDocumentInput> documentValidator,
     IValidator<CustodyEventInput> eventValidator,
+    PossibleDuplicates duplicates,
     ILogger<PrisonerService> logger)
 {
     public Task<Prisoner?> GetAsync(int id, CancellationToken ct) =>
@@ -59,6 +60,8 @@ public sealed class PrisonerService(
                 desks.Count == 0 ? "You belong to no desk yet: ask an administrator to add you to one." : "Choose one of your desks.");
         }
 
+        if (!input.DuplicatesChecked && await duplicates.FindAsync(input, exceptId: null, ct) is { Count: > 0 }) return DuplicateWarning();
+
         var prisoner = Prisoner.Register(input, deskId.Value, actor, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Prisoners.Add(prisoner);
@@ -82,6 +85,7 @@ public sealed class PrisonerService(
         if (!validation.IsValid) return ServiceResult<Prisoner>.Failure(validation);
         if (await ServiceNumberTakenAsync(input, exceptId: id, ct) is { } taken) return taken;
         if (input.Version != prisoner.Version) return Conflict(prisoner, input);
+        if (!input.DuplicatesChecked && IdentityChanged(prisoner, input) && await duplicates.FindAsync(input, exceptId: id, ct) is { Count: > 0 }) return DuplicateWarning();
 
         // The version the officer loaded is what the database must still hold when we write (checked again in SQL).
         db.Entry(prisoner).Property(p => p.Version).OriginalValue = input.Version;
@@ -317,6 +321,20 @@ public sealed class PrisonerService(
         }
     }
 
+    public const string DuplicatesField = nameof(PrisonerInput.DuplicatesChecked);
+
+    /// <summary>Possible duplicates found: nothing is saved until the officer has looked and confirms (the page lists them).</summary>
+    private static ServiceResult<Prisoner> DuplicateWarning() =>
+        ServiceResult<Prisoner>.Failure(DuplicatesField, "This may be a man already on the register. Check the records listed; if he is a different man, tick the box and save again.");
+
+    /// <summary>Only a change of name, date of birth or service number is worth a duplicate check on edit.</summary>
+    private static bool IdentityChanged(Prisoner prisoner, PrisonerInput input) =>
+        Text.Clean(input.FamilyName) != prisoner.FamilyName || Text.Clean(input.GivenNames) != prisoner.GivenNames
+        || Text.Clean(input.ServiceNumber) != prisoner.ServiceNumber || Text.Clean(input.DateOfBirth) != prisoner.DateOfBirth?.ToString();
+
+    public Task<IReadOnlyList<DuplicateCandidate>> PossibleDuplicatesAsync(PrisonerInput input, int? exceptId, CancellationToken ct) =>
+        duplicates.FindAsync(input, exceptId, ct);
+
     /// <summary>Someone saved first: refuse, and tell the officer field by field what the record now says.</summary>
     private static ServiceResult<Prisoner> Conflict(Prisoner current, PrisonerInput submitted)
     {
@@ -328,7 +346,8 @@ public sealed class PrisonerService(
         };
         foreach (var property in typeof(PrisonerInput).GetProperties())
         {
-            if (property.Name is nameof(PrisonerInput.Version) or nameof(PrisonerInput.InitialAlias) or nameof(PrisonerInput.InitialAliasSource) or nameof(PrisonerInput.DeskId)) continue;
+            if (property.Name is nameof(PrisonerInput.Version) or nameof(PrisonerInput.InitialAlias) or nameof(PrisonerInput.InitialAliasSource)
+                or nameof(PrisonerInput.DeskId) or nameof(PrisonerInput.DuplicatesChecked)) continue;
             var theirs = Convert.ToString(property.GetValue(now), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             var yours = Convert.ToString(property.GetValue(submitted), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             if (!string.Equals(Text.Clean(theirs) ?? "", Text.Clean(yours) ?? "", StringComparison.Ordinal))

@@ -21,7 +21,7 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
     public async Task Create_AssignsAUniqueReference_FromTheYearAndId()
     {
         var first = await CreateAsync(new PrisonerInput { FamilyName = "Han" });
-        var second = await CreateAsync(new PrisonerInput { FamilyName = "Han" });
+        var second = await CreateAsync(new PrisonerInput { FamilyName = "Han", DuplicatesChecked = true });
 
         Assert.Equal($"POW-2025-{first.Id:D6}", first.Reference);
         Assert.NotEqual(first.Reference, second.Reference);
@@ -57,7 +57,7 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
         await CreateAsync(new PrisonerInput { FamilyName = "Choe", ServiceNumber = "SN-7001", Nationality = "KP" });
 
         var again = await Prisoners(s => s.CreateAsync(new PrisonerInput { FamilyName = "Choe", ServiceNumber = "SN-7001", Nationality = "KP" }, TestServices.Officer, CancellationToken.None));
-        var otherCountry = await Prisoners(s => s.CreateAsync(new PrisonerInput { FamilyName = "Choe", ServiceNumber = "SN-7001", Nationality = "RU" }, TestServices.Officer, CancellationToken.None));
+        var otherCountry = await Prisoners(s => s.CreateAsync(new PrisonerInput { FamilyName = "Choe", ServiceNumber = "SN-7001", Nationality = "RU", DuplicatesChecked = true }, TestServices.Officer, CancellationToken.None));
 
         var error = Assert.Single(again.Errors);
         Assert.Equal(nameof(PrisonerInput.ServiceNumber), error.Field);

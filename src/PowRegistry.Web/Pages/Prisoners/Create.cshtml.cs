@@ -13,6 +13,7 @@ namespace PowRegistry.Web.Pages.Prisoners;
 public sealed class CreateModel(PrisonerService prisoners, DeskService desks) : PageModel
 {
     [BindProperty] public PrisonerInput Form { get; set; } = new();
+    public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken ct) => OfferDesksAsync(ct);
 
@@ -27,6 +28,7 @@ public sealed class CreateModel(PrisonerService prisoners, DeskService desks) : 
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, nameof(Form));
+            if (result.Errors.Any(e => e.Field == PrisonerService.DuplicatesField)) Duplicates = await prisoners.PossibleDuplicatesAsync(Form, null, ct);
             await OfferDesksAsync(ct);
             return Page();
         }

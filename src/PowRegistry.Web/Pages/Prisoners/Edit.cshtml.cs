@@ -13,6 +13,7 @@ namespace PowRegistry.Web.Pages.Prisoners;
 public sealed class EditModel(PrisonerService prisoners, DeskService desks, CurrentUser currentUser) : PageModel
 {
     [BindProperty] public PrisonerInput Form { get; set; } = new();
+    public IReadOnlyList<DuplicateCandidate> Duplicates { get; private set; } = [];
     public int Id { get; private set; }
     public string Reference { get; private set; } = "";
 
@@ -41,6 +42,7 @@ public sealed class EditModel(PrisonerService prisoners, DeskService desks, Curr
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result.Errors, nameof(Form));
+            if (result.Errors.Any(e => e.Field == PrisonerService.DuplicatesField)) Duplicates = await prisoners.PossibleDuplicatesAsync(Form, id, ct);
             // After a conflict the form carries the current version, so saving again is a deliberate choice.
             if (result.CurrentVersion is { } version) Form.Version = version;
             await OfferDesksAsync(ct);
