@@ -111,6 +111,30 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
     }
 
     [Fact]
+    public async Task OnlyAdministrators_MoveARecordToAnotherDesk()
+    {
+        var created = (await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput { FamilyName = "Mover", DeskId = app.DeskA }, TestServices.Officer, CancellationToken.None))).Value!;
+
+        await using (var officer = OfficerOfA())
+        {
+            var service = officer.ServiceProvider.GetRequiredService<PrisonerService>();
+            var form = (await service.GetForEditAsync(created.Id, CancellationToken.None))!;
+            form.DeskId = app.DeskB; // an officer's form cannot move it: the desk is ignored
+            Assert.True((await service.UpdateAsync(created.Id, form, new Actor("officer-a"), CancellationToken.None)).Succeeded);
+            Assert.Equal(app.DeskA, (await service.GetAsync(created.Id, CancellationToken.None))!.DeskId);
+        }
+        await using (var admin = app.ScopeAs("admin-1", administrator: true))
+        {
+            var service = admin.ServiceProvider.GetRequiredService<PrisonerService>();
+            var form = (await service.GetForEditAsync(created.Id, CancellationToken.None))!;
+            form.DeskId = app.DeskB;
+            Assert.True((await service.UpdateAsync(created.Id, form, new Actor("admin-1"), CancellationToken.None)).Succeeded);
+        }
+        await using var officerAfter = OfficerOfA();
+        Assert.Null(await officerAfter.ServiceProvider.GetRequiredService<PrisonerService>().GetAsync(created.Id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task NobodySignedIn_SeesNothing()
     {
         await using var scope = app.ScopeAs(CurrentUser.AnonymousUserId);
