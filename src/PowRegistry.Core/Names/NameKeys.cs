@@ -25,7 +25,7 @@ namespace PowRegistry.Core.Names;
 /// <b>Duplicates.</b> Two names are the same name when each, as a query, finds the other: <see cref="SameName"/>.
 /// Find candidates through the index, then confirm with <see cref="SameName"/> and the date of birth.
 /// </para>
-/// See docs/decisions/ADR-005-name-keys.md for what is covered and what is not.
+/// See docs/decisions/ADR-008-name-keys.md for what is covered and what is not.
 /// </summary>
 public static class NameKeys
 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 

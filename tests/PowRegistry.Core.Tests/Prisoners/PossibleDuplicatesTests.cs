@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;

@@ -19,7 +19,7 @@ public sealed class RegisterPagingTests(RegisterPagingTests.Data app) : IClassFi
                     FamilyName = $"Name{i % 5}",
                     DateOfCapture = i % 4 == 0 ? null : $"2025-0{1 + (i % 3)}-1{i % 2}",
                     Nationality = i % 2 == 0 ? "KP" : "RU",
-                DuplicatesChecked = true, // namesakes on purpose
+                    DuplicatesChecked = true, // namesakes on purpose
                 };
                 await Run<PrisonerService, Core.Common.ServiceResult<Prisoner>>(s => s.CreateAsync(input, Officer, CancellationToken.None));
             }
