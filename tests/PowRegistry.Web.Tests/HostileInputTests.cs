@@ -144,7 +144,8 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
     {
         if (formPage.StartsWith('/')) return formPage;
         var form = await admin.GetAsync("/Prisoners/Create");
-        var details = await admin.SubmitAsync(form, "Register", new Dictionary<string, string?> { ["Family name"] = "Target" + Guid.NewGuid().ToString("N")[..8], ["Date of birth"] = "1990" });
+        var details = await admin.ConfirmIfDuplicateWarningAsync(
+            await admin.SubmitAsync(form, "Register", new Dictionary<string, string?> { ["Family name"] = "Target", ["Date of birth"] = "1990" }), "Register");
         var id = new Uri(details.Url).Segments[^1];
         return formPage switch
         {

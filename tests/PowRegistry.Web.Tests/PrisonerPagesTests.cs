@@ -10,10 +10,14 @@ public sealed class PrisonerPagesTests(PowRegistryFactory app) : IClassFixture<P
 {
     private static Dictionary<string, string?> Fields(params (string Key, string? Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
 
+    /// <summary>Registers a prisoner; if other tests' namesakes raise the duplicate warning, confirms it (tested on its own elsewhere).</summary>
     private static async Task<Session.Result> Register(Session officer, params (string Key, string? Value)[] values)
     {
         var form = await officer.GetAsync("/Prisoners/Create");
-        return await officer.SubmitAsync(form, "Register", Fields(values));
+        var result = await officer.SubmitAsync(form, "Register", Fields(values));
+        return result.Document.QuerySelector("#possible-duplicates") is not null && result.Document.QuerySelectorAll(".field-validation-error").All(e => e.TextContent.Trim().Length == 0)
+            ? await officer.SubmitAsync(result, "Register", Fields(("I have checked these records: this is a different man", "true")))
+            : result;
     }
 
     private static int IdOf(Session.Result details) => int.Parse(new Uri(details.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
@@ -92,7 +96,7 @@ public sealed class PrisonerPagesTests(PowRegistryFactory app) : IClassFixture<P
         var second = await Register(officer, ("Family name", "Kang"), ("Service number", "DUP-1"), ("Nationality", "KP"));
         Assert.Contains("already has this service number", second.ErrorFor("Form.ServiceNumber"), StringComparison.Ordinal);
         // Another nationality may use the number, but the same number is worth a look first.
-        var warned = await Register(officer, ("Family name", "Kang"), ("Service number", "DUP-1"), ("Nationality", "RU"));
+        var warned = await officer.SubmitAsync(await officer.GetAsync("/Prisoners/Create"), "Register", Fields(("Family name", "Kang"), ("Service number", "DUP-1"), ("Nationality", "RU")));
         Assert.Contains("Same service number", warned.Document.QuerySelector("#possible-duplicates")!.TextContent, StringComparison.Ordinal);
         var otherNationality = await officer.SubmitAsync(warned, "Register", Fields(("I have checked these records: this is a different man", "true")));
         Assert.Matches(@"/Prisoners/\d+$", otherNationality.Url);

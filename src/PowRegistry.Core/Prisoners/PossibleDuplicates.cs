@@ -2,14 +2,15 @@ using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Names;
 
 namespace PowRegistry.Core.Prisoners;
 
 public sealed record DuplicateCandidate(int Id, string Reference, string DisplayName, string? DateOfBirth, string? ServiceNumber, string Why);
 
 /// <summary>
-/// Finds records that may be the same man as the one being entered: the same service number, or names that
-/// share search keys (so other scripts and spellings count, see SearchText) with a date of birth that fits.
+/// Finds records that may be the same man as the one being entered: the same service number, or the same name in any
+/// script or spelling (phonetic name keys, ADR-008) with a date of birth that fits.
 /// Only records the user may see are listed (need-to-know applies here too).
 /// </summary>
 public sealed class PossibleDuplicates(PowRegistryDbContext db)
@@ -30,29 +31,35 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
             foreach (var p in sameNumber) found[p.Id] = new(p.Id, p.Reference, Name(p.FamilyName, p.GivenNames), p.DateOfBirth?.ToString(), number, "Same service number");
         }
 
-        var parts = NameParts(input);
-        if (parts.Count > 0)
+        var name = NameOf(input);
+        var terms = NameKeys.ForQuery(name);
+        if (terms.Count > 0)
         {
-            IQueryable<Prisoner> byName = db.Prisoners.AsNoTracking().Where(p => p.Id != exceptId);
-            foreach (var keys in parts.Required)
+            // Candidates through the index: every name word meets one of their name keys (any script or spelling)…
+            IQueryable<int>? byKeys = null;
+            foreach (var term in terms)
             {
-                var matching = db.PrisonerSearchTerms.Where(t => keys.Contains(t.Term)).Select(t => t.PrisonerId);
-                byName = byName.Where(p => matching.Contains(p.Id));
+                var meeting = RegisterSearch.KeysMeeting(db, term);
+                if (meeting is not null) byKeys = byKeys is null ? meeting : byKeys.Intersect(meeting);
             }
-            if (parts.AnyOf.Count > 0)
+            if (byKeys is not null)
             {
-                var anyKeys = parts.AnyOf.SelectMany(k => k).ToList();
-                var matching = db.PrisonerSearchTerms.Where(t => anyKeys.Contains(t.Term)).Select(t => t.PrisonerId);
-                byName = byName.Where(p => matching.Contains(p.Id));
-            }
-            var born = PartialDate.TryParse(input.DateOfBirth, out var date) ? date : null;
-            var sameName = await byName.OrderBy(p => p.Id).Take(MaxCandidates * 5)
-                .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, p.DateOfBirth, p.ServiceNumber })
-                .ToListAsync(ct);
-            foreach (var p in sameName.Where(p => BirthFits(born, p.DateOfBirth)).Take(MaxCandidates))
-            {
-                found.TryAdd(p.Id, new(p.Id, p.Reference, Name(p.FamilyName, p.GivenNames), p.DateOfBirth?.ToString(), p.ServiceNumber,
-                    born is null || p.DateOfBirth is null ? "Similar name (a date of birth is unknown)" : "Similar name and date of birth"));
+                var born = PartialDate.TryParse(input.DateOfBirth, out var date) ? date : null;
+                var sameName = await db.Prisoners.AsNoTracking()
+                    .Where(p => p.Id != exceptId && byKeys.Contains(p.Id))
+                    .OrderBy(p => p.Id).Take(MaxCandidates * 5)
+                    .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, p.DateOfBirth, p.ServiceNumber, Aliases = p.Aliases.Select(a => a.Name).ToList() })
+                    .ToListAsync(ct);
+                // …then confirmed name against name (one written as a query finds the other) and by the date of birth.
+                var query = NameKeys.ForQuery(name);
+                foreach (var p in sameName.Where(p => BirthFits(born, p.DateOfBirth)))
+                {
+                    var theirNames = p.Aliases.Prepend(Name(p.FamilyName, p.GivenNames));
+                    if (!theirNames.Any(n => NameKeys.Matches(query, NameKeys.For(n)) || NameKeys.Matches(NameKeys.ForQuery(n), NameKeys.For(name)))) continue;
+                    found.TryAdd(p.Id, new(p.Id, p.Reference, Name(p.FamilyName, p.GivenNames), p.DateOfBirth?.ToString(), p.ServiceNumber,
+                        born is null || p.DateOfBirth is null ? "Similar name (a date of birth is unknown)" : "Similar name and date of birth"));
+                    if (found.Count >= MaxCandidates) break;
+                }
             }
         }
         return found.Values.Take(MaxCandidates).ToList();
@@ -65,24 +72,7 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
     private static string Name(string? family, string? given) =>
         string.Join(' ', new[] { family, given }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : "(name unknown)";
 
-    /// <summary>
-    /// What must match: every word of the family name, and at least one word of the given names. A man known
-    /// only by an alias must match every word of it.
-    /// </summary>
-    private static (List<List<string>> Required, List<List<string>> AnyOf, int Count) NameParts(PrisonerInput input)
-    {
-        var family = Words(input.FamilyName);
-        var given = Words(input.GivenNames);
-        if (family.Count == 0)
-        {
-            var alias = Words(input.InitialAlias);
-            return (alias, [], alias.Count);
-        }
-        return (family, given, family.Count + given.Count);
-    }
-
-    private static List<List<string>> Words(string? name) =>
-        string.IsNullOrWhiteSpace(name)
-            ? []
-            : SearchText.QueryWords(name).Select(word => SearchText.NameTerms(word).ToList()).Where(keys => keys.Count > 0).ToList();
+    /// <summary>The name being entered: family and given names, or the alias of a man whose name is not known.</summary>
+    private static string NameOf(PrisonerInput input) =>
+        Text.Clean(input.FamilyName) is null ? Text.Clean(input.InitialAlias) ?? "" : Name(Text.Clean(input.FamilyName), Text.Clean(input.GivenNames));
 }

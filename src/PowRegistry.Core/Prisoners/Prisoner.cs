@@ -274,10 +274,22 @@ public sealed class Prisoner
         Version++;
     }
 
-    /// <summary>Words a search can start with: every name, alias, the service number and the reference.</summary>
-    public IEnumerable<string> SearchTerms() =>
-        SearchText.Terms(
+    /// <summary>
+    /// What a search can find him by: the words of every name, alias, the service number and the reference, and the
+    /// phonetic keys of every name (so 리영철, Ri Yong Chol and Ли Ён Чхоль find each other).
+    /// </summary>
+    public IEnumerable<(SearchTermKind Kind, string Term)> SearchTerms()
+    {
+        var words = SearchText.Terms(
             new[] { FamilyName, GivenNames, ServiceNumber, Reference }
                 .Concat(_aliases.Select(a => a.Name))
                 .Concat(_documents.Select(d => d.NameShown)));
+        var keys = new HashSet<string>(Names.NameKeys.For(FamilyName, GivenNames), StringComparer.Ordinal);
+        foreach (var name in _aliases.Select(a => a.Name).Concat(_documents.Select(d => d.NameShown)))
+        {
+            keys.UnionWith(Names.NameKeys.For(name));
+        }
+        return words.Select(w => (SearchTermKind.Word, w))
+            .Concat(keys.Where(k => k.Length <= PrisonerSearchTerm.MaxLength).Select(k => (SearchTermKind.NameKey, k)));
+    }
 }

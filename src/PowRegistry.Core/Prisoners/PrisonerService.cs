@@ -230,21 +230,17 @@ public sealed class PrisonerService(
         if (Text.Clean(query.Nationality)?.ToUpperInvariant() is { } nationality) prisoners = prisoners.Where(p => p.NationalityCode == nationality);
         if (Text.Clean(query.DetainingPower)?.ToUpperInvariant() is { } detainingPower) prisoners = prisoners.Where(p => p.DetainingPowerCode == detainingPower);
 
-        foreach (var word in SearchText.QueryWords(query.Search))
-        {
-            var upper = SearchText.PrefixUpperBound(word);
-#pragma warning disable CA1309 // EF translates this overload to SQL's own (binary) comparison, which the index is ordered by.
-            var matching = db.PrisonerSearchTerms
-                .Where(t => string.Compare(t.Term, word) >= 0 && string.Compare(t.Term, upper) < 0)
-                .Select(t => t.PrisonerId);
-#pragma warning restore CA1309
-            prisoners = prisoners.Where(p => matching.Contains(p.Id));
-        }
+        var search = RegisterSearch.For(db, query.Search);
+        if (search is not null) prisoners = prisoners.Where(p => search.Matching.Contains(p.Id));
+        var exact = search?.Exact ?? db.PrisonerSearchTerms.Where(t => false).Select(t => t.PrisonerId);
+        var sort = query.Sort == RegisterSort.Relevance && search is null ? RegisterSort.Reference : query.Sort;
 
-        Expression<Func<Prisoner, string>> key = query.Sort switch
+        Expression<Func<Prisoner, string>> key = sort switch
         {
             RegisterSort.Name => p => p.SortName,
             RegisterSort.DateOfCapture => p => p.CaptureSortKey,
+            // Exact matches of what was typed first ("0…"), then other spellings and scripts ("1…"), each by reference.
+            RegisterSort.Relevance => p => (exact.Contains(p.Id) ? "0" : "1") + p.Reference,
             _ => p => p.Reference,
         };
         Expression<Func<Prisoner, int>> id = p => p.Id;
@@ -256,12 +252,14 @@ public sealed class PrisonerService(
         if (before is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: false, before.Key, before.Id);
 
         var ordered = Keyset.Order(prisoners, key, id, descending: query.Descending != backwards);
-        var keySelector = key.Compile();
         var fetched = await ordered
             .Take(pageSize + 1)
             .Select(p => new
             {
-                SortKey = query.Sort == RegisterSort.Name ? p.SortName : query.Sort == RegisterSort.DateOfCapture ? p.CaptureSortKey : p.Reference,
+                SortKey = sort == RegisterSort.Name ? p.SortName
+                    : sort == RegisterSort.DateOfCapture ? p.CaptureSortKey
+                    : sort == RegisterSort.Relevance ? (exact.Contains(p.Id) ? "0" : "1") + p.Reference
+                    : p.Reference,
                 Row = new RegisterRow(p.Id, p.Reference, p.FamilyName, p.GivenNames,
                     p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
                     p.Rank, p.ServiceNumber, p.NationalityCode, p.DetainingPowerCode, p.DateOfCapture, p.CustodyStatus),
@@ -281,6 +279,35 @@ public sealed class PrisonerService(
             hasNext && page.Count > 0 ? Cursor(page.Count - 1) : null);
     }
 
+    /// <summary>True when records exist whose search terms predate the name keys (a database from before they came).</summary>
+    public async Task<bool> SearchIndexNeedsRebuildAsync(CancellationToken ct) =>
+        await db.Prisoners.IgnoreQueryFilters().AnyAsync(ct)
+        && !await db.PrisonerSearchTerms.AnyAsync(t => t.Kind == SearchTermKind.NameKey, ct);
+
+    /// <summary>Recomputes every record's search terms, in batches (after a change in how terms are made).</summary>
+    public async Task<int> RebuildSearchIndexAsync(CancellationToken ct)
+    {
+        int count = 0, lastId = 0;
+        while (true)
+        {
+            var batch = await db.Prisoners.IgnoreQueryFilters().Include(p => p.Aliases).Include(p => p.Documents).AsSplitQuery()
+                .Where(p => p.Id > lastId).OrderBy(p => p.Id).Take(500).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            var ids = batch.Select(p => p.Id).ToList();
+            await db.PrisonerSearchTerms.Where(t => ids.Contains(t.PrisonerId)).ExecuteDeleteAsync(ct);
+            foreach (var prisoner in batch)
+            {
+                db.PrisonerSearchTerms.AddRange(prisoner.SearchTerms().Select(t => new PrisonerSearchTerm(prisoner.Id, t.Kind, t.Term)));
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            lastId = ids[^1];
+            count += batch.Count;
+        }
+        logger.LogInformation("Search index rebuilt for {Count} records", count);
+        return count;
+    }
+
     private async Task ReplaceSearchTermsAsync(Prisoner prisoner, CancellationToken ct)
     {
         if (prisoner.Id != 0)
@@ -288,7 +315,7 @@ public sealed class PrisonerService(
             var existing = await db.PrisonerSearchTerms.Where(t => t.PrisonerId == prisoner.Id).ToListAsync(ct);
             db.PrisonerSearchTerms.RemoveRange(existing);
         }
-        db.PrisonerSearchTerms.AddRange(prisoner.SearchTerms().Select(term => new PrisonerSearchTerm(prisoner.Id, term)));
+        db.PrisonerSearchTerms.AddRange(prisoner.SearchTerms().Select(t => new PrisonerSearchTerm(prisoner.Id, t.Kind, t.Term)));
     }
 
     private async Task<ServiceResult<Prisoner>?> ServiceNumberTakenAsync(PrisonerInput input, int? exceptId, CancellationToken ct)

@@ -7,6 +7,9 @@ public enum RegisterSort
     Reference = 0,
     Name = 1,
     DateOfCapture = 2,
+
+    /// <summary>When searching: records whose words match what was typed exactly come first.</summary>
+    Relevance = 3,
 }
 
 /// <summary>What the register list is asked for: search words, filters, sort and a keyset cursor.</summary>

@@ -7,6 +7,7 @@ using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Demo;
+using PowRegistry.Core.Prisoners;
 
 using Serilog;
 
@@ -97,6 +98,8 @@ public static class StartupExtensions
         var services = scope.ServiceProvider;
         services.GetRequiredService<CurrentUser>().ActAsSystem();
         await DatabaseStartup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+        var prisoners = services.GetRequiredService<PrisonerService>();
+        if (await prisoners.SearchIndexNeedsRebuildAsync(CancellationToken.None)) await prisoners.RebuildSearchIndexAsync(CancellationToken.None);
 
         var config = app.Configuration;
         await services.GetRequiredService<FirstRun>().StartAsync(config["PowRegistry:BootstrapAdmin:Email"], config["PowRegistry:BootstrapAdmin:Password"]);

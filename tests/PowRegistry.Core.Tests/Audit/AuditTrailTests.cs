@@ -121,7 +121,7 @@ public sealed class AuditTamperTests : IAsyncLifetime
         await _app.InitializeAsync();
         for (var i = 0; i < 4; i++)
         {
-            await _app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput { FamilyName = $"Chain{i}" }, TestServices.Officer, CancellationToken.None));
+            await _app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput { FamilyName = $"Chain{i}", DuplicatesChecked = true }, TestServices.Officer, CancellationToken.None));
         }
         await ExecuteRawAsync(string.Join(' ', SqliteSetup.DropAuditAppendOnlyTriggers));
     }

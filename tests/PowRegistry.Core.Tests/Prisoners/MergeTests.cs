@@ -9,8 +9,11 @@ namespace PowRegistry.Core.Tests.Prisoners;
 /// <summary>Administrators merge two records of the same man: one survives with both histories, aliases and documents.</summary>
 public sealed class MergeTests(TestServices app) : IClassFixture<TestServices>
 {
-    private async Task<Prisoner> CreateAsync(PrisonerInput input) =>
-        (await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(input, TestServices.Officer, CancellationToken.None))).Value!;
+    private async Task<Prisoner> CreateAsync(PrisonerInput input)
+    {
+        input.DuplicatesChecked = true; // registering the same man twice is the point here
+        return (await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(input, TestServices.Officer, CancellationToken.None))).Value!;
+    }
 
     private Task<ServiceResult<Prisoner>> MergeAsync(int survivor, string reference, string? reason = "Same fingerprints") =>
         app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor, reference, reason, TestServices.Officer, CancellationToken.None));

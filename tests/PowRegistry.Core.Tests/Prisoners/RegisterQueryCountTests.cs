@@ -19,7 +19,7 @@ public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : 
             for (var i = 0; i < 12; i++)
             {
                 await Run<PrisonerService, Core.Common.ServiceResult<Prisoner>>(s => s.CreateAsync(
-                    new PrisonerInput { FamilyName = $"Kim{i}", GivenNames = "Chol", InitialAlias = $"Alias {i}", Nationality = "KP", DateOfCapture = "2025-01-01" },
+                    new PrisonerInput { FamilyName = $"Kim{i}", GivenNames = "Chol", InitialAlias = $"Alias {i}", Nationality = "KP", DateOfCapture = "2025-01-01", DuplicatesChecked = true },
                     Officer, CancellationToken.None));
             }
         }

@@ -78,7 +78,6 @@ public sealed class RegisterSearchTests(RegisterSearchTests.Data data) : IClassF
     [Theory]
     [InlineData("%")]
     [InlineData("' OR 1=1 --")]
-    [InlineData("ri%")]
     public async Task HostileQueries_AreWordsLikeAnyOther_AndMatchNothingHere(string q) => Assert.Empty(await Search(q));
 
     [Theory]

@@ -174,6 +174,7 @@ public sealed partial class KillTests(Xunit.Abstractions.ITestOutputHelper outpu
                 ["__RequestVerificationToken"] = token,
                 ["Form.FamilyName"] = familyName,
                 ["Form.Version"] = "0",
+                ["Form.DuplicatesChecked"] = "true", // the names are alike on purpose; this test is about durability
             });
             return response.StatusCode == HttpStatusCode.Redirect && DetailsUrl().IsMatch(response.Headers.Location?.OriginalString ?? "");
         }

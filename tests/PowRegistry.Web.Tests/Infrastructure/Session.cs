@@ -75,6 +75,12 @@ public sealed class Session(HttpClient client, CookieContainer cookies) : IDispo
         return await FollowAsync(await Client.PostAsync(action, content));
     }
 
+    /// <summary>When a registration was held back by the possible-duplicate warning, confirms it and submits again.</summary>
+    public async Task<Result> ConfirmIfDuplicateWarningAsync(Result result, string button) =>
+        result.Document.QuerySelector("#possible-duplicates") is null
+            ? result
+            : await SubmitAsync(result, button, new Dictionary<string, string?> { ["I have checked these records: this is a different man"] = "true" });
+
     public async Task LoginAsync(string email, string password)
     {
         var result = await TryLoginAsync(email, password);

@@ -75,10 +75,10 @@ internal sealed class PrisonerSearchTermConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<PrisonerSearchTerm> builder)
     {
-        builder.HasKey(t => new { t.PrisonerId, t.Term });
+        builder.HasKey(t => new { t.PrisonerId, t.Kind, t.Term });
         builder.Property(t => t.Term).HasMaxLength(PrisonerSearchTerm.MaxLength);
         // Covering index: a prefix search reads only this index.
-        builder.HasIndex(t => new { t.Term, t.PrisonerId });
+        builder.HasIndex(t => new { t.Kind, t.Term, t.PrisonerId });
         builder.HasOne<Prisoner>().WithMany().HasForeignKey(t => t.PrisonerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

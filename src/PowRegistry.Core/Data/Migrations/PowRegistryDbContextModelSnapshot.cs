@@ -653,13 +653,16 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<int>("PrisonerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Term")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("PrisonerId", "Term");
+                    b.HasKey("PrisonerId", "Kind", "Term");
 
-                    b.HasIndex("Term", "PrisonerId");
+                    b.HasIndex("Kind", "Term", "PrisonerId");
 
                     b.ToTable("PrisonerSearchTerms");
                 });

@@ -24,6 +24,8 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
         // A hand-edited query string (unknown status or sort) falls back to the defaults rather than failing.
         if (Status is { } s && !Enum.IsDefined(s)) Status = null;
         if (!Enum.IsDefined(Sort)) Sort = RegisterSort.Reference;
+        // A search is ordered best match first unless the officer chose another order.
+        if (!Request.Query.ContainsKey("sort")) Sort = string.IsNullOrWhiteSpace(Q) ? RegisterSort.Reference : RegisterSort.Relevance;
         Results = await prisoners.ListAsync(new RegisterQuery
         {
             Search = Q,
