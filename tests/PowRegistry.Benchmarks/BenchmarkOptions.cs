@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace PowRegistry.Benchmarks;
+
+internal sealed record BenchmarkOptions(
+    int Count, string DatabasePath, bool Reuse, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath)
+{
+    public const string Usage = """
+        PowRegistry register benchmark: seeds fictional prisoners, then times PrisonerService.ListAsync.
+
+          --count N        prisoners to seed (default 1000000)
+          --db PATH        database file, deleted and re-created (default /tmp/powregistry-bench.db)
+          --reuse          keep an existing database of the same size instead of seeding again
+          --reps N         timed calls per scenario (default 30)
+          --warmup N       untimed calls per scenario first (default 3)
+          --batch N        prisoners per seeding transaction (default 20000)
+          --budget SEC     stop a slow scenario after this long, once it has 5 calls (default 60)
+          --report PATH    also write the results as Markdown to PATH
+          --help           show this text
+        """;
+
+    public static bool WantsHelp(string[] args) => args.Any(a => a is "--help" or "-h");
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions(1_000_000, "/tmp/powregistry-bench.db", false, 30, 3, 20_000, TimeSpan.FromSeconds(60), null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Number() => int.Parse(Next().Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--count" => options with { Count = Number() },
+                "--db" => options with { DatabasePath = Path.GetFullPath(Next()) },
+                "--reuse" => options with { Reuse = true },
+                "--reps" => options with { Repetitions = Number() },
+                "--warmup" => options with { Warmup = Number() },
+                "--batch" => options with { BatchSize = Number() },
+                "--budget" => options with { Budget = TimeSpan.FromSeconds(Number()) },
+                "--report" => options with { ReportPath = Path.GetFullPath(Next()) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        if (options.Count < 1000) throw new ArgumentException("--count must be at least 1000.");
+        if (options.Repetitions < 1 || options.BatchSize < 1) throw new ArgumentException("--reps and --batch must be positive.");
+        return options;
+    }
+}
