@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 
+using Microsoft.EntityFrameworkCore;
+
 namespace PowRegistry.Core.Data;
 
 /// <summary>
@@ -30,6 +32,15 @@ public static class Keyset
         Expression idBeyond = greater ? Expression.GreaterThan(idBody, cursorIdExpression) : Expression.LessThan(idBody, cursorIdExpression);
         var predicate = Expression.OrElse(keyBeyond, Expression.AndAlso(keyEqual, idBeyond));
         return query.Where(Expression.Lambda<Func<T, bool>>(predicate, parameter));
+    }
+
+    /// <summary>The same, when the id alone is the order.</summary>
+    public static IQueryable<T> SeekById<T>(IQueryable<T> query, bool descending, bool forward, int cursorId) where T : class
+    {
+        var greater = descending != forward;
+        return greater
+            ? query.Where(e => EF.Property<int>(e, "Id") > cursorId)
+            : query.Where(e => EF.Property<int>(e, "Id") < cursorId);
     }
 
     /// <summary>Orders by (key, id), ascending or descending.</summary>

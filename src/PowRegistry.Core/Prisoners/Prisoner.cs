@@ -281,9 +281,12 @@ public sealed class Prisoner
     public IEnumerable<(SearchTermKind Kind, string Term)> SearchTerms()
     {
         var words = SearchText.Terms(
-            new[] { FamilyName, GivenNames, ServiceNumber, Reference }
+            new[] { FamilyName, GivenNames, ServiceNumber }
                 .Concat(_aliases.Select(a => a.Name))
-                .Concat(_documents.Select(d => d.NameShown)));
+                .Concat(_documents.Select(d => d.NameShown)))
+            // The reference whole and its number, not its parts: "pow" and the year would match every record.
+            .Concat(Reference.Length == 0 ? [] : [Text.Fold(Reference), Reference[(Reference.LastIndexOf('-') + 1)..]])
+            .Distinct();
         var keys = new HashSet<string>(Names.NameKeys.For(FamilyName, GivenNames), StringComparer.Ordinal);
         foreach (var name in _aliases.Select(a => a.Name).Concat(_documents.Select(d => d.NameShown)))
         {

@@ -230,6 +230,14 @@ public sealed class PrisonerService(
         if (Text.Clean(query.Nationality)?.ToUpperInvariant() is { } nationality) prisoners = prisoners.Where(p => p.NationalityCode == nationality);
         if (Text.Clean(query.DetainingPower)?.ToUpperInvariant() is { } detainingPower) prisoners = prisoners.Where(p => p.DetainingPowerCode == detainingPower);
 
+        // The need-to-know filter reads "sees all desks OR desk in (…)", which SQLite cannot use an index for;
+        // saying the desk test again on its own lets it use (DeskId, Id). Same rows, faster plan.
+        if (!currentUser.SeesAllDesks)
+        {
+            var deskIds = currentUser.DeskIds;
+            prisoners = prisoners.Where(p => deskIds.Contains(p.DeskId));
+        }
+
         var search = RegisterSearch.For(db, query.Search);
         if (search is not null) prisoners = prisoners.Where(p => search.Matching.Contains(p.Id));
         var exact = search?.Exact ?? db.PrisonerSearchTerms.Where(t => false).Select(t => t.PrisonerId);
@@ -248,10 +256,20 @@ public sealed class PrisonerService(
         var after = RegisterCursor.Decode(query.After);
         var before = after is null ? RegisterCursor.Decode(query.Before) : null;
         var backwards = before is not null;
-        if (after is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: true, after.Key, after.Id);
-        if (before is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: false, before.Key, before.Id);
-
-        var ordered = Keyset.Order(prisoners, key, id, descending: query.Descending != backwards);
+        IOrderedQueryable<Prisoner> ordered;
+        if (sort == RegisterSort.Reference)
+        {
+            // References are issued in id order, so the id alone orders them, and every (filter, Id) index serves it.
+            if (after is not null) prisoners = Keyset.SeekById(prisoners, query.Descending, forward: true, after.Id);
+            if (before is not null) prisoners = Keyset.SeekById(prisoners, query.Descending, forward: false, before.Id);
+            ordered = query.Descending != backwards ? prisoners.OrderByDescending(p => p.Id) : prisoners.OrderBy(p => p.Id);
+        }
+        else
+        {
+            if (after is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: true, after.Key, after.Id);
+            if (before is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: false, before.Key, before.Id);
+            ordered = Keyset.Order(prisoners, key, id, descending: query.Descending != backwards);
+        }
         var fetched = await ordered
             .Take(pageSize + 1)
             .Select(p => new
