@@ -25,6 +25,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<PrisonerService>();
         services.AddScoped<PossibleDuplicates>();
+        services.AddScoped<Wishes.WishService>();
+        services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();
         services.AddScoped<UserAdminService>();

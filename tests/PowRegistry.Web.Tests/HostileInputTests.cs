@@ -54,7 +54,7 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
         "9999-12-31",
     ];
 
-    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "/Admin/Users/Create", "/Admin/Desks" };
+    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "WISHES", "/Admin/Users/Create", "/Admin/Desks" };
 
     [Theory]
     [MemberData(nameof(FormPages))]
@@ -152,6 +152,7 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
             "EDIT" => $"/Prisoners/{id}/Edit",
             "ALIASES" => $"/Prisoners/{id}/Aliases",
             "DOCUMENTS" => $"/Prisoners/{id}/Documents",
+            "WISHES" => $"/Prisoners/{id}/Wishes/Add",
             _ => $"/Prisoners/{id}/Events/Add",
         };
     }

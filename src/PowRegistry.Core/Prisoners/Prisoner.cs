@@ -64,16 +64,25 @@ public sealed class Prisoner
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
 
+    /// <summary>The current wish (latest statement not withdrawn), copied here so the register can filter and show it.</summary>
+    public Wishes.WishDestination? CurrentWish { get; private set; }
+    public string? CurrentWishStateCode { get; private set; }
+    public Wishes.WishVerification? CurrentWishVerification { get; private set; }
+    public int? CurrentWishCertainty { get; private set; }
+
     /// <summary>Set when an administrator merged this record into another (the same man registered twice): it is then hidden everywhere.</summary>
     public int? MergedIntoId { get; private set; }
 
     /// <summary>Optimistic concurrency: every change increments it; a save made from an older version is refused.</summary>
     public int Version { get; private set; }
 
-    /// <summary>Next-of-kin details: shown (and shown in the history) only to the owning desk and administrators.</summary>
+    /// <summary>Next-of-kin details and wish statements' words: shown (also in the history) only to the owning desk and administrators.</summary>
     public static readonly IReadOnlySet<string> SensitiveFields = new HashSet<string>
     {
         nameof(FatherFirstName), nameof(MotherMaidenName), nameof(PersonToBeInformed), nameof(AddressForCorrespondence),
+        // …and what he said in his wish statements.
+        nameof(Wishes.WishDeclaration.Reasons), nameof(Wishes.WishDeclaration.Fears), nameof(Wishes.WishDeclaration.SignsOfPressure),
+        nameof(Wishes.WishDeclaration.VerbatimWords), nameof(Wishes.WishDeclaration.Translation),
     };
 
     public IReadOnlyList<PrisonerAlias> Aliases => _aliases;
@@ -191,6 +200,14 @@ public sealed class Prisoner
         duplicate.ServiceNumber = null; // the survivor may carry it now; the number stays in the audit trail
         duplicate.RecomputeCustodyStatus();
         duplicate.Touch(actor, now);
+    }
+
+    internal void SetCurrentWish(Wishes.WishDeclaration? current)
+    {
+        CurrentWish = current?.Destination;
+        CurrentWishStateCode = current?.DestinationStateCode;
+        CurrentWishVerification = current?.Verification;
+        CurrentWishCertainty = current?.Certainty;
     }
 
     /// <summary>After a merge: the survivor takes the duplicate's service number when it had none.</summary>

@@ -209,6 +209,10 @@ public sealed class PrisonerService(
         {
             survivor.TakeServiceNumber(number, actor, now);
         }
+        var wishes = await db.WishDeclarations.Where(w => w.PrisonerId == duplicate.Id || w.PrisonerId == survivor.Id).ToListAsync(ct);
+        foreach (var wish in wishes.Where(w => w.PrisonerId == duplicate.Id)) wish.MoveTo(survivor.Id);
+        survivor.SetCurrentWish(Wishes.WishDeclaration.Current(wishes));
+        duplicate.SetCurrentWish(null);
         await ReplaceSearchTermsAsync(survivor, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -229,6 +233,9 @@ public sealed class PrisonerService(
         if (query.Status is { } status) prisoners = prisoners.Where(p => p.CustodyStatus == status);
         if (Text.Clean(query.Nationality)?.ToUpperInvariant() is { } nationality) prisoners = prisoners.Where(p => p.NationalityCode == nationality);
         if (Text.Clean(query.DetainingPower)?.ToUpperInvariant() is { } detainingPower) prisoners = prisoners.Where(p => p.DetainingPowerCode == detainingPower);
+        if (query.Wish is { } wish) prisoners = prisoners.Where(p => p.CurrentWish == wish);
+        if (Text.Clean(query.WishState)?.ToUpperInvariant() is { } wishState) prisoners = prisoners.Where(p => p.CurrentWishStateCode == wishState);
+        if (query.Verification is { } verification) prisoners = prisoners.Where(p => p.CurrentWishVerification == verification);
 
         // The need-to-know filter reads "sees all desks OR desk in (…)", which SQLite cannot use an index for;
         // saying the desk test again on its own lets it use (DeskId, Id). Same rows, faster plan.
@@ -280,7 +287,8 @@ public sealed class PrisonerService(
                     : p.Reference,
                 Row = new RegisterRow(p.Id, p.Reference, p.FamilyName, p.GivenNames,
                     p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
-                    p.Rank, p.ServiceNumber, p.NationalityCode, p.DetainingPowerCode, p.DateOfCapture, p.CustodyStatus),
+                    p.Rank, p.ServiceNumber, p.NationalityCode, p.DetainingPowerCode, p.DateOfCapture, p.CustodyStatus,
+                    p.CurrentWish, p.CurrentWishStateCode, p.CurrentWishVerification, p.CurrentWishCertainty),
             })
             .ToListAsync(ct);
 

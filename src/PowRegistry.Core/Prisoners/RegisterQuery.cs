@@ -21,6 +21,12 @@ public sealed class RegisterQuery
     public CustodyStatus? Status { get; set; }
     public string? Nationality { get; set; }
     public string? DetainingPower { get; set; }
+
+    /// <summary>Current wish (latest statement not withdrawn), its named state, and how well it is verified.</summary>
+    public Wishes.WishDestination? Wish { get; set; }
+    public string? WishState { get; set; }
+    public Wishes.WishVerification? Verification { get; set; }
+
     public RegisterSort Sort { get; set; }
     public bool Descending { get; set; }
 
@@ -44,7 +50,11 @@ public sealed record RegisterRow(
     string? NationalityCode,
     string? DetainingPowerCode,
     DateOnly? DateOfCapture,
-    CustodyStatus CustodyStatus)
+    CustodyStatus CustodyStatus,
+    Wishes.WishDestination? CurrentWish = null,
+    string? CurrentWishStateCode = null,
+    Wishes.WishVerification? CurrentWishVerification = null,
+    int? CurrentWishCertainty = null)
 {
     public string DisplayName =>
         string.Join(' ', new[] { FamilyName, GivenNames }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name

@@ -38,6 +38,10 @@ internal sealed class PrisonerConfiguration : IEntityTypeConfiguration<Prisoner>
         builder.HasIndex(p => new { p.CustodyStatus, p.Id });
         builder.HasIndex(p => new { p.NationalityCode, p.Id });
         builder.HasIndex(p => new { p.DetainingPowerCode, p.Id });
+        builder.HasIndex(p => new { p.CurrentWish, p.Id });
+        builder.HasIndex(p => new { p.CurrentWishStateCode, p.Id });
+        builder.HasIndex(p => new { p.CurrentWishVerification, p.Id });
+        builder.Property(p => p.CurrentWishStateCode).HasMaxLength(2);
         builder.HasIndex(p => new { p.NationalityCode, p.ServiceNumber }).IsUnique();
 
         builder.HasMany(p => p.Aliases).WithOne().HasForeignKey(a => a.PrisonerId).OnDelete(DeleteBehavior.Cascade);

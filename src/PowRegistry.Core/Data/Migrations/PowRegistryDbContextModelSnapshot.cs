@@ -404,6 +404,19 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CurrentWish")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CurrentWishCertainty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentWishStateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentWishVerification")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CustodyStatus")
                         .HasColumnType("INTEGER");
 
@@ -564,6 +577,12 @@ namespace PowRegistry.Core.Data.Migrations
 
                     b.HasIndex("CaptureSortKey", "Id");
 
+                    b.HasIndex("CurrentWish", "Id");
+
+                    b.HasIndex("CurrentWishStateCode", "Id");
+
+                    b.HasIndex("CurrentWishVerification", "Id");
+
                     b.HasIndex("CustodyStatus", "Id");
 
                     b.HasIndex("DeskId", "Id");
@@ -665,6 +684,95 @@ namespace PowRegistry.Core.Data.Migrations
                     b.HasIndex("Kind", "Term", "PrisonerId");
 
                     b.ToTable("PrisonerSearchTerms");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Wishes.WishDeclaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Certainty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Destination")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DestinationStateCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fears")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FearsPersecution")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Interpreter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interviewer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Organisation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PrisonerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PrivateInterview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignsOfPressure")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Translation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerbatimWords")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrisonerId", "TakenOn");
+
+                    b.ToTable("WishDeclarations");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -790,6 +898,15 @@ namespace PowRegistry.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("PrisonerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Wishes.WishDeclaration", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
+                        .WithMany()
+                        .HasForeignKey("PrisonerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

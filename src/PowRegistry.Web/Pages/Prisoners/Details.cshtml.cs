@@ -6,11 +6,12 @@ using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>Everything about one prisoner on one page, timeline included.</summary>
-public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, CurrentUser currentUser) : PageModel
+public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, WishService wishes, CurrentUser currentUser) : PageModel
 {
     public const int HistoryLength = 50;
 
@@ -18,6 +19,8 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
     public string DeskName { get; private set; } = "";
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
     public IReadOnlyList<PrisonerMerge> Merges { get; private set; } = [];
+    public IReadOnlyList<WishDeclaration> Wishes { get; private set; } = [];
+    public WishDeclaration? CurrentWish => WishDeclaration.Current(Wishes);
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.CaseOfficer);
 
@@ -33,6 +36,7 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
             return await prisoners.MergedIntoAsync(id, ct) is { } survivor ? RedirectToPage("Details", new { id = survivor }) : NotFound();
         }
         Merges = await prisoners.MergesIntoAsync(id, ct);
+        Wishes = await wishes.TimelineAsync(id, ct) ?? [];
         Prisoner = prisoner;
         DeskName = (await desks.ListAsync(ct)).FirstOrDefault(d => d.Id == prisoner.DeskId)?.Name ?? "";
         History = await audit.HistoryOfPrisonerAsync(id, HistoryLength, ct) ?? [];

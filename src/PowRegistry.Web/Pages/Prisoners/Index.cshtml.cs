@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Web.Pages.Prisoners;
 
@@ -12,6 +13,9 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
     [BindProperty(SupportsGet = true)] public CustodyStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Nationality { get; set; }
     [BindProperty(SupportsGet = true)] public string? DetainingPower { get; set; }
+    [BindProperty(SupportsGet = true)] public WishDestination? Wish { get; set; }
+    [BindProperty(SupportsGet = true)] public string? WishState { get; set; }
+    [BindProperty(SupportsGet = true)] public WishVerification? Verification { get; set; }
     [BindProperty(SupportsGet = true)] public RegisterSort Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
@@ -23,6 +27,8 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
     {
         // A hand-edited query string (unknown status or sort) falls back to the defaults rather than failing.
         if (Status is { } s && !Enum.IsDefined(s)) Status = null;
+        if (Wish is { } w && !Enum.IsDefined(w)) Wish = null;
+        if (Verification is { } v && !Enum.IsDefined(v)) Verification = null;
         if (!Enum.IsDefined(Sort)) Sort = RegisterSort.Reference;
         // A search is ordered best match first unless the officer chose another order.
         if (!Request.Query.ContainsKey("sort")) Sort = string.IsNullOrWhiteSpace(Q) ? RegisterSort.Reference : RegisterSort.Relevance;
@@ -32,6 +38,9 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
             Status = Status,
             Nationality = Nationality,
             DetainingPower = DetainingPower,
+            Wish = Wish,
+            WishState = WishState,
+            Verification = Verification,
             Sort = Sort,
             Descending = Desc,
             After = After,
@@ -52,6 +61,9 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
         ["status"] = Status,
         ["nationality"] = Nationality,
         ["detainingPower"] = DetainingPower,
+        ["wish"] = Wish,
+        ["wishState"] = WishState,
+        ["verification"] = Verification,
         ["sort"] = sort,
         ["desc"] = desc,
         ["after"] = after,

@@ -1,0 +1,68 @@
+using FluentValidation;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+
+namespace PowRegistry.Core.Wishes;
+
+/// <summary>What each prisoner says he wants: statements are appended, never changed; mistaken ones are withdrawn.</summary>
+public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IValidator<WishInput> validator, ILogger<WishService> logger)
+{
+    /// <summary>The prisoner's statements, newest first; null when he is not visible to the user.</summary>
+    public async Task<IReadOnlyList<WishDeclaration>?> TimelineAsync(int prisonerId, CancellationToken ct)
+    {
+        if (!await db.Prisoners.AnyAsync(p => p.Id == prisonerId, ct)) return null;
+        var wishes = await db.WishDeclarations.AsNoTracking().Where(w => w.PrisonerId == prisonerId).ToListAsync(ct);
+        return WishDeclaration.Timeline(wishes).ToList();
+    }
+
+    public async Task<ServiceResult<WishDeclaration>> RecordAsync(int prisonerId, WishInput input, Actor actor, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<WishDeclaration>.Failure(validation);
+        var prisoner = await db.Prisoners.FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        if (prisoner is null) return ServiceResult<WishDeclaration>.NotFound();
+        if (prisoner.DateOfCapture is { } captured && PrisonerInputValidatorDate(input.TakenOn) < captured)
+        {
+            return ServiceResult<WishDeclaration>.Failure(nameof(WishInput.TakenOn), "The interview cannot be before his capture.");
+        }
+
+        var wish = new WishDeclaration(prisonerId, input, actor, clock.GetUtcNow());
+        db.WishDeclarations.Add(wish);
+        await UpdateCurrentWishAsync(prisoner, added: wish, ct);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Wish statement {WishId} recorded for prisoner {PrisonerId} by {UserId}", wish.Id, prisonerId, actor.UserId);
+        return ServiceResult<WishDeclaration>.Success(wish);
+    }
+
+    public async Task<ServiceResult<WishDeclaration>> WithdrawAsync(int prisonerId, int wishId, string? reason, Actor actor, CancellationToken ct)
+    {
+        var prisoner = await db.Prisoners.FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        var wish = prisoner is null ? null : await db.WishDeclarations.FirstOrDefaultAsync(w => w.Id == wishId && w.PrisonerId == prisonerId, ct);
+        if (prisoner is null || wish is null) return ServiceResult<WishDeclaration>.NotFound();
+        if (wish.IsWithdrawn) return ServiceResult<WishDeclaration>.Failure("Reason", "This statement is already withdrawn.");
+        var why = Text.Clean(reason, multiline: true);
+        if (why is null) return ServiceResult<WishDeclaration>.Failure("Reason", "Say why this statement is withdrawn (e.g. entered on the wrong record).");
+        if (why.Length > Prisoners.Limits.LongText) return ServiceResult<WishDeclaration>.Failure("Reason", $"Keep this under {Prisoners.Limits.LongText} characters.");
+
+        wish.Withdraw(why, actor, clock.GetUtcNow());
+        await UpdateCurrentWishAsync(prisoner, added: null, ct);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Wish statement {WishId} of prisoner {PrisonerId} withdrawn by {UserId}", wish.Id, prisonerId, actor.UserId);
+        return ServiceResult<WishDeclaration>.Success(wish);
+    }
+
+    /// <summary>Keeps the register's copy of the current wish (for its filters and column) in step, in the same save.</summary>
+    private async Task UpdateCurrentWishAsync(Prisoners.Prisoner prisoner, WishDeclaration? added, CancellationToken ct)
+    {
+        var wishes = await db.WishDeclarations.Where(w => w.PrisonerId == prisoner.Id).ToListAsync(ct);
+        if (added is not null && !wishes.Contains(added)) wishes.Add(added);
+        prisoner.SetCurrentWish(WishDeclaration.Current(wishes));
+    }
+
+    private static DateOnly PrisonerInputValidatorDate(string? text) =>
+        Prisoners.PrisonerInputValidator.TryParseDate(text, out var date) ? date : DateOnly.MaxValue;
+}
