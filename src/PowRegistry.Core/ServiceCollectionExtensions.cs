@@ -1,6 +1,7 @@
 using FluentValidation;
 
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Audit;
@@ -26,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PrisonerService>();
         services.AddScoped<PossibleDuplicates>();
         services.AddScoped<Wishes.WishService>();
+        services.AddScoped<Requests.RequestService>();
+        services.TryAddSingleton(new Requests.RequestOptions()); // the web host may have bound it from configuration first
         services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();

@@ -27,6 +27,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<PrisonerSearchTerm> PrisonerSearchTerms => Set<PrisonerSearchTerm>();
     public DbSet<PrisonerMerge> PrisonerMerges => Set<PrisonerMerge>();
     public DbSet<Wishes.WishDeclaration> WishDeclarations => Set<Wishes.WishDeclaration>();
+    public DbSet<Requests.TransferRequest> TransferRequests => Set<Requests.TransferRequest>();
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -60,7 +60,10 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
     {
         var wishes = await db.WishDeclarations.Where(w => w.PrisonerId == prisoner.Id).ToListAsync(ct);
         if (added is not null && !wishes.Contains(added)) wishes.Add(added);
-        prisoner.SetCurrentWish(WishDeclaration.Current(wishes));
+        var current = WishDeclaration.Current(wishes);
+        prisoner.SetCurrentWish(current);
+        // A change of wish after a request was accepted is never silently carried on: the request is flagged.
+        foreach (var request in await db.TransferRequests.Where(r => r.PrisonerId == prisoner.Id).ToListAsync(ct)) request.ReviewAgainst(current, prisoner);
     }
 
     private static DateOnly PrisonerInputValidatorDate(string? text) =>

@@ -39,6 +39,7 @@ public static class StartupExtensions
         var configured = configuration.GetConnectionString("PowRegistry") ?? DefaultConnectionString;
         services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
         services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
+        services.AddSingleton(configuration.GetSection("PowRegistry:Requests").Get<Core.Requests.RequestOptions>() ?? new Core.Requests.RequestOptions());
     }
 
     public static void AddPowRegistryIdentity(this IServiceCollection services)

@@ -686,6 +686,110 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("PrisonerSearchTerms");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Requests.RequestStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestStatusChange");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationStateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstLiftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstLiftBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstLiftReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlagReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FlaggedForReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HandoverDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsReturnToOrigin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrisonerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SecondLiftAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondLiftBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondLiftReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WishId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WishId");
+
+                    b.HasIndex("PrisonerId", "Id");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("TransferRequests");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Wishes.WishDeclaration", b =>
                 {
                     b.Property<int>("Id")
@@ -901,6 +1005,30 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Requests.RequestStatusChange", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Requests.TransferRequest", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
+                        .WithMany()
+                        .HasForeignKey("PrisonerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("WishId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Wishes.WishDeclaration", b =>
                 {
                     b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
@@ -917,6 +1045,11 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Navigation("CustodyEvents");
 
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
+                {
+                    b.Navigation("Changes");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Requests;
+using PowRegistry.Core.Wishes;
+
+namespace PowRegistry.Core.Data.Configurations;
+
+internal sealed class TransferRequestConfiguration : IEntityTypeConfiguration<TransferRequest>
+{
+    public void Configure(EntityTypeBuilder<TransferRequest> builder)
+    {
+        builder.Property(r => r.DestinationStateCode).HasMaxLength(2);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.PrisonerId, r.Id });
+        builder.HasIndex(r => new { r.Status, r.Id });
+        builder.HasOne<Prisoner>().WithMany().HasForeignKey(r => r.PrisonerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<WishDeclaration>().WithMany().HasForeignKey(r => r.WishId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Changes).WithOne().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,261 @@
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
+using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Requests;
+using PowRegistry.Core.Wishes;
+
+namespace PowRegistry.Core.Tests.Requests;
+
+/// <summary>Requests move only along the allowed transitions, and the safeguards stop every forced return.</summary>
+public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
+{
+    private static readonly Actor Author = TestServices.Officer;
+
+    private async Task<Prisoner> PrisonerAsync(HealthStatus health = HealthStatus.Good) =>
+        (await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
+            new PrisonerInput { FamilyName = "Req" + Guid.NewGuid().ToString("N")[..6], Nationality = "KP", DetainingPower = "UA", HealthStatus = health, DateOfCapture = "2025-01-10", DeskId = Desk.DefaultDeskId, DuplicatesChecked = true },
+            Author, CancellationToken.None))).Value!;
+
+    private async Task<WishDeclaration> WishAsync(int prisonerId, WishDestination destination, string? state = null, string on = "2025-05-20",
+        bool isPrivate = true, WishVerification verification = WishVerification.VerifiedByNeutralParty, bool fears = false)
+    {
+        var result = await app.Run<WishService, ServiceResult<WishDeclaration>>(w => w.RecordAsync(prisonerId, new WishInput
+        {
+            TakenOn = on,
+            Interviewer = "ICRC delegate",
+            Organisation = InterviewerOrganisation.Icrc,
+            PrivateInterview = isPrivate,
+            Destination = destination,
+            DestinationState = state,
+            Certainty = 90,
+            Verification = verification,
+            FearsPersecution = fears,
+        }, Author, CancellationToken.None));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+        return result.Value!;
+    }
+
+    private async Task<TransferRequest> RequestAsync(int prisonerId, string state, int wishId) =>
+        (await app.Run<RequestService, ServiceResult<TransferRequest>>(r => r.CreateAsync(prisonerId, new RequestInput { DestinationState = state, WishId = wishId }, Author, CancellationToken.None))).Value!;
+
+    private async Task<ServiceResult<TransferRequest>> MoveAsync(int id, RequestStatus to, string? note = null, DateOnly? handover = null, string actor = "admin-1")
+    {
+        await using var scope = app.ScopeAs(actor, administrator: true);
+        return await scope.ServiceProvider.GetRequiredService<RequestService>().MoveAsync(id, to, note, handover, new Actor(actor), CancellationToken.None);
+    }
+
+    private static readonly DateOnly NextWeek = new(2025, 6, 8);
+
+    /// <summary>A request for the Republic of Korea carried from draft to accepted.</summary>
+    private async Task<(Prisoner Prisoner, TransferRequest Request)> AcceptedForKoreaAsync(string wishOn = "2025-05-20")
+    {
+        var prisoner = await PrisonerAsync();
+        var wish = await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR", on: wishOn);
+        var request = await RequestAsync(prisoner.Id, "KR", wish.Id);
+        foreach (var step in new[] { RequestStatus.Submitted, RequestStatus.UnderConsultation, RequestStatus.Accepted })
+        {
+            Assert.True((await MoveAsync(request.Id, step)).Succeeded);
+        }
+        return (prisoner, request);
+    }
+
+    [Fact]
+    public async Task TheWholePath_DraftToCompleted_AddsTheCustodyEvent()
+    {
+        var (prisoner, request) = await AcceptedForKoreaAsync();
+        Assert.True((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Succeeded);
+        Assert.True((await MoveAsync(request.Id, RequestStatus.Completed)).Succeeded);
+
+        var stored = await app.Run<RequestService, (TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?>(r => r.GetAsync(request.Id, CancellationToken.None));
+        Assert.Equal(RequestStatus.Completed, stored!.Value.Request.Status);
+        Assert.Equal(6, stored.Value.Request.Changes.Count); // created + five moves, each dated and attributed
+        Assert.All(stored.Value.Request.Changes.Skip(1), c => Assert.Equal("admin-1", c.ChangedBy));
+        var reloaded = (await app.Run<PrisonerService, Prisoner?>(s => s.GetAsync(prisoner.Id, CancellationToken.None)))!;
+        Assert.Equal(CustodyStatus.TransferredToThirdState, reloaded.CustodyStatus);
+        Assert.Contains(reloaded.CustodyEvents, e => e.Kind == CustodyEventKind.TransferredToThirdState && e.Place == "South Korea");
+    }
+
+    public static TheoryData<RequestStatus, RequestStatus> Forbidden() => new()
+    {
+        { RequestStatus.Draft, RequestStatus.Accepted },
+        { RequestStatus.Draft, RequestStatus.HandoverScheduled },
+        { RequestStatus.Draft, RequestStatus.Completed },
+        { RequestStatus.Submitted, RequestStatus.Accepted },
+        { RequestStatus.Submitted, RequestStatus.Completed },
+    };
+
+    [Theory]
+    [MemberData(nameof(Forbidden))]
+    public async Task TransitionsNotInTheList_AreRefused(RequestStatus from, RequestStatus to)
+    {
+        var prisoner = await PrisonerAsync();
+        var wish = await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR");
+        var request = await RequestAsync(prisoner.Id, "KR", wish.Id);
+        if (from == RequestStatus.Submitted) await MoveAsync(request.Id, RequestStatus.Submitted);
+        var result = await MoveAsync(request.Id, to, handover: NextWeek);
+        Assert.Contains(result.Errors, e => e.Message.Contains("cannot become", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Withdrawal_NeedsAReason_AndEndsTheRequest()
+    {
+        var (_, request) = await AcceptedForKoreaAsync();
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Withdrawn)).Errors, e => e.Message == "Say why the request is withdrawn.");
+        Assert.True((await MoveAsync(request.Id, RequestStatus.Withdrawn, note: "He asked to wait")).Succeeded);
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.Contains("cannot become", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnlyAnAdministrator_RecordsTheReceivingStatesAnswer()
+    {
+        var prisoner = await PrisonerAsync();
+        var wish = await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR");
+        var request = await RequestAsync(prisoner.Id, "KR", wish.Id);
+        await MoveAsync(request.Id, RequestStatus.Submitted);
+        await MoveAsync(request.Id, RequestStatus.UnderConsultation);
+        await using var scope = app.ScopeAs("officer-1", deskIds: Desk.DefaultDeskId);
+        var result = await scope.ServiceProvider.GetRequiredService<RequestService>().MoveAsync(request.Id, RequestStatus.Accepted, null, null, Author, CancellationToken.None);
+        Assert.Contains(result.Errors, e => e.Message == "Only an administrator records the receiving state's answer.");
+    }
+
+    // ---- Reconfirmation gate: each condition on its own ----
+
+    public static TheoryData<string, string> GateConditions() => new()
+    {
+        { "destination", "His latest wish does not name this destination." },
+        { "private", "His latest wish was not taken in a private interview." },
+        { "verified", "His latest wish has not been verified by a neutral party." },
+        { "age", "His latest wish is older than 30 days: reconfirm it in a new interview." },
+    };
+
+    [Theory]
+    [MemberData(nameof(GateConditions))]
+    public async Task TheReconfirmationGate_RefusesEachFailingCondition(string condition, string message)
+    {
+        var (prisoner, request) = await AcceptedForKoreaAsync(condition == "age" ? "2025-04-30" : "2025-05-20"); // 32 days before the clock's 2025-06-01
+        switch (condition)
+        {
+            case "destination": await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "JP", on: "2025-05-30"); break;
+            case "private": await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR", on: "2025-05-30", isPrivate: false); break;
+            case "verified": await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR", on: "2025-05-30", verification: WishVerification.Unverified); break;
+        }
+        var refused = await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek);
+        Assert.Equal([message], refused.Errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public async Task TheReconfirmationGate_PassesARecentVerifiedPrivateWishForThisDestination()
+    {
+        var (_, request) = await AcceptedForKoreaAsync(); // the wish of 2025-05-20 is 12 days old
+        Assert.True((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Succeeded);
+    }
+
+    // ---- Non-refoulement stop ----
+
+    [Theory]
+    [InlineData(WishDestination.TransferToThirdState, false, "Non-refoulement stop: his latest wish refuses return.")]
+    [InlineData(WishDestination.Undecided, false, "Non-refoulement stop: his latest wish is undecided.")]
+    [InlineData(WishDestination.DeclinedToAnswer, false, "Non-refoulement stop: his latest wish refuses return.")]
+    [InlineData(WishDestination.ReturnToOrigin, true, "Non-refoulement stop: his latest statement records fear of persecution.")]
+    public async Task AReturnToOrigin_CannotBeSubmitted_WhileHisWishRefusesItOrStatesFear(WishDestination wish, bool fears, string message)
+    {
+        var prisoner = await PrisonerAsync();
+        var statement = await WishAsync(prisoner.Id, wish, wish == WishDestination.TransferToThirdState ? "KR" : null, fears: fears);
+        var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
+        Assert.True(request.IsReturnToOrigin);
+        var refused = await MoveAsync(request.Id, RequestStatus.Submitted);
+        Assert.Contains(refused.Errors, e => e.Message == message);
+    }
+
+    [Fact]
+    public async Task AReturnHeAsksFor_WithoutFear_MayBeSubmitted()
+    {
+        var prisoner = await PrisonerAsync();
+        var statement = await WishAsync(prisoner.Id, WishDestination.ReturnToOrigin);
+        var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
+        Assert.True((await MoveAsync(request.Id, RequestStatus.Submitted)).Succeeded);
+    }
+
+    [Fact]
+    public async Task LiftingTheStop_NeedsTwoDifferentAdministrators_NeitherTheAuthor_EachWithAReason()
+    {
+        var prisoner = await PrisonerAsync();
+        var statement = await WishAsync(prisoner.Id, WishDestination.Undecided);
+        var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
+
+        async Task<ServiceResult<TransferRequest>> SignOff(string admin, string? reason)
+        {
+            await using var scope = app.ScopeAs(admin, administrator: true);
+            return await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, reason, new Actor(admin), CancellationToken.None);
+        }
+
+        Assert.Contains((await SignOff(Author.UserId, "I wrote it")).Errors, e => e.Message == "The author of the request cannot sign off lifting its stop.");
+        Assert.Contains((await SignOff("admin-a", " ")).Errors, e => e.Message == "Give your reason for lifting the stop.");
+        Assert.True((await SignOff("admin-a", "ICRC confirms he asked to go home in private")).Succeeded);
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.StartsWith("Non-refoulement stop", StringComparison.Ordinal));
+        Assert.Contains((await SignOff("admin-a", "again")).Errors, e => e.Message == "A second, different administrator must sign off.");
+        Assert.True((await SignOff("admin-b", "Reviewed the interview record")).Succeeded);
+        Assert.True((await MoveAsync(request.Id, RequestStatus.Submitted)).Succeeded);
+
+        var stored = (await app.Run<RequestService, (TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?>(r => r.GetAsync(request.Id, CancellationToken.None)))!.Value.Request;
+        Assert.Equal(("admin-a", "admin-b"), (stored.FirstLiftBy, stored.SecondLiftBy));
+        Assert.Equal("Reviewed the interview record", stored.SecondLiftReason);
+    }
+
+    [Fact]
+    public async Task AnOfficer_CannotSignOff()
+    {
+        var prisoner = await PrisonerAsync();
+        var statement = await WishAsync(prisoner.Id, WishDestination.Undecided);
+        var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
+        await using var scope = app.ScopeAs("officer-x", deskIds: Desk.DefaultDeskId);
+        var result = await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, "no", new Actor("officer-x"), CancellationToken.None);
+        Assert.Contains(result.Errors, e => e.Message == "Only administrators can lift the non-refoulement stop.");
+    }
+
+    // ---- GC III Art. 109(3) ----
+
+    [Fact]
+    public async Task ASeriouslyWoundedPrisoner_IsNotRepatriatedAgainstHisWish_EvenWithTheStopLifted()
+    {
+        var prisoner = await PrisonerAsync(HealthStatus.SeriouslySickOrWounded);
+        var statement = await WishAsync(prisoner.Id, WishDestination.Undecided);
+        var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
+        foreach (var admin in new[] { "admin-a", "admin-b" })
+        {
+            await using var scope = app.ScopeAs(admin, administrator: true);
+            await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, "lifted", new Actor(admin), CancellationToken.None);
+        }
+        var refused = await MoveAsync(request.Id, RequestStatus.Submitted);
+        Assert.Equal(["GC III Art. 109(3): he is seriously sick or wounded and hostilities are ongoing; he is not repatriated against his latest wish."], refused.Errors.Select(e => e.Message));
+    }
+
+    // ---- A change of wish after acceptance ----
+
+    [Fact]
+    public async Task AChangeOfWishAfterAcceptance_FlagsTheRequestForReview()
+    {
+        var (prisoner, request) = await AcceptedForKoreaAsync();
+        await WishAsync(prisoner.Id, WishDestination.RemainInDetainingState, on: "2025-05-31");
+
+        var open = await app.Run<RequestService, IReadOnlyList<(TransferRequest Request, string Reference, string Name)>>(r => r.OpenAsync(CancellationToken.None));
+        var flagged = open.Single(o => o.Request.Id == request.Id).Request;
+        Assert.True(flagged.FlaggedForReview);
+        Assert.Equal("His wish changed after the request was accepted.", flagged.FlagReason);
+        Assert.True(open[0].Request.FlaggedForReview); // flagged ones are listed first
+
+        // …and the gate stops the handover until his wish names Korea again.
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Errors, e => e.Message == "His latest wish does not name this destination.");
+    }
+
+    [Fact]
+    public async Task AWishThatStillNamesTheDestination_DoesNotFlag()
+    {
+        var (prisoner, request) = await AcceptedForKoreaAsync();
+        await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR", on: "2025-05-31");
+        var open = await app.Run<RequestService, IReadOnlyList<(TransferRequest Request, string Reference, string Name)>>(r => r.OpenAsync(CancellationToken.None));
+        Assert.False(open.Single(o => o.Request.Id == request.Id).Request.FlaggedForReview);
+    }
+}
