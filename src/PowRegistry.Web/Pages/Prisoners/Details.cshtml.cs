@@ -11,7 +11,7 @@ using PowRegistry.Core.Wishes;
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>Everything about one prisoner on one page, timeline included.</summary>
-public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, WishService wishes, CurrentUser currentUser) : PageModel
+public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, WishService wishes, Core.Requests.RequestService requests, CurrentUser currentUser) : PageModel
 {
     public const int HistoryLength = 50;
 
@@ -20,6 +20,7 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
     public IReadOnlyList<PrisonerMerge> Merges { get; private set; } = [];
     public IReadOnlyList<WishDeclaration> Wishes { get; private set; } = [];
+    public IReadOnlyList<Core.Requests.TransferRequest> Requests { get; private set; } = [];
     public WishDeclaration? CurrentWish => WishDeclaration.Current(Wishes);
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.CaseOfficer);
@@ -37,6 +38,7 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
         }
         Merges = await prisoners.MergesIntoAsync(id, ct);
         Wishes = await wishes.TimelineAsync(id, ct) ?? [];
+        Requests = await requests.OfPrisonerAsync(id, ct) ?? [];
         Prisoner = prisoner;
         DeskName = (await desks.ListAsync(ct)).FirstOrDefault(d => d.Id == prisoner.DeskId)?.Name ?? "";
         History = await audit.HistoryOfPrisonerAsync(id, HistoryLength, ct) ?? [];

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Audit;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Requests;
+using PowRegistry.Web.Infrastructure;
+
+namespace PowRegistry.Web.Pages.Requests;
+
+/// <summary>One request: its status, the safeguards in force, the next steps and its history.</summary>
+public sealed class DetailsModel(RequestService requests, AuditService audit) : PageModel
+{
+    private Dictionary<string, string> _names = [];
+
+    public TransferRequest Transfer { get; private set; } = null!;
+    public Prisoner Prisoner { get; private set; } = null!;
+    public IReadOnlyList<string> StopReasons { get; private set; } = [];
+    public bool IsAdministrator => User.IsInRole(Roles.Administrator);
+    public bool CanEdit => IsAdministrator || User.IsInRole(Roles.CaseOfficer);
+
+    public string UserName(string id) => _names.GetValueOrDefault(id, id);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, RequestStatus to, string? note, DateOnly? handoverDate, CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        var result = await requests.MoveAsync(id, to, note, handoverDate, User.Actor(), ct);
+        return await AfterAsync(id, result.IsNotFound, result.Errors, $"Request marked as {to.Display()}.", ct);
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(int id, string? reason, CancellationToken ct)
+    {
+        var result = await requests.SignOffLiftAsync(id, reason, User.Actor(), ct);
+        return await AfterAsync(id, result.IsNotFound, result.Errors, "Your sign-off is recorded.", ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, bool notFound, IReadOnlyList<FieldError> errors, string done, CancellationToken ct)
+    {
+        if (notFound) return NotFound();
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors) ModelState.AddModelError("", error.Message);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        TempData["Message"] = done;
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var found = await requests.GetAsync(id, ct);
+        if (found is not { } f) return false;
+        (Transfer, Prisoner) = (f.Request, f.Prisoner);
+        StopReasons = f.Request.NonRefoulementStop(f.Gate).Concat(f.Request.Article109(f.Gate)).ToList();
+        _names = (await audit.UsersAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        return true;
+    }
+}
