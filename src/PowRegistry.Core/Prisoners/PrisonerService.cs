@@ -211,6 +211,7 @@ public sealed class PrisonerService(
         }
         var wishes = await db.WishDeclarations.Where(w => w.PrisonerId == duplicate.Id || w.PrisonerId == survivor.Id).ToListAsync(ct);
         foreach (var wish in wishes.Where(w => w.PrisonerId == duplicate.Id)) wish.MoveTo(survivor.Id);
+        foreach (var request in await db.TransferRequests.Where(r => r.PrisonerId == duplicate.Id).ToListAsync(ct)) request.MoveTo(survivor.Id);
         survivor.SetCurrentWish(Wishes.WishDeclaration.Current(wishes));
         duplicate.SetCurrentWish(null);
         await ReplaceSearchTermsAsync(survivor, ct);

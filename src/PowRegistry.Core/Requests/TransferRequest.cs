@@ -176,7 +176,8 @@ public sealed class TransferRequest
         Version++;
     }
 
-    internal void ClearFlag() => (FlaggedForReview, FlagReason) = (false, null);
+    /// <summary>A merge moves the duplicate record's requests to the surviving record.</summary>
+    internal void MoveTo(int prisonerId) => PrisonerId = prisonerId;
 
     public bool NamesThisDestination(WishDeclaration wish, Prisoner prisoner) => wish.Destination switch
     {

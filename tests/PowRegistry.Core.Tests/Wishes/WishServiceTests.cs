@@ -165,9 +165,11 @@ public sealed class WishServiceTests(TestServices app) : IClassFixture<TestServi
     {
         var survivor = await PrisonerAsync();
         var duplicate = await PrisonerAsync();
-        await RecordAsync(duplicate.Id, Statement(WishDestination.TransferToThirdState, state: "KR"));
+        var wish = (await RecordAsync(duplicate.Id, Statement(WishDestination.TransferToThirdState, state: "KR"))).Value!;
+        await app.Run<Core.Requests.RequestService, ServiceResult<Core.Requests.TransferRequest>>(r => r.CreateAsync(duplicate.Id, new Core.Requests.RequestInput { DestinationState = "KR", WishId = wish.Id }, TestServices.Officer, CancellationToken.None));
         await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor.Id, duplicate.Reference, "same man", TestServices.Officer, CancellationToken.None));
         Assert.Single(await TimelineAsync(survivor.Id));
+        Assert.Single((await app.Run<Core.Requests.RequestService, IReadOnlyList<Core.Requests.TransferRequest>?>(r => r.OfPrisonerAsync(survivor.Id, CancellationToken.None)))!);
         Assert.Equal(WishDestination.TransferToThirdState, (await ReloadAsync(survivor.Id)).CurrentWish);
     }
 }
