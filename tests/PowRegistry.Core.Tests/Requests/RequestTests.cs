@@ -99,6 +99,39 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
     }
 
     [Fact]
+    public async Task TheReceivingState_CanRefuse_AndARefusedRequestIsClosed()
+    {
+        var prisoner = await PrisonerAsync();
+        var wish = await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR");
+        var request = await RequestAsync(prisoner.Id, "KR", wish.Id);
+        await MoveAsync(request.Id, RequestStatus.Submitted);
+        await MoveAsync(request.Id, RequestStatus.UnderConsultation);
+        Assert.True((await MoveAsync(request.Id, RequestStatus.Refused, note: "Quota reached")).Succeeded);
+        foreach (var next in Enum.GetValues<RequestStatus>())
+        {
+            Assert.False((await MoveAsync(request.Id, next, note: "x", handover: NextWeek)).Succeeded);
+        }
+    }
+
+    [Theory]
+    [InlineData(RequestStatus.Draft)]
+    [InlineData(RequestStatus.Submitted)]
+    [InlineData(RequestStatus.UnderConsultation)]
+    [InlineData(RequestStatus.Accepted)]
+    [InlineData(RequestStatus.HandoverScheduled)]
+    public async Task EveryOpenState_CanBeWithdrawn(RequestStatus from)
+    {
+        var prisoner = await PrisonerAsync();
+        var wish = await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR");
+        var request = await RequestAsync(prisoner.Id, "KR", wish.Id);
+        foreach (var step in new[] { RequestStatus.Submitted, RequestStatus.UnderConsultation, RequestStatus.Accepted, RequestStatus.HandoverScheduled }.TakeWhile(s => s <= from))
+        {
+            Assert.True((await MoveAsync(request.Id, step, handover: NextWeek)).Succeeded);
+        }
+        Assert.True((await MoveAsync(request.Id, RequestStatus.Withdrawn, note: "He changed his mind")).Succeeded);
+    }
+
+    [Fact]
     public async Task Withdrawal_NeedsAReason_AndEndsTheRequest()
     {
         var (_, request) = await AcceptedForKoreaAsync();
