@@ -28,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PossibleDuplicates>();
         services.AddScoped<Wishes.WishService>();
         services.AddScoped<Requests.RequestService>();
+        services.AddScoped<Consultations.ConsultationService>();
+        services.AddSingleton<IValidator<Consultations.ConsultationInput>, Consultations.ConsultationInputValidator>();
         services.TryAddSingleton(new Requests.RequestOptions()); // the web host may have bound it from configuration first
         services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
         services.AddScoped<DeskService>();

@@ -28,6 +28,8 @@ public sealed class PowRegistryDbContext(
     public DbSet<PrisonerMerge> PrisonerMerges => Set<PrisonerMerge>();
     public DbSet<Wishes.WishDeclaration> WishDeclarations => Set<Wishes.WishDeclaration>();
     public DbSet<Requests.TransferRequest> TransferRequests => Set<Requests.TransferRequest>();
+    public DbSet<Consultations.Counterpart> Counterparts => Set<Consultations.Counterpart>();
+    public DbSet<Consultations.Consultation> Consultations => Set<Consultations.Consultation>();
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

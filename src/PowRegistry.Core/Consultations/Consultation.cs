@@ -1,0 +1,183 @@
+using System.ComponentModel.DataAnnotations;
+
+using PowRegistry.Core.Common;
+
+namespace PowRegistry.Core.Consultations;
+
+public enum CounterpartKind
+{
+    [Display(Name = "Government ministry")] Ministry = 1,
+    [Display(Name = "Government agency")] Agency = 2,
+    [Display(Name = "ICRC")] Icrc = 3,
+    [Display(Name = "UNHCR")] Unhcr = 4,
+    [Display(Name = "Other")] Other = 5,
+}
+
+public enum ConsultationChannel
+{
+    [Display(Name = "Meeting")] Meeting = 1,
+    [Display(Name = "Call")] Call = 2,
+    [Display(Name = "Diplomatic note")] DiplomaticNote = 3,
+    [Display(Name = "Letter")] Letter = 4,
+    [Display(Name = "Video conference")] VideoConference = 5,
+}
+
+public enum ConsultationStatus
+{
+    [Display(Name = "Proposed")] Proposed = 0,
+    [Display(Name = "Scheduled")] Scheduled = 1,
+    [Display(Name = "Held")] Held = 2,
+    [Display(Name = "Follow-up pending")] FollowUpPending = 3,
+    [Display(Name = "Agreed in principle")] AgreedInPrinciple = 4,
+    [Display(Name = "Implemented")] Implemented = 5,
+    [Display(Name = "Stalled")] Stalled = 6,
+    [Display(Name = "Closed")] Closed = 7,
+}
+
+/// <summary>A government, agency or organisation we consult: a managed list, kept by administrators.</summary>
+public sealed class Counterpart
+{
+    private Counterpart() { }
+
+    public Counterpart(string name, CounterpartKind kind, string? countryCode)
+    {
+        Name = name;
+        Kind = kind;
+        CountryCode = countryCode;
+    }
+
+    public int Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public CounterpartKind Kind { get; private set; }
+    public string? CountryCode { get; private set; }
+}
+
+/// <summary>A consultation between governments (and with the ICRC or UNHCR) about prisoners or the arrangements in general.</summary>
+public sealed class Consultation
+{
+    private readonly List<ConsultationStatusChange> _changes = [];
+    private readonly List<ActionItem> _actionItems = [];
+
+    private Consultation() { }
+
+    internal Consultation(ConsultationInput input, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, Actor actor, DateTimeOffset now)
+    {
+        Title = Text.Clean(input.Title)!;
+        Channel = input.Channel!.Value;
+        Date = DateOnly.ParseExact(input.Date!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Participants = Text.Clean(input.Participants, multiline: true);
+        Subject = Text.Clean(input.Subject, multiline: true);
+        Classification = Text.Clean(input.Classification);
+        Positions = Text.Clean(input.Positions, multiline: true);
+        Outcome = Text.Clean(input.Outcome, multiline: true);
+        NextStep = Text.Clean(input.NextStep, multiline: true);
+        CounterpartIds = counterpartIds.Distinct().ToList();
+        PrisonerIds = prisonerIds.Distinct().ToList();
+        CreatedBy = actor.UserId;
+        CreatedAt = now;
+        LastActivityAt = now;
+        _changes.Add(new ConsultationStatusChange(null, ConsultationStatus.Proposed, actor, now));
+    }
+
+    public int Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public ConsultationChannel Channel { get; private set; }
+
+    /// <summary>Planned or held.</summary>
+    public DateOnly Date { get; private set; }
+    public string? Participants { get; private set; }
+    public string? Subject { get; private set; }
+    public string? Classification { get; private set; }
+    public string? Positions { get; private set; }
+    public string? Outcome { get; private set; }
+    public string? NextStep { get; private set; }
+    public ConsultationStatus Status { get; private set; }
+
+    /// <summary>The counterparts (one or more) and the prisoners it concerns (none means general arrangements).</summary>
+    public List<int> CounterpartIds { get; private set; } = [];
+    public List<int> PrisonerIds { get; private set; } = [];
+
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When anything last happened: reviews call a consultation stalled after a configurable quiet period.</summary>
+    public DateTimeOffset LastActivityAt { get; private set; }
+
+    public IReadOnlyList<ConsultationStatusChange> Changes => _changes;
+    public IReadOnlyList<ActionItem> ActionItems => _actionItems;
+
+    public bool IsGeneral => PrisonerIds.Count == 0;
+
+    public void ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
+    {
+        if (to == Status) return;
+        _changes.Add(new ConsultationStatusChange(Status, to, actor, now));
+        Status = to;
+        LastActivityAt = now;
+    }
+
+    public ActionItem AddActionItem(string what, string ownerId, DateOnly due, Actor actor, DateTimeOffset now)
+    {
+        var item = new ActionItem(what, ownerId, due, actor, now);
+        _actionItems.Add(item);
+        LastActivityAt = now;
+        return item;
+    }
+
+    public void CompleteActionItem(int itemId, Actor actor, DateTimeOffset now)
+    {
+        var item = _actionItems.First(i => i.Id == itemId);
+        item.MarkDone(actor, now);
+        LastActivityAt = now;
+    }
+}
+
+public sealed class ConsultationStatusChange
+{
+    private ConsultationStatusChange() { }
+
+    internal ConsultationStatusChange(ConsultationStatus? from, ConsultationStatus to, Actor actor, DateTimeOffset now)
+    {
+        From = from;
+        To = to;
+        ChangedBy = actor.UserId;
+        ChangedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int ConsultationId { get; private set; }
+    public ConsultationStatus? From { get; private set; }
+    public ConsultationStatus To { get; private set; }
+    public string ChangedBy { get; private set; } = "";
+    public DateTimeOffset ChangedAt { get; private set; }
+}
+
+/// <summary>Something to do after a consultation: what, who (a user), by when, and whether it is done.</summary>
+public sealed class ActionItem
+{
+    private ActionItem() { }
+
+    internal ActionItem(string what, string ownerId, DateOnly due, Actor actor, DateTimeOffset now)
+    {
+        What = what;
+        OwnerId = ownerId;
+        DueOn = due;
+        CreatedBy = actor.UserId;
+        CreatedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int ConsultationId { get; private set; }
+    public string What { get; private set; } = "";
+    public string OwnerId { get; private set; } = "";
+    public DateOnly DueOn { get; private set; }
+    public bool Done { get; private set; }
+    public string? DoneBy { get; private set; }
+    public DateTimeOffset? DoneAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public bool IsOverdue(DateOnly today) => !Done && DueOn < today;
+
+    internal void MarkDone(Actor actor, DateTimeOffset now) => (Done, DoneBy, DoneAt) = (true, actor.UserId, now);
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+using PowRegistry.Core.Consultations;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Data.Configurations;
+
+internal sealed class CounterpartConfiguration : IEntityTypeConfiguration<Counterpart>
+{
+    public void Configure(EntityTypeBuilder<Counterpart> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(Limits.ShortText);
+        builder.HasIndex(c => c.Name).IsUnique();
+        builder.Property(c => c.CountryCode).HasMaxLength(2);
+    }
+}
+
+internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
+{
+    public void Configure(EntityTypeBuilder<Consultation> builder)
+    {
+        builder.Property(c => c.Title).HasMaxLength(Limits.ShortText);
+        builder.HasIndex(c => new { c.Status, c.Id });
+        builder.HasIndex(c => new { c.Date, c.Id });
+        builder.HasMany(c => c.Changes).WithOne().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.ActionItems).WithOne().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(c => c.ActionItems).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
+{
+    public void Configure(EntityTypeBuilder<ActionItem> builder) => builder.HasIndex(i => new { i.OwnerId, i.Done, i.DueOn });
+}
