@@ -44,6 +44,7 @@ await using var inspected = BuildServices(capture);
 
 Console.WriteLine($"PowRegistry register benchmark: {options.Count:N0} prisoners, database {options.DatabasePath}");
 string seeding;
+var styles = "not known (--reuse)";
 if (options.Reuse && File.Exists(options.DatabasePath) && Scalar<long>("SELECT COUNT(*) FROM Prisoners") == options.Count)
 {
     seeding = "not measured (--reuse)";
@@ -62,28 +63,45 @@ else
     var seeder = new RegisterSeeder(rawConnectionString, options.Count, options.BatchSize);
     var elapsed = seeder.Seed(Console.WriteLine);
     seeding = $"{elapsed.TotalSeconds:F0} s ({elapsed:m\\:ss}) for {options.Count:N0} prisoners, {seeder.AliasCount:N0} aliases " +
-              $"and {seeder.TermCount:N0} search terms, ANALYZE included ({options.Count / elapsed.TotalSeconds:N0} prisoners/s)";
+              $"and {seeder.TermCount:N0} search terms ({seeder.NameKeyCount:N0} of them name keys), ANALYZE included ({options.Count / elapsed.TotalSeconds:N0} prisoners/s)";
+    styles = string.Join(", ", seeder.StyleCounts.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value:N0}"));
     Console.WriteLine($"Seeded: {seeding}");
+    Console.WriteLine($"Names: {styles}");
 }
 
 var prisoners = Scalar<long>("SELECT COUNT(*) FROM Prisoners");
 var aliases = Scalar<long>("SELECT COUNT(*) FROM PrisonerAliases");
 var terms = Scalar<long>("SELECT COUNT(*) FROM PrisonerSearchTerms");
+var nameKeys = Scalar<long>("SELECT COUNT(*) FROM PrisonerSearchTerms WHERE Kind = 1");
 var sqliteVersion = Scalar<string>("SELECT sqlite_version()");
 var stat4 = Scalar<long>("SELECT COUNT(*) FROM pragma_compile_options WHERE compile_options = 'ENABLE_STAT4'") > 0;
 var size = FileSize(options.DatabasePath) + FileSize(options.DatabasePath + "-wal");
 
-// The seeded rows must be what the application itself would have written: load a sample through the service.
-var aliasOwner = (int)Scalar<long>("SELECT COALESCE(MIN(PrisonerId), 1) FROM PrisonerAliases");
-foreach (var id in new[] { 1, options.Count / 2, options.Count, aliasOwner }) await CheckSampleAsync(id);
-Console.WriteLine("Sample rows read back through PrisonerService match the entity's own sort keys and search terms.");
+// The seeded rows must be what the application itself would have written: load a sample through the service,
+// at least one of every way of writing a name (Hangul, Cyrillic, breves, Russian in Cyrillic, with an alias).
+var samples = new SortedSet<int>(Enumerable.Range(0, 101).Select(i => Math.Max(1, (int)((long)options.Count * i / 100))));
+foreach (var sql in new[]
+{
+    "SELECT MIN(PrisonerId) FROM PrisonerAliases",
+    "SELECT MIN(Id) FROM Prisoners WHERE unicode(FamilyName) BETWEEN 44032 AND 55203",
+    "SELECT MIN(Id) FROM Prisoners WHERE unicode(FamilyName) BETWEEN 44032 AND 55203 AND Id IN (SELECT PrisonerId FROM PrisonerAliases)",
+    "SELECT MIN(Id) FROM Prisoners WHERE unicode(FamilyName) BETWEEN 1024 AND 1279 AND NationalityCode = 'KP'",
+    "SELECT MIN(Id) FROM Prisoners WHERE unicode(FamilyName) BETWEEN 1024 AND 1279 AND NationalityCode = 'RU'",
+    "SELECT MIN(Id) FROM Prisoners WHERE GivenNames LIKE '%ŏ%' OR GivenNames LIKE '%''%'",
+})
+{
+    if (ScalarOrNull(sql) is long id) samples.Add((int)id);
+}
+foreach (var id in samples) await CheckSampleAsync(id);
+Console.WriteLine($"{samples.Count} sample records read back through PrisonerService match the entity's own sort keys and search terms (words and name keys).");
 
 var benchmark = new RegisterBenchmark(timed, inspected, capture, rawConnectionString, options);
 var deep = options.Count / 10;
 var far = options.Count / 10 * 9;
-var deepByReference = CursorAt("Reference", deep);
-var farByReference = CursorAt("Reference", far);
-var deepByName = CursorAt("SortName", deep);
+// The default order is by Id (references are issued in Id order); the cursor carries the reference as its key.
+var deepById = CursorAt("Reference", "Id", deep);
+var farById = CursorAt("Reference", "Id", far);
+var deepByName = CursorAt("SortName", "SortName", deep);
 var rareName = Scalar<string>(
     $"SELECT FamilyName || ' ' || GivenNames FROM Prisoners WHERE FamilyName IN ({string.Join(", ", FictionalNames.RareFamilies.Select(f => $"'{f}'"))}) " +
     "UNION ALL SELECT FamilyName || ' ' || GivenNames FROM Prisoners WHERE Id = 1 LIMIT 1");
@@ -91,54 +109,69 @@ var serviceNumber = Scalar<string>($"SELECT ServiceNumber FROM Prisoners WHERE I
 var reference = Scalar<string>($"SELECT Reference FROM Prisoners WHERE Id = {(options.Count / 3) + 7}");
 var rowDeep = deep.ToString("N0", invariant);
 var pageDeep = ((deep / RegisterQuery.DefaultPageSize) + 1).ToString("N0", invariant);
-
-var firstPage = new Scenario("First page, default sort (reference)", new RegisterQuery());
-var deepPage = new Scenario($"Page {pageDeep} (after row {rowDeep}), default sort", new RegisterQuery { After = deepByReference.Encode() });
-var russian = new Scenario("Filter nationality = RU (5 %)", new RegisterQuery { Nationality = "RU" });
-var inCustody = new Scenario("Filter status = in custody (70 %)", new RegisterQuery { Status = CustodyStatus.InCustody });
-var escaped = new Scenario("Filter status = escaped (0.5 %)", new RegisterQuery { Status = CustodyStatus.Escaped });
-var inCustodyDeep = new Scenario($"Filter status = in custody, after row {rowDeep}", new RegisterQuery { Status = CustodyStatus.InCustody, After = deepByReference.Encode() });
-var kim = new Scenario("Search \"kim\" (common prefix)", new RegisterQuery { Search = "kim" });
-var rare = new Scenario($"Search a rare full name \"{rareName}\"", new RegisterQuery { Search = rareName });
-var kimChol = new Scenario("Search two words \"kim chol\"", new RegisterQuery { Search = "kim chol" });
-var pow = new Scenario("Search \"pow\" (every record has the term)", new RegisterQuery { Search = "pow" });
 int[] deskB = [2], deskD = [4], deskE = [5];
-var officerFirst = new Scenario("Desk B officer (25 % of records): first page", new RegisterQuery(), deskB);
-var smallDeskFirst = new Scenario("Desk D officer (5 % of records): first page", new RegisterQuery(), deskD);
-var emptyDeskFirst = new Scenario("Desk E officer (new desk, no records yet): first page", new RegisterQuery(), deskE);
-Scenario[] scenarios =
+
+const string Paging = "Paging", Filters = "Filters", Desks = "Desk officers", Search = "Search", CrossScript = "Cross-script search";
+RegisterQuery Searching(string typed, RegisterSort sort = RegisterSort.Relevance) => new() { Search = typed, Sort = sort };
+var firstPage = new Scenario(Paging, "First page, default sort (reference, i.e. Id)", new RegisterQuery());
+var deepPage = new Scenario(Paging, $"Page {pageDeep} (after row {rowDeep}), default sort", new RegisterQuery { After = deepById.Encode() });
+var farPage = new Scenario(Paging, $"Page {((far / RegisterQuery.DefaultPageSize) + 1):N0} (after row {far:N0}), default sort", new RegisterQuery { After = farById.Encode() });
+var kimRelevanceSecond = (await benchmark.ListAsync(Searching("kim"))).NextCursor;
+
+List<Scenario> scenarios =
 [
     firstPage,
-    new("First page, sorted by name", new RegisterQuery { Sort = RegisterSort.Name }),
-    new("First page, by date of capture, newest first", new RegisterQuery { Sort = RegisterSort.DateOfCapture, Descending = true }),
+    new(Paging, "First page, sorted by name", new RegisterQuery { Sort = RegisterSort.Name }),
+    new(Paging, "First page, by date of capture, newest first", new RegisterQuery { Sort = RegisterSort.DateOfCapture, Descending = true }),
     deepPage,
-    new($"Page {((far / RegisterQuery.DefaultPageSize) + 1):N0} (after row {far:N0}), default sort", new RegisterQuery { After = farByReference.Encode() }),
-    new($"Page {pageDeep} (after row {rowDeep}), sorted by name", new RegisterQuery { Sort = RegisterSort.Name, After = deepByName.Encode() }),
-    new($"Backwards: the page before row {rowDeep}, default sort", new RegisterQuery { Before = deepByReference.Encode() }),
-    russian,
-    inCustody,
-    escaped,
-    new("Filter nationality = CN (no records)", new RegisterQuery { Nationality = "CN" }),
-    inCustodyDeep,
-    kim,
-    rare,
-    kimChol,
-    new($"Search a service number \"{serviceNumber}\"", new RegisterQuery { Search = serviceNumber }),
-    new($"Search a reference \"{reference}\"", new RegisterQuery { Search = reference }),
-    pow,
-    new($"Search \"kim\", after row {rowDeep}", new RegisterQuery { Search = "kim", After = deepByReference.Encode() }),
-    new("Search \"kim\" + status = escaped", new RegisterQuery { Search = "kim", Status = CustodyStatus.Escaped }),
-    new("Search \"ri\" + status = hospitalised, sorted by name", new RegisterQuery { Search = "ri", Status = CustodyStatus.Hospitalised, Sort = RegisterSort.Name }),
-    officerFirst,
-    new($"Desk B officer: page after row {rowDeep}", new RegisterQuery { After = deepByReference.Encode() }, deskB),
-    new("Desk B officer: sorted by name", new RegisterQuery { Sort = RegisterSort.Name }, deskB),
-    smallDeskFirst,
-    emptyDeskFirst,
-    new("Desk B officer: search \"kim\"", new RegisterQuery { Search = "kim" }, deskB),
-    new($"Desk B officer: search a rare full name \"{rareName}\"", new RegisterQuery { Search = rareName }, deskB),
+    farPage,
+    new(Paging, $"Page {pageDeep} (after row {rowDeep}), sorted by name", new RegisterQuery { Sort = RegisterSort.Name, After = deepByName.Encode() }),
+    new(Paging, $"Backwards: the page before row {rowDeep}, default sort", new RegisterQuery { Before = deepById.Encode() }),
+
+    new(Filters, "Filter nationality = RU (5 %)", new RegisterQuery { Nationality = "RU" }),
+    new(Filters, "Filter status = in custody (70 %)", new RegisterQuery { Status = CustodyStatus.InCustody }),
+    new(Filters, "Filter status = escaped (0.5 %)", new RegisterQuery { Status = CustodyStatus.Escaped }),
+    new(Filters, "Filter nationality = CN (no records)", new RegisterQuery { Nationality = "CN" }),
+    new(Filters, $"Filter status = in custody, after row {rowDeep}", new RegisterQuery { Status = CustodyStatus.InCustody, After = deepById.Encode() }),
+    new(Filters, "Filter nationality = RU, sorted by name", new RegisterQuery { Nationality = "RU", Sort = RegisterSort.Name }),
+    new(Filters, "Filter status = in custody, sorted by name", new RegisterQuery { Status = CustodyStatus.InCustody, Sort = RegisterSort.Name }),
+
+    new(Desks, "Desk B officer (25 % of records): first page", new RegisterQuery(), deskB),
+    new(Desks, $"Desk B officer: page after row {rowDeep}", new RegisterQuery { After = deepById.Encode() }, deskB),
+    new(Desks, "Desk B officer: sorted by name", new RegisterQuery { Sort = RegisterSort.Name }, deskB),
+    new(Desks, "Desk D officer (5 % of records): first page", new RegisterQuery(), deskD),
+    new(Desks, "Desk E officer (new desk, no records yet): first page", new RegisterQuery(), deskE),
+
+    new(Search, "\"kim\" (common surname), relevance", Searching("kim")),
+    new(Search, "\"kim\", reference order", Searching("kim", RegisterSort.Reference)),
+    new(Search, "\"kim\", relevance, second page", new RegisterQuery { Search = "kim", Sort = RegisterSort.Relevance, After = kimRelevanceSecond }),
+    new(Search, $"\"kim\", reference order, after row {rowDeep}", new RegisterQuery { Search = "kim", Sort = RegisterSort.Reference, After = deepById.Encode() }),
+    new(Search, $"Rare full name \"{rareName}\", relevance", Searching(rareName)),
+    new(Search, $"Rare full name \"{rareName}\", reference order", Searching(rareName, RegisterSort.Reference)),
+    new(Search, "Two words \"kim chol\", relevance", Searching("kim chol")),
+    new(Search, "Two words \"kim chol\", reference order", Searching("kim chol", RegisterSort.Reference)),
+    new(Search, $"Service number \"{serviceNumber}\", relevance", Searching(serviceNumber)),
+    new(Search, $"Reference \"{reference}\", relevance", Searching(reference)),
+    new(Search, "\"pow\" (the start of every reference), relevance", Searching("pow")),
+    new(Search, "\"pow\", reference order", Searching("pow", RegisterSort.Reference)),
+    new(Search, "One letter \"k\", relevance", Searching("k")),
+    new(Search, "One letter \"k\", reference order", Searching("k", RegisterSort.Reference)),
+    new(Search, "\"kim\" + status = escaped, relevance", new RegisterQuery { Search = "kim", Status = CustodyStatus.Escaped, Sort = RegisterSort.Relevance }),
+    new(Search, "\"ri\" + status = hospitalised, sorted by name", new RegisterQuery { Search = "ri", Status = CustodyStatus.Hospitalised, Sort = RegisterSort.Name }),
+    new(Search, "Desk B officer: \"kim\", relevance", Searching("kim"), deskB),
+    new(Search, $"Desk B officer: rare full name \"{rareName}\", relevance", Searching(rareName), deskB),
 ];
+// The same man typed five ways: South Hangul, North Hangul, the North's romanization, a press spelling, Russian Cyrillic.
+foreach (var typed in new[] { "이영철", "리영철", "Ri Yong Chol", "Lee Young-chul", "Ли Ён Чхоль" })
+{
+    scenarios.Add(new(CrossScript, $"\"{typed}\", relevance", Searching(typed)));
+    scenarios.Add(new(CrossScript, $"\"{typed}\", reference order", Searching(typed, RegisterSort.Reference)));
+}
+scenarios.Add(new(CrossScript, "\"이영철\", relevance, desk D officer", Searching("이영철"), deskD));
 
 await CheckPagingAsync();
+var counts = scenarios.ToDictionary(s => s, s => SearchCount.Count(rawConnectionString, s));
+await CheckCountsAsync();
 
 // The runtime compiles hot code again, optimised, after some calls (tiered JIT). Without this pass the first
 // scenarios would be timed partly in unoptimised code, while the JIT competes for the two cores.
@@ -149,7 +182,7 @@ for (var round = 0; round < 2; round++)
 }
 for (var i = 0; i < 300; i++)
 {
-    foreach (var scenario in scenarios.Where(s => s.Desks is null && s.Name.Contains("page", StringComparison.OrdinalIgnoreCase))) await benchmark.ListAsync(scenario);
+    foreach (var scenario in scenarios.Where(s => s.Group == Paging)) await benchmark.ListAsync(scenario);
 }
 await Task.Delay(TimeSpan.FromSeconds(2));
 Console.WriteLine($"Warmed up in {warming.Elapsed.TotalSeconds:F0} s.");
@@ -159,12 +192,11 @@ foreach (var scenario in scenarios)
 {
     var result = await benchmark.MeasureAsync(scenario);
     results.Add(result);
-    Console.WriteLine($"{scenario.Name,-62} median {result.Median,8:F2} ms  p95 {result.P95,8:F2} ms  " +
-                      $"({result.Runs} runs, {result.RowsOnPage} rows, {result.Work.VmSteps:N0} VM steps)");
+    Console.WriteLine($"{scenario.Group,-20} {scenario.Name,-62} median {result.Median,8:F2} ms  p95 {result.P95,8:F2} ms  " +
+                      $"({result.Runs} runs, {result.RowsOnPage} rows, {counts[scenario].All:N0} matching, {result.Work.VmSteps:N0} VM steps)");
 }
 
 const int rounds = 200;
-var farPage = scenarios[4];
 var inTurn = await benchmark.InTurnAsync([firstPage.Query, deepPage.Query, farPage.Query], rounds);
 Console.WriteLine($"In turn, {rounds} rounds: first page {inTurn[0].Median:F2} ms, {deepPage.Name} {inTurn[1].Median:F2} ms, {farPage.Name} {inTurn[2].Median:F2} ms");
 
@@ -194,28 +226,30 @@ ServiceProvider BuildServices(CaptureInterceptor? interceptor)
 
 static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
-T Scalar<T>(string sql)
+T Scalar<T>(string sql) => (T)Convert.ChangeType(ScalarOrNull(sql) ?? throw new InvalidOperationException($"No value: {sql}"), typeof(T), invariant);
+
+object? ScalarOrNull(string sql)
 {
     using var connection = new SqliteConnection(rawConnectionString);
     connection.Open();
     using var command = connection.CreateCommand();
     command.CommandText = sql;
-    return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), invariant);
+    return command.ExecuteScalar() is { } value and not DBNull ? value : null;
 }
 
-/// <summary>The cursor of the row at a 1-based position in (key, Id) order, found directly rather than by paging.</summary>
-RegisterCursor CursorAt(string column, int position)
+/// <summary>The cursor of the row at a 1-based position in (order, Id) order, found directly rather than by paging.</summary>
+RegisterCursor CursorAt(string keyColumn, string orderColumn, int position)
 {
     using var connection = new SqliteConnection(rawConnectionString);
     connection.Open();
     using var command = connection.CreateCommand();
-    command.CommandText = $"SELECT {column}, Id FROM Prisoners ORDER BY {column}, Id LIMIT 1 OFFSET {position - 1}";
+    command.CommandText = $"SELECT {keyColumn}, Id FROM Prisoners ORDER BY {orderColumn}, Id LIMIT 1 OFFSET {position - 1}";
     using var reader = command.ExecuteReader();
     reader.Read();
     return new RegisterCursor(reader.GetString(0), reader.GetInt32(1));
 }
 
-int IdAt(string column, int position) => CursorAt(column, position).Id;
+int IdAt(string column, int position) => CursorAt(column, column, position).Id;
 
 async Task CheckSampleAsync(int id)
 {
@@ -223,14 +257,18 @@ async Task CheckSampleAsync(int id)
     var prisoner = await scope.ServiceProvider.GetRequiredService<PrisonerService>().GetAsync(id, CancellationToken.None)
                    ?? throw new InvalidOperationException($"Prisoner {id} is missing.");
     var db = scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>();
-    var stored = await db.PrisonerSearchTerms.Where(t => t.PrisonerId == id).Select(t => t.Term).ToListAsync();
+    var stored = (await db.PrisonerSearchTerms.Where(t => t.PrisonerId == id).Select(t => new { t.Kind, t.Term }).ToListAsync())
+        .Select(t => (t.Kind, t.Term)).ToHashSet();
     var captureKey = prisoner.DateOfCapture?.ToString("yyyy-MM-dd", invariant) ?? "";
-    if (!stored.ToHashSet().SetEquals((IEnumerable<string>)prisoner.SearchTerms())
+    if (!stored.SetEquals(prisoner.SearchTerms())
         || prisoner.SortName != Text.Fold(prisoner.DisplayName)
         || prisoner.CaptureSortKey != captureKey
         || prisoner.Reference != $"POW-2025-{id:D6}")
     {
-        throw new InvalidOperationException($"Seeded prisoner {id} differs from what the entity would store.");
+        var expected = prisoner.SearchTerms().ToHashSet();
+        throw new InvalidOperationException(
+            $"Seeded prisoner {id} ({prisoner.DisplayName}) differs from what the entity would store. Only stored: " +
+            $"{string.Join(", ", stored.Except(expected))}; only expected: {string.Join(", ", expected.Except(stored))}.");
     }
 }
 
@@ -242,101 +280,104 @@ async Task CheckPagingAsync()
         throw new InvalidOperationException(
             "The register list returned no rows. If ListAsync now depends on who is asking (desks, roles), give BuildServices a user who sees every record.");
     }
-    var page = await benchmark.ListAsync(new RegisterQuery { After = deepByReference.Encode() });
+    var page = await benchmark.ListAsync(new RegisterQuery { After = deepById.Encode() });
     var next = await benchmark.ListAsync(new RegisterQuery { After = page.NextCursor });
-    var back = await benchmark.ListAsync(new RegisterQuery { Before = deepByReference.Encode() });
+    var back = await benchmark.ListAsync(new RegisterQuery { Before = deepById.Encode() });
     var byName = await benchmark.ListAsync(new RegisterQuery { Sort = RegisterSort.Name, After = deepByName.Encode() });
     var size = RegisterQuery.DefaultPageSize;
-    var ok = page.Rows[0].Id == IdAt("Reference", deep + 1)
-             && next.Rows[0].Id == IdAt("Reference", deep + size + 1)
-             && back.Rows[0].Id == IdAt("Reference", deep - size)
-             && back.Rows[^1].Id == IdAt("Reference", deep - 1)
+    var ok = page.Rows[0].Id == IdAt("Id", deep + 1)
+             && next.Rows[0].Id == IdAt("Id", deep + size + 1)
+             && back.Rows[0].Id == IdAt("Id", deep - size)
+             && back.Rows[^1].Id == IdAt("Id", deep - 1)
              && byName.Rows[0].Id == IdAt("SortName", deep + 1);
     if (!ok) throw new InvalidOperationException("A deep page did not return the rows at its position.");
     Console.WriteLine($"Deep pages checked: after row {deep:N0}, the page after that (by NextCursor), the page before it, and by name.");
 }
 
-ScenarioResult Result(Scenario scenario) => results.First(r => r.Scenario == scenario);
+/// <summary>
+/// The match counts in the report come from SQL written from RegisterSearch's rules. For every search with at most
+/// 3,000 matches, page through the service itself, in reference order and in relevance order, and compare: the same
+/// number of records, each once, and in relevance order those whose words equal what was typed first.
+/// </summary>
+async Task CheckCountsAsync()
+{
+    var checkedCount = 0;
+    foreach (var scenario in scenarios.Where(s => s.IsSearch && s.Query.After is null && counts[s].All <= 3000))
+    {
+        foreach (var sort in new[] { RegisterSort.Reference, RegisterSort.Relevance })
+        {
+            var ids = new List<int>();
+            string? after = null;
+            do
+            {
+                var query = new RegisterQuery
+                {
+                    Search = scenario.Query.Search,
+                    Status = scenario.Query.Status,
+                    Nationality = scenario.Query.Nationality,
+                    Sort = sort,
+                    PageSize = 200,
+                    After = after,
+                };
+                var page = await benchmark.ListAsync(query, scenario.Desks);
+                ids.AddRange(page.Rows.Select(r => r.Id));
+                after = page.NextCursor;
+            }
+            while (after is not null);
+            if (ids.Count != counts[scenario].All || ids.Distinct().Count() != ids.Count)
+            {
+                throw new InvalidOperationException(
+                    $"\"{scenario.Name}\": the service pages through {ids.Count:N0} records ({ids.Distinct().Count():N0} distinct), the benchmark's count says {counts[scenario].All:N0}. Update SearchCount.");
+            }
+            checkedCount++;
+        }
+    }
+    Console.WriteLine($"Match counts checked against the service for {checkedCount} paged searches.");
+}
 
-/// <summary>The same SQL with one change each, timed side by side (see <see cref="WhatIf"/>).</summary>
+/// <summary>Each change measured on raw SQL next to the SQL EF sent (see <see cref="WhatIf"/>).</summary>
 List<Comparison> Compare()
 {
     Console.WriteLine("What-if comparisons ...");
     var list = new List<Comparison>();
-    const string existsChange = "each search word as EXISTS on the (PrisonerId, Term) key instead of IN (SELECT ...)";
-    foreach (var scenario in new[] { kim, pow, kimChol, rare })
+    var repetitions = Math.Min(options.Repetitions, 15);
+
+    // Searches: the proposed shape (capped counts choose between reading a term list and walking in Id order).
+    foreach (var result in results.Where(r => r.Scenario.IsSearch && r.Scenario.Query.After is null
+                                              && r.Scenario.Query.Sort is RegisterSort.Reference or RegisterSort.Relevance))
     {
-        var sql = Result(scenario).Sql;
-        list.Add(new Comparison(scenario.Name, existsChange,
-            WhatIf.Time(rawConnectionString, sql, options.Repetitions),
-            WhatIf.Time(rawConnectionString, WhatIf.ExistsInsteadOfIn(sql), options.Repetitions)));
+        var proposed = WhatIf.Proposed(rawConnectionString, result.Scenario);
+        var comparison = new Comparison(result.Scenario.Name, $"proposed shape ({proposed.Choice})",
+            WhatIf.Time(rawConnectionString, result.Sql, repetitions), WhatIf.Time(rawConnectionString, proposed.Query, repetitions), proposed.ChooseMs);
+        list.Add(comparison);
+        Console.WriteLine($"  {comparison.Name,-60} {comparison.Before.Median,9:F2} ms -> {comparison.After.Median,8:F2} ms (+{comparison.ChooseMs:F2} ms to choose), same rows: {comparison.SameRows}");
     }
 
-    const string idChange = "default order by Id instead of by the Reference text";
-    foreach (var scenario in new[] { russian, inCustody, kim, pow })
-    {
-        var sql = Result(scenario).Sql;
-        list.Add(new Comparison(scenario.Name, idChange,
-            WhatIf.Time(rawConnectionString, sql, options.Repetitions),
-            WhatIf.Time(rawConnectionString, WhatIf.OrderById(sql), options.Repetitions)));
-    }
-
-    const string deskChange = "desk filter as a plain DeskId test (no \"@SeesAllDesks OR\")";
-    foreach (var scenario in new[] { officerFirst, smallDeskFirst, emptyDeskFirst })
-    {
-        var sql = Result(scenario).Sql;
-        var before = WhatIf.Time(rawConnectionString, sql, options.Repetitions);
-        list.Add(new Comparison(scenario.Name, deskChange, before, WhatIf.Time(rawConnectionString, WhatIf.DeskWithoutOr(sql), options.Repetitions)));
-        list.Add(new Comparison(scenario.Name, deskChange + " and default order by Id", before,
-            WhatIf.Time(rawConnectionString, WhatIf.OrderById(WhatIf.DeskWithoutOr(sql)), options.Repetitions)));
-    }
-
-    var filtered = new[] { inCustody, escaped, inCustodyDeep };
-    var beforeIndex = filtered.Select(f => WhatIf.Time(rawConnectionString, Result(f).Sql, options.Repetitions)).ToList();
-    WhatIf.Execute(rawConnectionString, "CREATE INDEX WhatIf_Prisoners_CustodyStatus_Reference ON Prisoners (CustodyStatus, Reference); ANALYZE WhatIf_Prisoners_CustodyStatus_Reference;");
+    // A filter or a desk with the name order: an index that gives the matches already in name order.
+    var byName = results.Where(r => r.Scenario.Query.Sort == RegisterSort.Name && !r.Scenario.IsSearch && (r.Scenario.Desks is not null || r.Scenario.Group == Filters)).ToList();
+    var before = byName.Select(r => WhatIf.Time(rawConnectionString, r.Sql, repetitions)).ToList();
+    string[] indexes =
+    [
+        "CREATE INDEX WhatIf_Prisoners_DeskId_SortName_Id ON Prisoners (DeskId, SortName, Id)",
+        "CREATE INDEX WhatIf_Prisoners_CustodyStatus_SortName_Id ON Prisoners (CustodyStatus, SortName, Id)",
+        "CREATE INDEX WhatIf_Prisoners_NationalityCode_SortName_Id ON Prisoners (NationalityCode, SortName, Id)",
+    ];
+    foreach (var index in indexes) WhatIf.Execute(rawConnectionString, index);
+    WhatIf.Execute(rawConnectionString, "ANALYZE;");
     try
     {
-        for (var i = 0; i < filtered.Length; i++)
+        for (var i = 0; i < byName.Count; i++)
         {
-            list.Add(new Comparison(filtered[i].Name, "an extra index (CustodyStatus, Reference)",
-                beforeIndex[i], WhatIf.Time(rawConnectionString, Result(filtered[i]).Sql, options.Repetitions)));
+            list.Add(new Comparison(byName[i].Scenario.Name, "extra indexes (DeskId | CustodyStatus | NationalityCode, SortName, Id)",
+                before[i], WhatIf.Time(rawConnectionString, byName[i].Sql, repetitions)));
         }
     }
     finally
     {
-        WhatIf.Execute(rawConnectionString, "DROP INDEX WhatIf_Prisoners_CustodyStatus_Reference;");
+        foreach (var index in indexes) WhatIf.Execute(rawConnectionString, $"DROP INDEX {index.Split(' ')[2]}");
+        WhatIf.Execute(rawConnectionString, "ANALYZE;");
     }
     return list;
-}
-
-/// <summary>How many prisoners the scenario's filters and search words match (the page shows the first 50).</summary>
-long Matching(Scenario scenario)
-{
-    var query = scenario.Query;
-    using var connection = new SqliteConnection(rawConnectionString);
-    connection.Open();
-    using var command = connection.CreateCommand();
-    var where = new List<string> { "MergedIntoId IS NULL" };
-    if (scenario.Desks is { } desks) where.Add($"DeskId IN ({string.Join(", ", desks)})");
-    if (query.Status is { } status)
-    {
-        where.Add("CustodyStatus = $status");
-        command.Parameters.AddWithValue("$status", (int)status);
-    }
-    if (query.Nationality is { } nationality)
-    {
-        where.Add("NationalityCode = $nationality");
-        command.Parameters.AddWithValue("$nationality", nationality);
-    }
-    var words = SearchText.QueryWords(query.Search);
-    for (var i = 0; i < words.Count; i++)
-    {
-        where.Add($"Id IN (SELECT PrisonerId FROM PrisonerSearchTerms WHERE Term >= $w{i} AND Term < $u{i})");
-        command.Parameters.AddWithValue($"$w{i}", words[i]);
-        command.Parameters.AddWithValue($"$u{i}", SearchText.PrefixUpperBound(words[i]));
-    }
-    command.CommandText = $"SELECT COUNT(*) FROM Prisoners WHERE {string.Join(" AND ", where)}";
-    return (long)command.ExecuteScalar()!;
 }
 
 string Report()
@@ -345,20 +386,33 @@ string Report()
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
         : null;
     var text = new StringBuilder();
-    text.AppendLine(invariant, $"- Prisoners: {prisoners:N0}; aliases: {aliases:N0}; search terms: {terms:N0}");
+    text.AppendLine(invariant, $"- Prisoners: {prisoners:N0}; aliases: {aliases:N0}; search terms: {terms:N0}, of which name keys (Kind 1): {nameKeys:N0}");
+    text.AppendLine(invariant, $"- Names as entered: {styles}");
     text.AppendLine(invariant, $"- Database on disk: {size / 1024.0 / 1024.0:N0} MiB (after ANALYZE and a WAL checkpoint)");
     text.AppendLine(invariant, $"- Seeding: {seeding}");
     text.AppendLine(invariant, $"- Machine: {Environment.ProcessorCount} logical CPUs ({cpu ?? "unknown CPU"}), {RuntimeInformation.OSDescription}; .NET {Environment.Version}; SQLite {sqliteVersion} (Microsoft.Data.Sqlite's bundled build, {(stat4 ? "with" : "without")} STAT4)");
     text.AppendLine(invariant, $"- Desks: {string.Join(", ", RegisterSeeder.Desks.Select(d => $"{d.Name} {d.Percent} %"))}. Scenarios run as an administrator (sees every desk) unless they name a desk officer");
     text.AppendLine(invariant, $"- Before timing: every scenario twice and the paging scenarios 300 times each, so the JIT has finished optimising");
-    text.AppendLine(invariant, $"- Each scenario: {options.Warmup} untimed calls, then up to {options.Repetitions} timed calls of `PrisonerService.ListAsync` (page size {RegisterQuery.DefaultPageSize}), each in a new DI scope");
-    text.AppendLine();
-    text.AppendLine("| Scenario | Matching records | Rows on page | Median ms | p95 ms | First call ms | SQLite VM steps | Full-scan steps | Sorts |");
-    text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    foreach (var r in results)
+    text.AppendLine(invariant, $"- Each scenario: {options.Warmup} untimed calls, then up to {options.Repetitions} timed calls of `PrisonerService.ListAsync` (page size {RegisterQuery.DefaultPageSize}), each in a new DI scope; a scenario stops early after {options.Budget.TotalSeconds:F0} s once it has 5 calls");
+    foreach (var group in results.GroupBy(r => r.Scenario.Group))
     {
-        text.AppendLine(invariant,
-            $"| {r.Scenario.Name} | {Matching(r.Scenario):N0} | {r.RowsOnPage} | {r.Median:F2} | {r.P95:F2} | {r.First:F1} | {r.Work.VmSteps:N0} | {r.Work.FullScanSteps:N0} | {r.Work.Sorts} |");
+        var searching = group.Any(r => r.Scenario.IsSearch);
+        text.AppendLine();
+        text.AppendLine(invariant, $"### {group.Key}");
+        text.AppendLine();
+        text.AppendLine(searching
+            ? "| Scenario | Matching | Exact (ranked first) | Latin / Hangul / Cyrillic | Rows | Median ms | p95 ms | First call ms | VM steps | Full-scan steps | Sorts |"
+            : "| Scenario | Matching | Rows | Median ms | p95 ms | First call ms | VM steps | Full-scan steps | Sorts |");
+        text.AppendLine(searching ? "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in group)
+        {
+            var c = counts[r.Scenario];
+            var matching = searching
+                ? $"{c.All:N0} | {c.Exact:N0} | {c.Latin:N0} / {c.Hangul:N0} / {c.Cyrillic:N0}"
+                : $"{c.All:N0}";
+            text.AppendLine(invariant,
+                $"| {r.Scenario.Name} | {matching} | {r.RowsOnPage} | {r.Median:F2} | {r.P95:F2} | {r.First:F1} | {r.Work.VmSteps:N0} | {r.Work.FullScanSteps:N0} | {r.Work.Sorts} |");
+        }
     }
     text.AppendLine();
     text.AppendLine(invariant,
@@ -371,35 +425,32 @@ string Report()
     foreach (var r in results)
     {
         text.AppendLine();
-        text.AppendLine(invariant, $"{r.Scenario.Name}:");
+        text.AppendLine(invariant, $"{r.Scenario.Group}: {r.Scenario.Name}{(r.Scenario.Desks is { } d ? $" (desk officer of {string.Join(", ", d)})" : "")}:");
         text.AppendLine("```");
         text.Append(r.Plan);
         text.AppendLine("```");
     }
-    text.AppendLine();
-    text.AppendLine("What if (raw SQL, same parameters, median of up to the same number of runs; before and after measured the same way):");
-    text.AppendLine();
-    text.AppendLine("| Scenario | Change | Before ms | Before VM steps | After ms | After VM steps |");
-    text.AppendLine("|---|---|---:|---:|---:|---:|");
-    foreach (var c in comparisons)
-    {
-        text.AppendLine(invariant, $"| {c.Name} | {c.Change} | {c.Before.Median:F2} | {c.Before.Work.VmSteps:N0} | {c.After.Median:F2} | {c.After.Work.VmSteps:N0} |");
-    }
-    foreach (var c in comparisons)
+    if (comparisons.Count > 0)
     {
         text.AppendLine();
-        text.AppendLine(invariant, $"{c.Name}, with {c.Change}:");
-        text.AppendLine("```");
-        text.Append(c.After.Plan);
-        text.AppendLine("```");
-    }
-    if (prisoners >= 1_000_000)
-    {
-        var position = Scalar<long>("SELECT COUNT(*) + 1 FROM Prisoners WHERE Reference < (SELECT Reference FROM Prisoners WHERE Id = 1000000)");
+        text.AppendLine("What if (raw SQL, same parameters, median of up to the same number of runs; before and after measured the same way):");
         text.AppendLine();
-        text.AppendLine(invariant, $"Reference order: prisoner 1,000,000 (reference POW-2025-1000000, seven digits) sorts at position {position:N0} of the default order, not last.");
+        text.AppendLine("| Scenario | Change | Before ms | Before VM steps | After ms | + choosing ms | After VM steps | Same page |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
+        foreach (var c in comparisons)
+        {
+            text.AppendLine(invariant, $"| {c.Name} | {c.Change} | {c.Before.Median:F2} | {c.Before.Work.VmSteps:N0} | {c.After.Median:F2} | {c.ChooseMs:F2} | {c.After.Work.VmSteps:N0} | {(c.SameRows ? "yes" : "**no**")} |");
+        }
+        foreach (var c in comparisons)
+        {
+            text.AppendLine();
+            text.AppendLine(invariant, $"{c.Name}, with {c.Change}:");
+            text.AppendLine("```");
+            text.Append(c.After.Plan);
+            text.AppendLine("```");
+        }
     }
-    foreach (var r in new[] { Result(deepPage), Result(kim), Result(officerFirst) })
+    foreach (var r in results.Where(r => r.Scenario == deepPage || r.Scenario.Name.StartsWith("\"kim\"", StringComparison.Ordinal) || r.Scenario.Name.StartsWith("\"이영철\"", StringComparison.Ordinal)).Take(6))
     {
         text.AppendLine();
         text.AppendLine(invariant, $"SQL for \"{r.Scenario.Name}\" ({string.Join(", ", r.Sql.Parameters.Select(p => $"{p.Name} = {p.Value}"))}):");

@@ -8,8 +8,12 @@ using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Benchmarks;
 
+/// <param name="Group">The section of the report it belongs to (paging, filters, desks, search, cross-script search).</param>
 /// <param name="Desks">Null: an administrator, who sees every desk. Otherwise a case officer of these desks.</param>
-internal sealed record Scenario(string Name, RegisterQuery Query, int[]? Desks = null);
+internal sealed record Scenario(string Group, string Name, RegisterQuery Query, int[]? Desks = null)
+{
+    public bool IsSearch => !string.IsNullOrWhiteSpace(Query.Search);
+}
 
 internal sealed record ScenarioResult(
     Scenario Scenario, int Runs, double First, double Median, double P95, double Max, int RowsOnPage, QueryWork Work, string Plan, CapturedQuery Sql);
@@ -22,7 +26,7 @@ internal sealed record ScenarioResult(
 internal sealed class RegisterBenchmark(
     IServiceProvider timed, IServiceProvider inspected, CaptureInterceptor capture, string connectionString, BenchmarkOptions options)
 {
-    public Task<RegisterPage> ListAsync(RegisterQuery query) => ListAsync(new Scenario("", query));
+    public Task<RegisterPage> ListAsync(RegisterQuery query, int[]? desks = null) => ListAsync(new Scenario("", "", query, desks));
 
     public async Task<RegisterPage> ListAsync(Scenario scenario, IServiceProvider? provider = null)
     {

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Names;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Benchmarks;
@@ -37,8 +38,12 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         "RankInfo_Declined", "RankInfo_Source", "ServiceNumberInfo_Declined", "ServiceNumberInfo_Source",
         "DateOfBirthInfo_Declined", "DateOfBirthInfo_Source");
 
+    private readonly Dictionary<(string, string?), string[]> keyCache = [];
+
     public long AliasCount { get; private set; }
     public long TermCount { get; private set; }
+    public long NameKeyCount { get; private set; }
+    public Dictionary<NameStyle, int> StyleCounts { get; } = [];
 
     public TimeSpan Seed(Action<string> progress)
     {
@@ -52,7 +57,7 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         var columns = PrisonerColumns.Split(", ");
         RequireNoOtherColumns(connection, "Prisoners", columns);
         RequireNoOtherColumns(connection, "PrisonerAliases", ["Id", "PrisonerId", "Name", "Source", "Confidence", "Notes"]);
-        RequireNoOtherColumns(connection, "PrisonerSearchTerms", ["PrisonerId", "Term"]);
+        RequireNoOtherColumns(connection, "PrisonerSearchTerms", ["PrisonerId", "Kind", "Term"]);
         foreach (var desk in Desks.Skip(1)) Execute(connection, $"INSERT INTO Desks (Id, Name) VALUES ({desk.Id}, '{desk.Name}')");
         using var prisoner = Prepare(connection,
             $"INSERT INTO Prisoners ({PrisonerColumns}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})", columns);
@@ -60,7 +65,7 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
             "INSERT INTO PrisonerAliases (PrisonerId, Name, Source, Confidence, Notes) VALUES ($PrisonerId, $Name, $Source, $Confidence, NULL)",
             "PrisonerId", "Name", "Source", "Confidence");
         using var term = Prepare(connection,
-            "INSERT INTO PrisonerSearchTerms (PrisonerId, Term) VALUES ($PrisonerId, $Term)", "PrisonerId", "Term");
+            "INSERT INTO PrisonerSearchTerms (PrisonerId, Kind, Term) VALUES ($PrisonerId, $Kind, $Term)", "PrisonerId", "Kind", "Term");
 
         var random = new Random(20250601);
         var reportEvery = Math.Max(batchSize, count / 10);
@@ -87,8 +92,9 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
 
     private void InsertOne(int id, Random random, SqliteCommand prisoner, SqliteCommand alias, SqliteCommand term)
     {
-        var russian = random.Next(100) < 5;
-        var name = russian ? FictionalNames.Russian(random) : FictionalNames.Korean(random);
+        var name = FictionalNames.Next(random);
+        var russian = name.Russian;
+        StyleCounts[name.Style] = StyleCounts.GetValueOrDefault(name.Style) + 1;
         var reference = $"POW-2025-{id:D6}";
         // id * 7919 mod 10^7 is a bijection on 0..10^7-1 (7919 is prime to 10): unique, but scattered like real numbers.
         string? serviceNumber = random.Next(100) < 15 ? null : ((id * 7919L) % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
@@ -103,7 +109,6 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         var created = new DateTimeOffset(captured.AddDays(1 + random.Next(5)), new TimeOnly(9, 0), TimeSpan.Zero)
             .AddMinutes(random.Next(480)).ToUnixTimeMilliseconds();
         var source = random.Next(3) == 0 ? InformationSource.DocumentCarried : InformationSource.Stated;
-        string? hangul = name.Hangul is not null && random.Next(10) == 0 ? name.Hangul : null;
 
         var p = prisoner.Parameters;
         p["$Id"].Value = id;
@@ -146,24 +151,53 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         p["$DateOfBirthInfo_Source"].Value = (int)InformationSource.Stated;
         prisoner.ExecuteNonQuery();
 
-        if (hangul is not null)
+        if (name.Alias is not null)
         {
             alias.Parameters["$PrisonerId"].Value = id;
-            alias.Parameters["$Name"].Value = hangul;
+            alias.Parameters["$Name"].Value = name.Alias;
             alias.Parameters["$Source"].Value = (int)InformationSource.Stated;
             alias.Parameters["$Confidence"].Value = (int)Confidence.High;
             alias.ExecuteNonQuery();
             AliasCount++;
         }
 
-        // The same words, in the same way, as Prisoner.SearchTerms().
+        // The same terms, made the same way, as Prisoner.SearchTerms(): the folded words of the names, alias and
+        // service number; the reference whole and its number; and the phonetic name keys of the name and the alias.
         term.Parameters["$PrisonerId"].Value = id;
-        foreach (var word in SearchText.Terms([name.Family, name.Given, serviceNumber, reference, hangul]))
+        var words = SearchText.Terms([name.Family, name.Given, serviceNumber, name.Alias])
+            .Concat([Text.Fold(reference), reference[(reference.LastIndexOf('-') + 1)..]])
+            .Distinct();
+        var keys = new HashSet<string>(KeysOf(name.Family, name.Given), StringComparer.Ordinal);
+        if (name.Alias is not null) keys.UnionWith(KeysOf(name.Alias, null));
+        Insert(term, SearchTermKind.Word, words);
+        Insert(term, SearchTermKind.NameKey, keys.Where(k => k.Length <= PrisonerSearchTerm.MaxLength));
+    }
+
+    private void Insert(SqliteCommand term, SearchTermKind kind, IEnumerable<string> values)
+    {
+        term.Parameters["$Kind"].Value = (int)kind;
+        foreach (var value in values)
         {
-            term.Parameters["$Term"].Value = word;
+            term.Parameters["$Term"].Value = value;
             term.ExecuteNonQuery();
             TermCount++;
+            if (kind == SearchTermKind.NameKey) NameKeyCount++;
         }
+    }
+
+    /// <summary>
+    /// NameKeys.For(family, given), or NameKeys.For(alias) when <paramref name="given"/> is null, remembered: the
+    /// register repeats names, and the keys of a name do not depend on who bears it.
+    /// </summary>
+    private string[] KeysOf(string familyOrAlias, string? given)
+    {
+        var cacheKey = (familyOrAlias, given);
+        if (!keyCache.TryGetValue(cacheKey, out var keys))
+        {
+            keys = [.. given is null ? NameKeys.For(familyOrAlias) : NameKeys.For(familyOrAlias, given)];
+            keyCache[cacheKey] = keys;
+        }
+        return keys;
     }
 
     private static int Desk(int percent)
