@@ -11,7 +11,7 @@ public sealed class AccessTests(PowRegistryFactory app) : IClassFixture<PowRegis
     {
         "/", "/Prisoners", "/Prisoners?q=kim", "/Prisoners/Create", "/Prisoners/1", "/Prisoners/1/Edit",
         "/Prisoners/1/Aliases", "/Prisoners/1/Documents", "/Prisoners/1/Events/Add",
-        "/Admin/Users", "/Admin/Users/Create", "/Admin/Users/Edit/some-id", "/Account/Logout", "/Status/404", "/Error", "/no-such-page",
+        "/Admin/Users", "/Admin/Users/Create", "/Admin/Users/Edit/some-id", "/Consultations", "/Consultations/Create", "/Consultations/1", "/Admin/Counterparts", "/Requests", "/Requests/1", "/Account/Logout", "/Status/404", "/Error", "/no-such-page",
     };
 
     [Theory]

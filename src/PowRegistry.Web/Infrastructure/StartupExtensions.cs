@@ -84,6 +84,7 @@ public static class StartupExtensions
                 options.Conventions.AuthorizePage("/Prisoners/Merge", Policies.Administer);
                 options.Conventions.AuthorizeFolder("/Wishes", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Requests/Create", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Consultations/Create", Policies.EditRecords);
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

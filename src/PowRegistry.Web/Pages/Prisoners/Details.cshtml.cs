@@ -11,7 +11,7 @@ using PowRegistry.Core.Wishes;
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>Everything about one prisoner on one page, timeline included.</summary>
-public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, WishService wishes, Core.Requests.RequestService requests, CurrentUser currentUser) : PageModel
+public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, WishService wishes, Core.Requests.RequestService requests, Core.Consultations.ConsultationService consultations, CurrentUser currentUser) : PageModel
 {
     public const int HistoryLength = 50;
 
@@ -21,6 +21,7 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
     public IReadOnlyList<PrisonerMerge> Merges { get; private set; } = [];
     public IReadOnlyList<WishDeclaration> Wishes { get; private set; } = [];
     public IReadOnlyList<Core.Requests.TransferRequest> Requests { get; private set; } = [];
+    public IReadOnlyList<Core.Consultations.Consultation> Consultations { get; private set; } = [];
     public WishDeclaration? CurrentWish => WishDeclaration.Current(Wishes);
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.CaseOfficer);
@@ -39,6 +40,7 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
         Merges = await prisoners.MergesIntoAsync(id, ct);
         Wishes = await wishes.TimelineAsync(id, ct) ?? [];
         Requests = await requests.OfPrisonerAsync(id, ct) ?? [];
+        Consultations = await consultations.ConcerningAsync(id, ct);
         Prisoner = prisoner;
         DeskName = (await desks.ListAsync(ct)).FirstOrDefault(d => d.Id == prisoner.DeskId)?.Name ?? "";
         History = await audit.HistoryOfPrisonerAsync(id, HistoryLength, ct) ?? [];
