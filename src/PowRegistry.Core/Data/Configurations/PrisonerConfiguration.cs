@@ -38,6 +38,10 @@ internal sealed class PrisonerConfiguration : IEntityTypeConfiguration<Prisoner>
         builder.HasIndex(p => new { p.CustodyStatus, p.Id });
         builder.HasIndex(p => new { p.NationalityCode, p.Id });
         builder.HasIndex(p => new { p.DetainingPowerCode, p.Id });
+        // Name order within the busiest filters and within a desk (1M benchmark: 72–280 ms without, 0.07 ms with).
+        builder.HasIndex(p => new { p.DeskId, p.SortName, p.Id });
+        builder.HasIndex(p => new { p.CustodyStatus, p.SortName, p.Id });
+        builder.HasIndex(p => new { p.NationalityCode, p.SortName, p.Id });
         builder.HasIndex(p => new { p.CurrentWish, p.Id });
         builder.HasIndex(p => new { p.CurrentWishStateCode, p.Id });
         builder.HasIndex(p => new { p.CurrentWishVerification, p.Id });

@@ -761,6 +761,12 @@ namespace PowRegistry.Core.Data.Migrations
 
                     b.HasIndex("SortName", "Id");
 
+                    b.HasIndex("CustodyStatus", "SortName", "Id");
+
+                    b.HasIndex("DeskId", "SortName", "Id");
+
+                    b.HasIndex("NationalityCode", "SortName", "Id");
+
                     b.ToTable("Prisoners");
                 });
 
