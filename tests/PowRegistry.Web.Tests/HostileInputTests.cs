@@ -54,7 +54,7 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
         "9999-12-31",
     ];
 
-    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "WISHES", "/Admin/Users/Create", "/Admin/Desks" };
+    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "WISHES", "/Admin/Users/Create", "/Admin/Desks", "/Admin/Counterparts", "/Consultations/Create" };
 
     [Theory]
     [MemberData(nameof(FormPages))]

@@ -29,9 +29,6 @@ public static class SearchText
         return terms;
     }
 
-    /// <summary>The keys one name (or one word of it) is stored and matched under.</summary>
-    public static IEnumerable<string> NameTerms(string? name) => Terms([name]);
-
     /// <summary>The words of a typed query, each to be matched against the start of some stored term.</summary>
     public static IReadOnlyList<string> QueryWords(string? query) =>
         string.IsNullOrWhiteSpace(query) ? [] : Words(query).Take(MaxQueryWords).ToList();

@@ -25,7 +25,7 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
         if (!validation.IsValid) return ServiceResult<WishDeclaration>.Failure(validation);
         var prisoner = await db.Prisoners.FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
         if (prisoner is null) return ServiceResult<WishDeclaration>.NotFound();
-        if (prisoner.DateOfCapture is { } captured && PrisonerInputValidatorDate(input.TakenOn) < captured)
+        if (prisoner.DateOfCapture is { } captured && Prisoners.PrisonerInputValidator.TryParseDate(input.TakenOn, out var takenOn) && takenOn < captured)
         {
             return ServiceResult<WishDeclaration>.Failure(nameof(WishInput.TakenOn), "The interview cannot be before his capture.");
         }
@@ -65,7 +65,4 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
         // A change of wish after a request was accepted is never silently carried on: the request is flagged.
         foreach (var request in await db.TransferRequests.Where(r => r.PrisonerId == prisoner.Id).ToListAsync(ct)) request.ReviewAgainst(current, prisoner);
     }
-
-    private static DateOnly PrisonerInputValidatorDate(string? text) =>
-        Prisoners.PrisonerInputValidator.TryParseDate(text, out var date) ? date : DateOnly.MaxValue;
 }
