@@ -31,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Consultations.ConsultationService>();
         services.AddSingleton<IValidator<Consultations.ConsultationInput>, Consultations.ConsultationInputValidator>();
         services.TryAddSingleton(new Requests.RequestOptions()); // the web host may have bound it from configuration first
+        services.TryAddSingleton(new Consultations.ConsultationOptions());
+        services.AddScoped<Review.ReviewService>();
         services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();

@@ -88,6 +88,7 @@ internal static class AuditRecorder
         {
             DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            byte[] b => $"({b.Length} bytes)",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };

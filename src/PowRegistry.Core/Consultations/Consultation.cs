@@ -60,8 +60,9 @@ public sealed class Consultation
 
     private Consultation() { }
 
-    internal Consultation(ConsultationInput input, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, Actor actor, DateTimeOffset now)
+    internal Consultation(ConsultationInput input, int deskId, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds, Actor actor, DateTimeOffset now)
     {
+        DeskId = deskId;
         Title = Text.Clean(input.Title)!;
         Channel = input.Channel!.Value;
         Date = DateOnly.ParseExact(input.Date!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -73,6 +74,7 @@ public sealed class Consultation
         NextStep = Text.Clean(input.NextStep, multiline: true);
         CounterpartIds = counterpartIds.Distinct().ToList();
         PrisonerIds = prisonerIds.Distinct().ToList();
+        RequestIds = requestIds.Distinct().ToList();
         CreatedBy = actor.UserId;
         CreatedAt = now;
         LastActivityAt = now;
@@ -80,6 +82,9 @@ public sealed class Consultation
     }
 
     public int Id { get; private set; }
+
+    /// <summary>The desk that owns it: need-to-know applies to consultations as to prisoners' records.</summary>
+    public int DeskId { get; private set; }
     public string Title { get; private set; } = "";
     public ConsultationChannel Channel { get; private set; }
 
@@ -93,9 +98,10 @@ public sealed class Consultation
     public string? NextStep { get; private set; }
     public ConsultationStatus Status { get; private set; }
 
-    /// <summary>The counterparts (one or more) and the prisoners it concerns (none means general arrangements).</summary>
+    /// <summary>The counterparts (one or more), and the prisoners and requests it concerns (none means general arrangements).</summary>
     public List<int> CounterpartIds { get; private set; } = [];
     public List<int> PrisonerIds { get; private set; } = [];
+    public List<int> RequestIds { get; private set; } = [];
 
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
@@ -106,7 +112,20 @@ public sealed class Consultation
     public IReadOnlyList<ConsultationStatusChange> Changes => _changes;
     public IReadOnlyList<ActionItem> ActionItems => _actionItems;
 
-    public bool IsGeneral => PrisonerIds.Count == 0;
+    public bool IsGeneral => PrisonerIds.Count == 0 && RequestIds.Count == 0;
+
+    /// <summary>Finished: nothing more is expected of anyone.</summary>
+    public bool IsFinished => Status is ConsultationStatus.Implemented or ConsultationStatus.Closed;
+
+    /// <summary>
+    /// Stalled in reviews: marked so, or unfinished with no activity (status change, action item, document) for
+    /// <paramref name="quietDays"/> days.
+    /// </summary>
+    public bool IsStalled(DateTimeOffset now, int quietDays) =>
+        Status == ConsultationStatus.Stalled || (!IsFinished && LastActivityAt <= now.AddDays(-quietDays));
+
+    /// <summary>Something happened (a document was attached): the quiet period starts again.</summary>
+    internal void Touch(DateTimeOffset now) => LastActivityAt = now;
 
     public void ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
     {
@@ -180,4 +199,35 @@ public sealed class ActionItem
     public bool IsOverdue(DateOnly today) => !Done && DueOn < today;
 
     internal void MarkDone(Actor actor, DateTimeOffset now) => (Done, DoneBy, DoneAt) = (true, actor.UserId, now);
+}
+
+/// <summary>
+/// A document attached to a consultation (a note verbale, minutes, a letter). Stored in the database, so it is
+/// backed up, audited and restricted like the rest; its type is checked by its content, not its name.
+/// </summary>
+public sealed class ConsultationDocument
+{
+    private ConsultationDocument() { }
+
+    internal ConsultationDocument(int consultationId, string fileName, string contentType, byte[] content, Actor actor, DateTimeOffset now)
+    {
+        ConsultationId = consultationId;
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        Size = content.Length;
+        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        UploadedBy = actor.UserId;
+        UploadedAt = now;
+    }
+
+    public int Id { get; private set; }
+    public int ConsultationId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public int Size { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public byte[] Content { get; private set; } = [];
+    public string UploadedBy { get; private set; } = "";
+    public DateTimeOffset UploadedAt { get; private set; }
 }

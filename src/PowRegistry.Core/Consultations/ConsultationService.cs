@@ -5,6 +5,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
+using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Countries;
 using PowRegistry.Core.Data;
@@ -27,7 +28,39 @@ public sealed class ConsultationInput
 
     /// <summary>References (POW-…) of the prisoners it concerns, separated by spaces or commas; empty for general arrangements.</summary>
     [Display(Name = "Prisoners concerned (references)")] public string? PrisonerReferences { get; set; }
+
+    /// <summary>Numbers of the transfer requests it concerns, separated by spaces or commas.</summary>
+    [Display(Name = "Requests concerned (numbers)")] public string? RequestNumbers { get; set; }
+
+    /// <summary>The desk that owns it; may be left empty by a user with one desk.</summary>
+    [Display(Name = "Desk")] public int? DeskId { get; set; }
 }
+
+/// <summary>Settings for consultations (configuration section PowRegistry:Consultations).</summary>
+public sealed class ConsultationOptions
+{
+    /// <summary>An unfinished consultation with no activity for this many days shows as stalled in reviews.</summary>
+    public int StalledAfterDays { get; set; } = 30;
+
+    /// <summary>The largest document that may be attached.</summary>
+    public int MaxDocumentBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+/// <summary>Which consultations a list shows; every figure on the administrators' review links to one of these.</summary>
+public sealed class ConsultationFilter
+{
+    public ConsultationStatus? Status { get; set; }
+    public int? Counterpart { get; set; }
+
+    /// <summary>Only those stalled (marked so, or quiet for too long).</summary>
+    public bool Stalled { get; set; }
+
+    /// <summary>Only those with an action item past its due date.</summary>
+    public bool Overdue { get; set; }
+}
+
+/// <summary>A document's description, without its content.</summary>
+public sealed record DocumentInfo(int Id, string FileName, string ContentType, int Size, string UploadedBy, DateTimeOffset UploadedAt);
 
 public sealed class ConsultationInputValidator : AbstractValidator<ConsultationInput>
 {
@@ -38,7 +71,7 @@ public sealed class ConsultationInputValidator : AbstractValidator<ConsultationI
         RuleFor(x => x.Date).Must(d => PrisonerInputValidator.TryParseDate(d, out _)).WithMessage("Enter the date as YYYY-MM-DD.");
         RuleFor(x => x.CounterpartIds).NotEmpty().WithMessage("Choose at least one counterpart.");
         RuleFor(x => x.Classification).MaximumLength(100).WithMessage("Keep this under 100 characters.");
-        foreach (var field in new System.Linq.Expressions.Expression<Func<ConsultationInput, string?>>[] { x => x.Participants, x => x.Subject, x => x.Positions, x => x.Outcome, x => x.NextStep, x => x.PrisonerReferences })
+        foreach (var field in new System.Linq.Expressions.Expression<Func<ConsultationInput, string?>>[] { x => x.Participants, x => x.Subject, x => x.Positions, x => x.Outcome, x => x.NextStep, x => x.PrisonerReferences, x => x.RequestNumbers })
         {
             RuleFor(field).MaximumLength(Limits.LongText).WithMessage($"Keep this under {Limits.LongText} characters.");
         }
@@ -48,9 +81,19 @@ public sealed class ConsultationInputValidator : AbstractValidator<ConsultationI
 public sealed record MyActionItem(int Id, int ConsultationId, string ConsultationTitle, string What, DateOnly DueOn, bool Overdue);
 
 /// <summary>Consultations between governments (and with the ICRC and UNHCR), their status and action items.</summary>
-public sealed class ConsultationService(PowRegistryDbContext db, TimeProvider clock, IValidator<ConsultationInput> validator, ILogger<ConsultationService> logger)
+public sealed class ConsultationService(
+    PowRegistryDbContext db,
+    TimeProvider clock,
+    CurrentUser currentUser,
+    ConsultationOptions options,
+    IValidator<ConsultationInput> validator,
+    ILogger<ConsultationService> logger)
 {
+    private static readonly char[] ListSeparators = [' ', ',', ';', '\n', '\r', '\t'];
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public ConsultationOptions Options => options;
 
     public async Task<IReadOnlyList<Counterpart>> CounterpartsAsync(CancellationToken ct) => await db.Counterparts.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
 
@@ -69,8 +112,28 @@ public sealed class ConsultationService(PowRegistryDbContext db, TimeProvider cl
         return ServiceResult<Counterpart>.Success(counterpart);
     }
 
-    public async Task<IReadOnlyList<Consultation>> ListAsync(CancellationToken ct) =>
-        await db.Consultations.AsNoTracking().OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(500).ToListAsync(ct);
+    /// <summary>The consultations the user may see, newest first, narrowed by the filter.</summary>
+    public async Task<IReadOnlyList<Consultation>> ListAsync(ConsultationFilter filter, CancellationToken ct)
+    {
+        var query = db.Consultations.AsNoTracking();
+        if (filter.Status is { } status) query = query.Where(c => c.Status == status);
+        if (filter.Counterpart is { } counterpart) query = query.Where(c => c.CounterpartIds.Contains(counterpart));
+        if (filter.Stalled) query = WhereStalled(query);
+        if (filter.Overdue)
+        {
+            var today = Today;
+            query = query.Where(c => c.ActionItems.Any(i => !i.Done && i.DueOn < today));
+        }
+        return await query.OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(500).ToListAsync(ct);
+    }
+
+    /// <summary>The rule of <see cref="Consultation.IsStalled"/>, as a query.</summary>
+    public IQueryable<Consultation> WhereStalled(IQueryable<Consultation> query)
+    {
+        var quietSince = clock.GetUtcNow().AddDays(-options.StalledAfterDays);
+        return query.Where(c => c.Status == ConsultationStatus.Stalled
+            || (c.Status != ConsultationStatus.Implemented && c.Status != ConsultationStatus.Closed && c.LastActivityAt <= quietSince));
+    }
 
     public Task<Consultation?> GetAsync(int id, CancellationToken ct) =>
         db.Consultations.AsNoTracking().Include(c => c.Changes).Include(c => c.ActionItems).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -79,6 +142,44 @@ public sealed class ConsultationService(PowRegistryDbContext db, TimeProvider cl
     public async Task<IReadOnlyList<Consultation>> ConcerningAsync(int prisonerId, CancellationToken ct) =>
         await db.Consultations.AsNoTracking().Where(c => c.PrisonerIds.Contains(prisonerId)).OrderByDescending(c => c.Date).ToListAsync(ct);
 
+    /// <summary>The consultations that concern a transfer request (visible to the user).</summary>
+    public async Task<IReadOnlyList<Consultation>> ConcerningRequestAsync(int requestId, CancellationToken ct) =>
+        await db.Consultations.AsNoTracking().Where(c => c.RequestIds.Contains(requestId)).OrderByDescending(c => c.Date).ToListAsync(ct);
+
+    /// <summary>References of the prisoners a consultation names that the user may see (others stay unnamed).</summary>
+    public async Task<IReadOnlyList<(int Id, string Reference)>> VisiblePrisonersAsync(Consultation consultation, CancellationToken ct)
+    {
+        var ids = consultation.PrisonerIds;
+        return (await db.Prisoners.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Reference }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Reference)).ToList();
+    }
+
+    /// <summary>The desks the user may record a consultation for.</summary>
+    public async Task<IReadOnlyList<Desks.Desk>> DesksForAsync(CancellationToken ct)
+    {
+        var desks = db.Desks.AsNoTracking();
+        if (!currentUser.IsAdministrator)
+        {
+            var mine = currentUser.DeskIds;
+            desks = desks.Where(d => mine.Contains(d.Id));
+        }
+        return await desks.OrderBy(d => d.Name).ToListAsync(ct);
+    }
+
+    public async Task<string> DeskNameAsync(int deskId, CancellationToken ct) =>
+        await db.Desks.Where(d => d.Id == deskId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? $"#{deskId}";
+
+    /// <summary>Who may own an action item: someone who can see the consultation (its desk's members, administrators).</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> PossibleOwnersAsync(int deskId, CancellationToken ct)
+    {
+        var administrators = db.UserRoles.Join(db.Roles.Where(r => r.Name == Roles.Administrator), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId);
+        var members = db.DeskMembers.Where(m => m.DeskId == deskId).Select(m => m.UserId);
+        return (await db.Users.AsNoTracking()
+                .Where(u => !u.IsDisabled && (members.Contains(u.Id) || administrators.Contains(u.Id)))
+                .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
+            .Select(u => (u.Id, $"{u.DisplayName} ({u.Email})")).ToList();
+    }
+
     public async Task<ServiceResult<Consultation>> CreateAsync(ConsultationInput input, Actor actor, CancellationToken ct)
     {
         var validation = await validator.ValidateAsync(input, ct);
@@ -86,13 +187,38 @@ public sealed class ConsultationService(PowRegistryDbContext db, TimeProvider cl
         var known = await db.Counterparts.Where(c => input.CounterpartIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         if (known.Count == 0) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), "Choose at least one counterpart.");
 
-        var references = (input.PrisonerReferences ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)
+        var desks = await DesksForAsync(ct);
+        var deskId = input.DeskId ?? (desks.Count == 1 ? desks[0].Id : null);
+        if (deskId is null || desks.All(d => d.Id != deskId))
+        {
+            return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.DeskId),
+                desks.Count == 0 ? "You belong to no desk yet: ask an administrator to add you to one." : "Choose one of your desks.");
+        }
+
+        // Only records and requests the user can see may be named: an unknown one reads the same as one on another desk.
+        var references = (input.PrisonerReferences ?? "").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries)
             .Select(r => r.Trim().ToUpperInvariant()).Distinct().ToList();
         var prisoners = await db.Prisoners.Where(p => references.Contains(p.Reference)).Select(p => new { p.Id, p.Reference }).ToListAsync(ct);
         var unknown = references.Except(prisoners.Select(p => p.Reference)).ToList();
         if (unknown.Count > 0) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.PrisonerReferences), $"No record with the reference {string.Join(", ", unknown)}.");
 
-        var consultation = new Consultation(input, known, prisoners.Select(p => p.Id).ToList(), actor, clock.GetUtcNow());
+        var numbers = new List<int>();
+        foreach (var word in (input.RequestNumbers ?? "").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(word.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.RequestNumbers), "Enter request numbers, separated by spaces or commas.");
+            }
+            numbers.Add(number);
+        }
+        var requests = await db.TransferRequests.Where(r => numbers.Contains(r.Id))
+            .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { r.Id, r.PrisonerId }).ToListAsync(ct);
+        var unknownRequests = numbers.Distinct().Except(requests.Select(r => r.Id)).ToList();
+        if (unknownRequests.Count > 0) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.RequestNumbers), $"No request numbered {string.Join(", ", unknownRequests)}.");
+
+        // A request concerns its prisoner: he is listed too, so the consultation shows on his page.
+        var prisonerIds = prisoners.Select(p => p.Id).Concat(requests.Select(r => r.PrisonerId)).ToList();
+        var consultation = new Consultation(input, deskId.Value, known, prisonerIds, requests.Select(r => r.Id).ToList(), actor, clock.GetUtcNow());
         db.Consultations.Add(consultation);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Consultation {ConsultationId} recorded by {UserId}", consultation.Id, actor.UserId);
@@ -116,7 +242,10 @@ public sealed class ConsultationService(PowRegistryDbContext db, TimeProvider cl
         var clean = Text.Clean(what);
         if (clean is null) return ServiceResult<ActionItem>.Failure("What", "Say what is to be done.");
         if (clean.Length > Limits.LongText) return ServiceResult<ActionItem>.Failure("What", $"Keep this under {Limits.LongText} characters.");
-        if (ownerId is null || !await db.Users.AnyAsync(u => u.Id == ownerId && !u.IsDisabled, ct)) return ServiceResult<ActionItem>.Failure("Owner", "Choose who owns it.");
+        if (ownerId is null || (await PossibleOwnersAsync(consultation.DeskId, ct)).All(o => o.Id != ownerId))
+        {
+            return ServiceResult<ActionItem>.Failure("Owner", "Choose who owns it, from the list (someone on the consultation's desk).");
+        }
         if (!PrisonerInputValidator.TryParseDate(due, out var dueOn)) return ServiceResult<ActionItem>.Failure("Due", "Enter the due date as YYYY-MM-DD.");
         var item = consultation.AddActionItem(clean, ownerId, dueOn, actor, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
@@ -142,5 +271,50 @@ public sealed class ConsultationService(PowRegistryDbContext db, TimeProvider cl
             .ToListAsync(ct);
         return items.Select(i => new MyActionItem(i.Id, i.ConsultationId, i.Title, i.What, i.DueOn, i.DueOn < today))
             .OrderByDescending(i => i.Overdue).ThenBy(i => i.DueOn).ToList();
+    }
+
+    public async Task<IReadOnlyList<DocumentInfo>?> DocumentsAsync(int id, CancellationToken ct)
+    {
+        if (!await db.Consultations.AnyAsync(c => c.Id == id, ct)) return null;
+        return await db.ConsultationDocuments.AsNoTracking().Where(d => d.ConsultationId == id).OrderBy(d => d.Id)
+            .Select(d => new DocumentInfo(d.Id, d.FileName, d.ContentType, d.Size, d.UploadedBy, d.UploadedAt)).ToListAsync(ct);
+    }
+
+    /// <summary>A document with its content, if the user may see its consultation.</summary>
+    public async Task<ConsultationDocument?> DocumentAsync(int id, int documentId, CancellationToken ct)
+    {
+        if (!await db.Consultations.AnyAsync(c => c.Id == id, ct)) return null;
+        return await db.ConsultationDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ConsultationId == id, ct);
+    }
+
+    /// <summary>Attaches a document after checking its size and, by its first bytes, its type.</summary>
+    public async Task<ServiceResult<DocumentInfo>> AddDocumentAsync(int id, string? fileName, long length, Stream content, Actor actor, CancellationToken ct)
+    {
+        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (consultation is null) return ServiceResult<DocumentInfo>.NotFound();
+        if (length <= 0) return ServiceResult<DocumentInfo>.Failure("Document", "Choose a file to attach.");
+        if (length > options.MaxDocumentBytes) return ServiceResult<DocumentInfo>.Failure("Document", $"The file is too large: the limit is {options.MaxDocumentBytes / (1024 * 1024)} MB.");
+
+        // Read at most one byte more than allowed, so a lying length cannot make us hold more.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length <= options.MaxDocumentBytes && (read = await content.ReadAsync(chunk, ct)) > 0) buffer.Write(chunk, 0, read);
+        if (buffer.Length > options.MaxDocumentBytes) return ServiceResult<DocumentInfo>.Failure("Document", $"The file is too large: the limit is {options.MaxDocumentBytes / (1024 * 1024)} MB.");
+        var bytes = buffer.ToArray();
+
+        var name = Text.Clean(Path.GetFileName((fileName ?? "").Replace('\\', '/')));
+        if (name is null) return ServiceResult<DocumentInfo>.Failure("Document", "The file has no name.");
+        if (name.Length > 200) name = name[^200..];
+        var type = DocumentTypes.Detect(name, bytes);
+        if (type is null) return ServiceResult<DocumentInfo>.Failure("Document", $"This kind of file is not accepted. Attach {DocumentTypes.Accepted}.");
+
+        var now = clock.GetUtcNow();
+        var document = new ConsultationDocument(id, name, type, bytes, actor, now);
+        db.ConsultationDocuments.Add(document);
+        consultation.Touch(now);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Document {DocumentId} attached to consultation {ConsultationId} by {UserId}", document.Id, id, actor.UserId);
+        return ServiceResult<DocumentInfo>.Success(new DocumentInfo(document.Id, document.FileName, document.ContentType, document.Size, document.UploadedBy, document.UploadedAt));
     }
 }

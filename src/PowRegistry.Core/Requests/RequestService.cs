@@ -19,6 +19,21 @@ public sealed class RequestOptions
 
     /// <summary>While hostilities go on, GC III Art. 109(3) applies to seriously sick or wounded prisoners.</summary>
     public bool HostilitiesOngoing { get; set; } = true;
+
+    /// <summary>A scheduled handover counts as due from this many days before its date (and stays due once past it).</summary>
+    public int HandoverDueWithinDays { get; set; } = 7;
+}
+
+/// <summary>Which requests a list shows. With nothing set: every open request.</summary>
+public sealed class RequestFilter
+{
+    public RequestStatus? Status { get; set; }
+
+    /// <summary>Only those flagged for review after a change of wish.</summary>
+    public bool Flagged { get; set; }
+
+    /// <summary>Only scheduled handovers whose date is near or past (see <see cref="RequestOptions.HandoverDueWithinDays"/>).</summary>
+    public bool HandoverDue { get; set; }
 }
 
 public sealed class RequestInput
@@ -48,14 +63,29 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
     }
 
     /// <summary>Open requests the user may see; those flagged for review after a change of wish first.</summary>
-    public async Task<IReadOnlyList<(TransferRequest Request, string Reference, string Name)>> OpenAsync(CancellationToken ct)
+    public Task<IReadOnlyList<(TransferRequest Request, string Reference, string Name)>> OpenAsync(CancellationToken ct) => ListAsync(new RequestFilter(), ct);
+
+    /// <summary>The requests the user may see, narrowed by the filter; those flagged for review first.</summary>
+    public async Task<IReadOnlyList<(TransferRequest Request, string Reference, string Name)>> ListAsync(RequestFilter filter, CancellationToken ct)
     {
-        var rows = await db.TransferRequests.AsNoTracking()
-            .Where(r => r.Status != RequestStatus.Completed && r.Status != RequestStatus.Refused && r.Status != RequestStatus.Withdrawn)
+        var requests = db.TransferRequests.AsNoTracking();
+        requests = filter.Status is { } status
+            ? requests.Where(r => r.Status == status)
+            : requests.Where(r => r.Status != RequestStatus.Completed && r.Status != RequestStatus.Refused && r.Status != RequestStatus.Withdrawn);
+        if (filter.Flagged) requests = requests.Where(r => r.FlaggedForReview);
+        if (filter.HandoverDue) requests = WhereHandoverDue(requests);
+        var rows = await requests
             .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { Request = r, p.Reference, p.FamilyName, p.GivenNames })
             .OrderByDescending(x => x.Request.FlaggedForReview).ThenBy(x => x.Request.Id)
             .Take(500).ToListAsync(ct);
         return rows.Select(x => (x.Request, x.Reference, string.Join(' ', new[] { x.FamilyName, x.GivenNames }.Where(n => n is not null)))).ToList();
+    }
+
+    /// <summary>Scheduled handovers whose date is within <see cref="RequestOptions.HandoverDueWithinDays"/> days, or past.</summary>
+    public IQueryable<TransferRequest> WhereHandoverDue(IQueryable<TransferRequest> requests)
+    {
+        var dueBy = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(options.HandoverDueWithinDays);
+        return requests.Where(r => r.Status == RequestStatus.HandoverScheduled && r.HandoverDate != null && r.HandoverDate <= dueBy);
     }
 
     public async Task<ServiceResult<TransferRequest>> CreateAsync(int prisonerId, RequestInput input, Actor actor, CancellationToken ct)

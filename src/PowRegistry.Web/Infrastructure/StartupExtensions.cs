@@ -40,6 +40,7 @@ public static class StartupExtensions
         services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
         services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
         services.AddSingleton(configuration.GetSection("PowRegistry:Requests").Get<Core.Requests.RequestOptions>() ?? new Core.Requests.RequestOptions());
+        services.AddSingleton(configuration.GetSection("PowRegistry:Consultations").Get<Core.Consultations.ConsultationOptions>() ?? new Core.Consultations.ConsultationOptions());
     }
 
     public static void AddPowRegistryIdentity(this IServiceCollection services)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using PowRegistry.Core.Common;
@@ -10,5 +11,11 @@ public sealed class IndexModel(ConsultationService consultations) : PageModel
 {
     public IReadOnlyList<MyActionItem> MyActionItems { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => MyActionItems = await consultations.ActionItemsOfAsync(User.Actor().UserId, ct);
+    /// <summary>Administrators start on their review, which carries the search box and their own action items too.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.IsInRole(Core.Accounts.Roles.Administrator)) return Redirect("/Admin/Review");
+        MyActionItems = await consultations.ActionItemsOfAsync(User.Actor().UserId, ct);
+        return Page();
+    }
 }

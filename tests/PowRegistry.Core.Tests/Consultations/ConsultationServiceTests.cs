@@ -71,6 +71,7 @@ public sealed class ConsultationServiceTests(TestServices app) : IClassFixture<T
         await app.Run<Core.Data.PowRegistryDbContext, int>(db =>
         {
             db.Users.Add(colleague);
+            db.DeskMembers.Add(new DeskMember(Desk.DefaultDeskId, colleague.Id)); // an owner must be able to see the consultation
             return db.SaveChangesAsync();
         });
         var consultation = (await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.CreateAsync(new ConsultationInput

@@ -15,7 +15,15 @@ public sealed class DetailsModel(ConsultationService consultations, AuditService
 
     public Consultation Consultation { get; private set; } = null!;
     public IReadOnlyList<string> CounterpartNames { get; private set; } = [];
-    public IEnumerable<SelectListItem> OwnerOptions => _names.Select(n => new SelectListItem(n.Value, n.Key));
+    public string DeskName { get; private set; } = "";
+
+    /// <summary>The prisoners named that the reader may see; the others are counted, not shown.</summary>
+    public IReadOnlyList<(int Id, string Reference)> Prisoners { get; private set; } = [];
+    public IReadOnlyList<DocumentInfo> Documents { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> OwnerOptions { get; private set; } = [];
+    public bool Stalled => Consultation.IsStalled(clock.GetUtcNow(), consultations.Options.StalledAfterDays);
+    public int StalledAfterDays => consultations.Options.StalledAfterDays;
+    public int MaxDocumentMegabytes => consultations.Options.MaxDocumentBytes / (1024 * 1024);
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public string UserName(string id) => _names.GetValueOrDefault(id, id);
@@ -40,6 +48,22 @@ public sealed class DetailsModel(ConsultationService consultations, AuditService
     public async Task<IActionResult> OnPostDoneAsync(int id, int itemId, CancellationToken ct) =>
         await AfterAsync(id, await consultations.CompleteActionItemAsync(id, itemId, User.Actor(), ct) is var r ? (r.IsNotFound, r.Errors) : default, "Action item done.", ct);
 
+    public async Task<IActionResult> OnPostDocumentAsync(int id, IFormFile? document, CancellationToken ct)
+    {
+        if (document is null) return await AfterAsync(id, (false, [new FieldError("Document", "Choose a file to attach.")]), "", ct);
+        await using var content = document.OpenReadStream();
+        var result = await consultations.AddDocumentAsync(id, document.FileName, document.Length, content, User.Actor(), ct);
+        return await AfterAsync(id, (result.IsNotFound, result.Errors), "Document attached.", ct);
+    }
+
+    /// <summary>Downloads an attachment: always as a file to save, never shown inline, under its checked type.</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(int id, int documentId, CancellationToken ct)
+    {
+        var document = await consultations.DocumentAsync(id, documentId, ct);
+        if (document is null) return NotFound();
+        return File(document.Content, document.ContentType, document.FileName);
+    }
+
     private async Task<IActionResult> AfterAsync(int id, (bool NotFound, IReadOnlyList<FieldError> Errors) outcome, string done, CancellationToken ct)
     {
         if (outcome.NotFound) return NotFound();
@@ -60,6 +84,10 @@ public sealed class DetailsModel(ConsultationService consultations, AuditService
         Consultation = consultation;
         var counterparts = await consultations.CounterpartsAsync(ct);
         CounterpartNames = counterparts.Where(c => consultation.CounterpartIds.Contains(c.Id)).Select(c => c.Name).ToList();
+        DeskName = await consultations.DeskNameAsync(consultation.DeskId, ct);
+        Prisoners = await consultations.VisiblePrisonersAsync(consultation, ct);
+        Documents = await consultations.DocumentsAsync(id, ct) ?? [];
+        OwnerOptions = (await consultations.PossibleOwnersAsync(consultation.DeskId, ct)).Select(o => new SelectListItem(o.Name, o.Id)).ToList();
         _names = (await audit.UsersAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
         return true;
     }

@@ -11,13 +11,14 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Requests;
 
 /// <summary>One request: its status, the safeguards in force, the next steps and its history.</summary>
-public sealed class DetailsModel(RequestService requests, AuditService audit) : PageModel
+public sealed class DetailsModel(RequestService requests, Core.Consultations.ConsultationService consultations, AuditService audit) : PageModel
 {
     private Dictionary<string, string> _names = [];
 
     public TransferRequest Transfer { get; private set; } = null!;
     public Prisoner Prisoner { get; private set; } = null!;
     public IReadOnlyList<string> StopReasons { get; private set; } = [];
+    public IReadOnlyList<Core.Consultations.Consultation> Consultations { get; private set; } = [];
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => IsAdministrator || User.IsInRole(Roles.CaseOfficer);
 
@@ -56,6 +57,7 @@ public sealed class DetailsModel(RequestService requests, AuditService audit) : 
         if (found is not { } f) return false;
         (Transfer, Prisoner) = (f.Request, f.Prisoner);
         StopReasons = f.Request.NonRefoulementStop(f.Gate).Concat(f.Request.Article109(f.Gate)).ToList();
+        Consultations = await consultations.ConcerningRequestAsync(id, ct);
         _names = (await audit.UsersAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
         return true;
     }

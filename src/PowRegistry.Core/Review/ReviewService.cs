@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+
+using PowRegistry.Core.Consultations;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Requests;
+using PowRegistry.Core.Wishes;
+
+namespace PowRegistry.Core.Review;
+
+/// <summary>One figure of the review: what is counted (a status, a counterpart…) and how many.</summary>
+public sealed record Tally<TKey>(TKey Key, int Count);
+
+public sealed record CounterpartTally(int Id, string Name, int Count);
+
+public sealed record OverdueActionItem(int Id, int ConsultationId, string ConsultationTitle, string What, string Owner, DateOnly DueOn, int DaysOverdue);
+
+public sealed record StalledConsultation(int Id, string Title, ConsultationStatus Status, DateTimeOffset LastActivityAt, int QuietDays);
+
+public sealed record WaitingRequest(int Id, string Reference, string DestinationStateCode, DateTimeOffset Since, int DaysWaiting);
+
+public sealed record DueHandover(int Id, string Reference, string DestinationStateCode, DateOnly HandoverDate);
+
+/// <summary>What the administrators' review shows. Every count is of what the reader may see.</summary>
+public sealed record ReviewFigures(
+    IReadOnlyList<Tally<ConsultationStatus>> ConsultationsByStatus,
+    IReadOnlyList<CounterpartTally> ConsultationsByCounterpart,
+    IReadOnlyList<OverdueActionItem> OverdueActionItems,
+    IReadOnlyList<StalledConsultation> StalledConsultations,
+    int StalledAfterDays,
+    IReadOnlyList<WaitingRequest> RequestsUnderConsultation,
+    int FlaggedRequests,
+    IReadOnlyList<DueHandover> HandoversDue,
+    int HandoverDueWithinDays,
+    IReadOnlyList<Tally<CustodyStatus>> PrisonersByCustody,
+    IReadOnlyList<Tally<WishDestination>> PrisonersByWish,
+    IReadOnlyList<Tally<WishVerification>> PrisonersByVerification,
+    int CaptureCardsOverdue);
+
+/// <summary>
+/// The administrators' review: consultations, requests and prisoners counted so that what needs doing stands out.
+/// Every query goes through the DbContext's need-to-know filters (prisoners and consultations by desk; requests and
+/// action items through them), so a reader restricted to some desks sees the counts of those desks only.
+/// </summary>
+public sealed class ReviewService(
+    PowRegistryDbContext db,
+    TimeProvider clock,
+    ConsultationService consultations,
+    RequestService requests,
+    ConsultationOptions consultationOptions,
+    RequestOptions requestOptions)
+{
+    public async Task<ReviewFigures> FiguresAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var byStatus = (await db.Consultations.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+
+        // Counterparts are a list on each consultation: counted here rather than in SQL (hundreds of rows, not millions).
+        var counterpartLists = await db.Consultations.Select(c => c.CounterpartIds).ToListAsync(ct);
+        var counterpartNames = await db.Counterparts.ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var byCounterpart = counterpartLists.SelectMany(ids => ids.Distinct()).GroupBy(id => id)
+            .Select(g => new CounterpartTally(g.Key, counterpartNames.GetValueOrDefault(g.Key, $"#{g.Key}"), g.Count()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+        var overdue = await db.Set<ActionItem>().AsNoTracking()
+            .Where(i => !i.Done && i.DueOn < today)
+            .Join(db.Consultations, i => i.ConsultationId, c => c.Id, (i, c) => new { i.Id, ConsultationId = c.Id, c.Title, i.What, i.OwnerId, i.DueOn })
+            .OrderBy(i => i.DueOn).ThenBy(i => i.Id).ToListAsync(ct);
+        var ownerIds = overdue.Select(i => i.OwnerId).Distinct().ToList();
+        var owners = await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+        var stalled = await consultations.WhereStalled(db.Consultations.AsNoTracking())
+            .OrderBy(c => c.LastActivityAt).Select(c => new { c.Id, c.Title, c.Status, c.LastActivityAt }).ToListAsync(ct);
+
+        var visibleRequests = db.TransferRequests.AsNoTracking().Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { Request = r, p.Reference });
+        var waiting = await db.TransferRequests.AsNoTracking().Include(r => r.Changes)
+            .Where(r => r.Status == RequestStatus.UnderConsultation)
+            .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { Request = r, p.Reference })
+            .ToListAsync(ct);
+        var flagged = await visibleRequests.CountAsync(x => x.Request.FlaggedForReview
+            && x.Request.Status != RequestStatus.Completed && x.Request.Status != RequestStatus.Refused && x.Request.Status != RequestStatus.Withdrawn, ct);
+        var handovers = await requests.WhereHandoverDue(db.TransferRequests.AsNoTracking())
+            .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { r.Id, p.Reference, r.DestinationStateCode, r.HandoverDate })
+            .OrderBy(x => x.HandoverDate).ToListAsync(ct);
+
+        var byCustody = (await db.Prisoners.GroupBy(p => p.CustodyStatus).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var byWish = (await db.Prisoners.Where(p => p.CurrentWish != null).GroupBy(p => p.CurrentWish!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var byVerification = (await db.Prisoners.Where(p => p.CurrentWishVerification != null).GroupBy(p => p.CurrentWishVerification!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var captureCards = await db.Prisoners.CountAsync(Prisoner.CaptureCardOverdue(today), ct);
+
+        return new ReviewFigures(
+            ConsultationsByStatus: Tallies(byStatus),
+            ConsultationsByCounterpart: byCounterpart,
+            OverdueActionItems: overdue.Select(i => new OverdueActionItem(i.Id, i.ConsultationId, i.Title, i.What, owners.GetValueOrDefault(i.OwnerId, i.OwnerId), i.DueOn, today.DayNumber - i.DueOn.DayNumber)).ToList(),
+            StalledConsultations: stalled.Select(c => new StalledConsultation(c.Id, c.Title, c.Status, c.LastActivityAt, (int)(now - c.LastActivityAt).TotalDays)).ToList(),
+            StalledAfterDays: consultationOptions.StalledAfterDays,
+            RequestsUnderConsultation: waiting.Select(x =>
+                {
+                    var since = x.Request.Changes.Where(c => c.To == RequestStatus.UnderConsultation).Select(c => c.ChangedAt).DefaultIfEmpty(x.Request.CreatedAt).Max();
+                    return new WaitingRequest(x.Request.Id, x.Reference, x.Request.DestinationStateCode, since, (int)(now - since).TotalDays);
+                })
+                .OrderByDescending(w => w.DaysWaiting).ThenBy(w => w.Id).ToList(),
+            FlaggedRequests: flagged,
+            HandoversDue: handovers.Select(h => new DueHandover(h.Id, h.Reference, h.DestinationStateCode, h.HandoverDate!.Value)).ToList(),
+            HandoverDueWithinDays: requestOptions.HandoverDueWithinDays,
+            PrisonersByCustody: Tallies(byCustody),
+            PrisonersByWish: Tallies(byWish),
+            PrisonersByVerification: Tallies(byVerification),
+            CaptureCardsOverdue: captureCards);
+    }
+
+    /// <summary>Every value of the enum in its declared order, with zero where nothing is counted: a missing bar would read as an error.</summary>
+    private static List<Tally<T>> Tallies<T>(Dictionary<T, int> counts) where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => new Tally<T>(v, counts.GetValueOrDefault(v))).ToList();
+}

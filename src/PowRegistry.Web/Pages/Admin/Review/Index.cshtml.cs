@@ -1,0 +1,56 @@
+using System.Globalization;
+
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Consultations;
+using PowRegistry.Core.Requests;
+using PowRegistry.Core.Review;
+using PowRegistry.Web.Infrastructure;
+
+namespace PowRegistry.Web.Pages.Admin.Review;
+
+/// <summary>
+/// The administrators' review and home page: consultations, requests and prisoners at a glance. Every figure
+/// links to the filtered list it counts, so a number can always be checked against the records behind it.
+/// </summary>
+public sealed class IndexModel(ReviewService review, ConsultationService consultations) : PageModel
+{
+    public ReviewFigures Figures { get; private set; } = null!;
+    public IReadOnlyList<MyActionItem> MyActionItems { get; private set; } = [];
+
+    public BarChart ConsultationsByStatus { get; private set; } = null!;
+    public BarChart PrisonersByCustody { get; private set; } = null!;
+    public BarChart PrisonersByWish { get; private set; } = null!;
+    public BarChart PrisonersByVerification { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Figures = await review.FiguresAsync(ct);
+        MyActionItems = await consultations.ActionItemsOfAsync(User.Actor().UserId, ct);
+        ConsultationsByStatus = new BarChart("consultations-by-status", "Consultations by status", "Status",
+            Figures.ConsultationsByStatus.Select(t => Bar(t, $"/Consultations?Status={(int)t.Key}")).ToList());
+        PrisonersByCustody = new BarChart("prisoners-by-custody", "Prisoners by custody status", "Custody status",
+            Figures.PrisonersByCustody.Select(t => Bar(t, $"/Prisoners?status={(int)t.Key}")).ToList());
+        PrisonersByWish = new BarChart("prisoners-by-wish", "Prisoners by current wish", "Current wish",
+            Figures.PrisonersByWish.Select(t => Bar(t, $"/Prisoners?wish={(int)t.Key}")).ToList());
+        PrisonersByVerification = new BarChart("prisoners-by-verification", "Prisoners by verification of their current wish", "Verification",
+            Figures.PrisonersByVerification.Select(t => Bar(t, $"/Prisoners?verification={(int)t.Key}")).ToList());
+    }
+
+    private static Bar Bar<T>(Tally<T> tally, string link) where T : struct, Enum =>
+        new(tally.Key.ToString(), tally.Key.Display(), tally.Count, link);
+}
+
+/// <summary>The filtered lists the review's figures link to.</summary>
+public static class ReviewLinks
+{
+    public static string ConsultationsOf(int counterpartId) => "/Consultations?Counterpart=" + counterpartId.ToString(CultureInfo.InvariantCulture);
+
+    public const string OverdueLink = "/Consultations?Overdue=true";
+    public const string StalledLink = "/Consultations?Stalled=true";
+    public static readonly string UnderConsultationLink = "/Requests?Status=" + ((int)RequestStatus.UnderConsultation).ToString(CultureInfo.InvariantCulture);
+    public const string FlaggedLink = "/Requests?Flagged=true";
+    public const string HandoversDueLink = "/Requests?HandoverDue=true";
+    public const string CaptureCardsLink = "/Prisoners?captureCardOverdue=true";
+}
