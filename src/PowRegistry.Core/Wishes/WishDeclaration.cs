@@ -112,7 +112,8 @@ public sealed class WishDeclaration
 
     /// <summary>Newest statement first: by interview date, then by when it was recorded.</summary>
     public static IOrderedEnumerable<WishDeclaration> Timeline(IEnumerable<WishDeclaration> wishes) =>
-        wishes.OrderByDescending(w => w.TakenOn).ThenByDescending(w => w.RecordedAt).ThenByDescending(w => w.Id);
+        // A statement not saved yet has id 0 but is the newest of its instant.
+        wishes.OrderByDescending(w => w.TakenOn).ThenByDescending(w => w.RecordedAt).ThenByDescending(w => w.Id == 0 ? int.MaxValue : w.Id);
 
     /// <summary>The current wish: the latest statement that is not withdrawn.</summary>
     public static WishDeclaration? Current(IEnumerable<WishDeclaration> wishes) => Timeline(wishes).FirstOrDefault(w => !w.IsWithdrawn);
