@@ -31,6 +31,7 @@ try
     app.UseSerilogRequestLogging();
     if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
     app.UseStatusCodePagesWithReExecute("/Status/{0}");
+    app.UseRequestSizeGuard();
     app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
     app.UseStaticFiles();
     app.UseRouting();

@@ -75,6 +75,17 @@ public sealed class Session(HttpClient client, CookieContainer cookies) : IDispo
         return await FollowAsync(await Client.PostAsync(action, content));
     }
 
+    /// <summary>Uploads a file as the form on <paramref name="page"/> would (multipart, with its antiforgery token).</summary>
+    public async Task<Result> UploadAsync(Result page, string action, string field, string fileName, byte[] bytes)
+    {
+        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
+        using var content = new MultipartFormDataContent();
+        using var file = new ByteArrayContent(bytes);
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        content.Add(file, field, fileName);
+        return await FollowAsync(await Client.PostAsync(action, content));
+    }
+
     /// <summary>When a registration was held back by the possible-duplicate warning, confirms it and submits again.</summary>
     public async Task<Result> ConfirmIfDuplicateWarningAsync(Result result, string button) =>
         result.Document.QuerySelector("#possible-duplicates") is null
