@@ -30,7 +30,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Requests.RequestService>();
         services.AddScoped<Consultations.ConsultationService>();
         services.AddSingleton<IValidator<Consultations.ConsultationInput>, Consultations.ConsultationInputValidator>();
-        services.TryAddSingleton(new Requests.RequestOptions()); // the web host may have bound it from configuration first
+        services.TryAddSingleton(new Requests.RequestOptions());
+        services.TryAddSingleton(new Notifications.NotificationOptions()); // likewise (PowRegistry:Notifications)
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddSingleton<IValidator<Notifications.SentInput>, Notifications.SentInputValidator>(); // the web host may have bound it from configuration first
         services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();

@@ -30,6 +30,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<Requests.TransferRequest> TransferRequests => Set<Requests.TransferRequest>();
     public DbSet<Consultations.Counterpart> Counterparts => Set<Consultations.Counterpart>();
     public DbSet<Consultations.Consultation> Consultations => Set<Consultations.Consultation>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -44,6 +45,8 @@ public sealed class PowRegistryDbContext(
         // Need-to-know, in one place: a record outside the user's desks does not exist for him (404, not 403).
         // A record merged into another is gone from every list and page too.
         builder.Entity<Prisoner>().HasQueryFilter(p => p.MergedIntoId == null && (currentUser.SeesAllDesks || currentUser.DeskIds.Contains(p.DeskId)));
+        // Notifications are seen exactly where their prisoner is: the prisoner filter above, applied through the join.
+        builder.Entity<Notifications.Notification>().HasQueryFilter(n => Prisoners.Any(p => p.Id == n.PrisonerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
