@@ -40,6 +40,7 @@ public static class StartupExtensions
         services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
         services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
         services.AddSingleton(configuration.GetSection("PowRegistry:Requests").Get<Core.Requests.RequestOptions>() ?? new Core.Requests.RequestOptions());
+        services.AddSingleton((configuration.GetSection("PowRegistry:Notifications").Get<Core.Notifications.NotificationOptions>() ?? new Core.Notifications.NotificationOptions()).Validated());
     }
 
     public static void AddPowRegistryIdentity(this IServiceCollection services)
@@ -85,6 +86,7 @@ public static class StartupExtensions
                 options.Conventions.AuthorizeFolder("/Wishes", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Requests/Create", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Consultations/Create", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Notifications/Send", Policies.EditRecords);
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
