@@ -212,6 +212,40 @@ public sealed class NotificationService(
         return ServiceResult<Notification>.Success(notification);
     }
 
+    /// <summary>
+    /// The weekly list for the health reports: prisoners in hospital at some time in the week (from the custody
+    /// timeline), and prisoners whose health is recorded as seriously sick or wounded who were in our hands that week.
+    /// The health status has no history: it is today's value, also for a past week.
+    /// </summary>
+    public async Task<SickList> SickListAsync(DateOnly anyDayOfWeek, CancellationToken ct)
+    {
+        var start = IsoWeek.MondayOf(anyDayOfWeek);
+        var end = start.AddDays(6);
+        var candidates = await db.Prisoners.AsNoTracking().Include(p => p.CustodyEvents).Include(p => p.Aliases)
+            .Where(p => p.HealthStatus == HealthStatus.SeriouslySickOrWounded
+                || p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.Hospitalised && e.Date <= end))
+            .AsSplitQuery().ToListAsync(ct);
+
+        var rows = new List<SickListRow>();
+        foreach (var p in candidates)
+        {
+            var moves = p.CustodyEvents.Where(e => Prisoner.StatusAfter(e.Kind) is not null)
+                .OrderBy(e => e.Date).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id).ToList();
+            var before = moves.LastOrDefault(e => e.Date < start);
+            var statuses = moves.Where(e => e.Date >= start && e.Date <= end).Select(e => Prisoner.StatusAfter(e.Kind)!.Value).ToList();
+            statuses.Add(before is null ? CustodyStatus.Unknown : Prisoner.StatusAfter(before.Kind)!.Value);
+            var hospitalised = statuses.Contains(CustodyStatus.Hospitalised);
+            var inOurHands = statuses.Any(s => s is CustodyStatus.InCustody or CustodyStatus.Hospitalised)
+                || (moves.Count == 0 && p.CustodyStatus == CustodyStatus.Unknown); // nothing recorded: we do not know he has left
+            if (!hospitalised && !(p.HealthStatus == HealthStatus.SeriouslySickOrWounded && inOurHands)) continue;
+
+            var admission = hospitalised ? moves.LastOrDefault(e => e.Kind == CustodyEventKind.Hospitalised && e.Date <= end) : null;
+            rows.Add(new SickListRow(p.Id, p.Reference, p.DisplayName, p.Rank, p.ServiceNumber, p.PowerDependedOnCode, p.PlaceOfInternment,
+                p.HealthStatus, hospitalised, admission?.Date, admission?.Place, p.CustodyStatus));
+        }
+        return new SickList(start, end, IsoWeek.Format(start), rows.OrderBy(r => r.Reference, StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>Visible records with a date of capture and no stored capture-card notification.</summary>
     private IQueryable<Prisoner> WithoutStoredCaptureCard() =>
         // Not IgnoreQueryFilters() on the inner query: EF applies it to the whole query, and the need-to-know filter would go too.
