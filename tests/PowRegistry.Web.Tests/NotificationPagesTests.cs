@@ -110,6 +110,25 @@ public sealed class NotificationPagesTests(PowRegistryFactory app) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("<script>alert(1)</script>", "abc", "Form.SentOn", "Enter the date it was sent as YYYY-MM-DD.")]
+    [InlineData("2025-02-30", "1", "Form.SentOn", "Enter the date it was sent as YYYY-MM-DD.")]
+    [InlineData("2025-01-10", "abc", "Form.Channel", "Choose how it was sent.")]
+    [InlineData("2025-01-10", "-1", "Form.Channel", "Choose how it was sent.")] // an undefined value does not bind
+    [InlineData("2025-01-10", "99999999999999999999", "Form.Channel", "Choose how it was sent.")]
+    public async Task HostileInput_OnTheSendForm_GetsAMessage_NeverAnError(string date, string channel, string field, string message)
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var (_, reference) = await RegisterAsync(officer, "Hostilecard");
+        var link = SendLink(await officer.GetAsync("/Notifications"), reference)!;
+        var send = await officer.GetAsync(link);
+
+        var result = await officer.PostRawAsync(send, link, [new("Form.SentOn", date), new("Form.Channel", channel), new("Form.Reference", new string('r', 5000))]);
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal(message, result.ErrorFor(field));
+        Assert.Contains(reference, (await officer.GetAsync("/Notifications")).Text, StringComparison.Ordinal); // still open
+    }
+
+    [Theory]
     [InlineData("/Notifications/Send?id=99999999")]
     [InlineData("/Notifications/Send?id=abc")]
     [InlineData("/Notifications/Send?prisoner=-1")]

@@ -312,6 +312,32 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     }
 
     [Fact]
+    public async Task AMerge_MovesTheDuplicatesNotifications_ToTheSurvivor()
+    {
+        var desk = await DeskAsync();
+        var survivor = await RegisterAsync(desk, "2025-05-01");
+        var duplicate = await RegisterAsync(desk, null);
+        await AddEventAsync(duplicate.Id, CustodyEventKind.Hospitalised, "2025-05-03");
+        var moved = Assert.Single(await StoredAsync(duplicate.Id));
+
+        var merged = await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor.Id, duplicate.Reference, "Same man", TestServices.Officer, CancellationToken.None));
+        Assert.True(merged.Succeeded, string.Join("; ", merged.Errors.Select(e => e.Message)));
+
+        Assert.Equal([NotificationKind.CaptureCard, NotificationKind.Hospitalisation], (await StoredAsync(survivor.Id)).Select(n => n.Kind));
+        Assert.Contains(await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)), r => r.Id == moved.Id && r.PrisonerId == survivor.Id);
+    }
+
+    [Theory]
+    [InlineData(-1, 7)]
+    [InlineData(7, 366)]
+    public void Settings_OutsideZeroTo365Days_AreRefusedAtStartUp(int captureCardDays, int eventDays)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new NotificationOptions { CaptureCardDays = captureCardDays, EventDays = eventDays }.Validated());
+        Assert.Contains("PowRegistry:Notifications", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, new NotificationOptions { CaptureCardDays = 0, EventDays = 365 }.Validated().CaptureCardDays);
+    }
+
+    [Fact]
     public async Task OfPrisoner_ListsSentAndOpen_WithTheDerivedCard()
     {
         var desk = await DeskAsync();
