@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new Requests.RequestOptions());
         services.TryAddSingleton(new Notifications.NotificationOptions()); // likewise (PowRegistry:Notifications)
         services.AddScoped<Notifications.NotificationService>();
+        services.AddSingleton<Notifications.LegacyCaptureCards>();
         services.AddSingleton<IValidator<Notifications.SentInput>, Notifications.SentInputValidator>(); // the web host may have bound it from configuration first
         services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
         services.AddScoped<DeskService>();

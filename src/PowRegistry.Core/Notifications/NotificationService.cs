@@ -65,6 +65,7 @@ public sealed class NotificationService(
     TimeProvider clock,
     NotificationOptions options,
     IValidator<SentInput> validator,
+    LegacyCaptureCards legacy,
     ILogger<NotificationService> logger)
 {
     public const int QueueLength = 500;
@@ -94,7 +95,7 @@ public sealed class NotificationService(
             .OrderBy(x => x.DueOn).ThenBy(x => x.Id).Take(max).ToListAsync(ct);
         var rows = storedRows.Select(x => new NotificationRow(x.Id, x.PrisonerId, x.Reference, NameOf(x.FamilyName, x.GivenNames, x.Alias), x.Kind, x.EventDate, x.DueOn, x.DueOn < today)).ToList();
 
-        if (query.Kind is null or NotificationKind.CaptureCard)
+        if ((query.Kind is null or NotificationKind.CaptureCard) && await legacy.MayExistAsync(db, ct))
         {
             var owed = OwedCaptureCards();
             if (query.OverdueOnly)
@@ -129,7 +130,7 @@ public sealed class NotificationService(
         var days = options.CaptureCardDays;
         var overdueStored = await db.Notifications.CountAsync(n => n.SentOn == null && n.DueOn < today, ct);
         var overdueCardsStored = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.CaptureCard && n.SentOn == null && n.DueOn < today, ct);
-        var overdueCardsDerived = await OwedCaptureCards().CountAsync(p => p.DateOfCapture < cutoff, ct);
+        var overdueCardsDerived = await legacy.MayExistAsync(db, ct) ? await OwedCaptureCards().CountAsync(p => p.DateOfCapture < cutoff, ct) : 0;
         var lateStored = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.CaptureCard && n.SentOn != null && n.SentOn > n.DueOn, ct);
         // Records from before notifications existed: the card counts as sent by the first "ICRC notified" event.
         var lateDerived = await WithoutStoredCaptureCard()
@@ -145,7 +146,7 @@ public sealed class NotificationService(
         var today = Today;
         var stored = await db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisonerId).ToListAsync(ct);
         var list = stored.Select(n => new PrisonerNotification(n.Id, n.Kind, n.EventDate, n.DueOn, n.SentOn, n.Channel, n.SentReference, n.IsOverdue(today))).ToList();
-        if (await OwedCaptureCards().Where(p => p.Id == prisonerId).Select(p => p.DateOfCapture).FirstOrDefaultAsync(ct) is { } captured)
+        if (await legacy.MayExistAsync(db, ct) && await OwedCaptureCards().Where(p => p.Id == prisonerId).Select(p => p.DateOfCapture).FirstOrDefaultAsync(ct) is { } captured)
         {
             var due = options.DueOn(NotificationKind.CaptureCard, captured);
             list.Add(new PrisonerNotification(null, NotificationKind.CaptureCard, captured, due, null, null, null, due < today));

@@ -134,9 +134,15 @@ public sealed class Prisoner
         Touch(actor, now);
     }
 
-    public void Update(PrisonerInput input, Actor actor, DateTimeOffset now)
+    /// <summary>Changes the record. A date of capture entered for the first time owes the capture card (load <see cref="Notifications"/>).</summary>
+    public void Update(PrisonerInput input, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
     {
+        var hadDateOfCapture = DateOfCapture is not null;
         Apply(input, actor, now);
+        if (!hadDateOfCapture && DateOfCapture is { } captured && !_notifications.Any(n => n.Kind == NotificationKind.CaptureCard))
+        {
+            _notifications.Add(new Notification(NotificationKind.CaptureCard, null, captured, deadlines.DueOn(NotificationKind.CaptureCard, captured), actor, now));
+        }
         Touch(actor, now);
     }
 

@@ -78,7 +78,7 @@ public sealed class PrisonerService(
 
     public async Task<ServiceResult<Prisoner>> UpdateAsync(int id, PrisonerInput input, Actor actor, CancellationToken ct)
     {
-        var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).Include(p => p.Notifications).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (prisoner is null) return ServiceResult<Prisoner>.NotFound();
 
         input.HasAliases = prisoner.Aliases.Count > 0;
@@ -95,7 +95,7 @@ public sealed class PrisonerService(
             if (!await db.Desks.AnyAsync(d => d.Id == deskId, ct)) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Choose a desk from the list.");
             prisoner.MoveToDesk(deskId, actor, clock.GetUtcNow());
         }
-        prisoner.Update(input, actor, clock.GetUtcNow());
+        prisoner.Update(input, actor, clock.GetUtcNow(), deadlines);
         await ReplaceSearchTermsAsync(prisoner, ct);
         try
         {

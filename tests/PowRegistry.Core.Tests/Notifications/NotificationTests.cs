@@ -50,6 +50,14 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     private async Task<List<Notification>> StoredAsync(int prisonerId) =>
         await app.Run<PowRegistryDbContext, List<Notification>>(db => db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisonerId).OrderBy(n => n.Id).ToListAsync());
 
+    /// <summary>What a database from before this feature holds: the capture event, no notification row.</summary>
+    private async Task SimulateLegacyAsync(System.Linq.Expressions.Expression<Func<Notification, bool>> which)
+    {
+        await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(which).ExecuteDeleteAsync());
+        await using var scope = app.Scope();
+        scope.ServiceProvider.GetRequiredService<LegacyCaptureCards>().Recheck();
+    }
+
     [Fact]
     public async Task RegisteringWithADateOfCapture_OwesACaptureCard_DueAWeekLater_LinkedToTheCaptureEvent()
     {
@@ -202,8 +210,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     {
         var desk = await DeskAsync();
         var prisoner = await RegisterAsync(desk, "2025-05-02");
-        // What a database from before this feature holds: the capture event, no notification row.
-        await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(n => n.PrisonerId == prisoner.Id).ExecuteDeleteAsync());
+        await SimulateLegacyAsync(n => n.PrisonerId == prisoner.Id);
 
         var row = Assert.Single(await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery { OverdueOnly = true }, CancellationToken.None)));
         Assert.Equal((null, NotificationKind.CaptureCard, new DateOnly(2025, 5, 9), true), (row.Id, row.Kind, row.DueOn, row.Overdue));
@@ -227,7 +234,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         var desk = await DeskAsync();
         var onTime = await RegisterAsync(desk, "2025-05-02");
         var late = await RegisterAsync(desk, "2025-05-02");
-        await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(n => n.PrisonerId == onTime.Id || n.PrisonerId == late.Id).ExecuteDeleteAsync());
+        await SimulateLegacyAsync(n => n.PrisonerId == onTime.Id || n.PrisonerId == late.Id);
         await AddEventAsync(onTime.Id, CustodyEventKind.IcrcNotified, "2025-05-09");
         await AddEventAsync(late.Id, CustodyEventKind.IcrcNotified, "2025-05-10");
 
@@ -261,7 +268,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         var prisoner = await RegisterAsync(desk, "2025-05-01");
         var card = Assert.Single(await StoredAsync(prisoner.Id));
         var legacy = await RegisterAsync(desk, "2025-05-01");
-        await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(n => n.PrisonerId == legacy.Id).ExecuteDeleteAsync());
+        await SimulateLegacyAsync(n => n.PrisonerId == legacy.Id);
 
         Assert.Equal(2, (await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None))).Count);
         Assert.Empty(await AsOfficerOf(otherDesk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)));
@@ -338,11 +345,36 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     }
 
     [Fact]
+    public async Task EnteringTheDateOfCaptureLater_OwesTheCaptureCard_Once()
+    {
+        var desk = await DeskAsync();
+        var prisoner = await RegisterAsync(desk, null);
+        async Task<ServiceResult<Prisoner>> EditAsync(string? captured, string rank)
+        {
+            var form = (await app.Run<PrisonerService, PrisonerInput?>(s => s.GetForEditAsync(prisoner.Id, CancellationToken.None)))!;
+            form.DateOfCapture = captured;
+            form.Rank = rank;
+            form.DuplicatesChecked = true;
+            return await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.UpdateAsync(prisoner.Id, form, TestServices.Officer, CancellationToken.None));
+        }
+
+        Assert.True((await EditAsync(null, "Private")).Succeeded);
+        Assert.Empty(await StoredAsync(prisoner.Id));
+        Assert.True((await EditAsync("2025-05-12", "Private")).Succeeded);
+        var card = Assert.Single(await StoredAsync(prisoner.Id));
+        Assert.Equal((NotificationKind.CaptureCard, new DateOnly(2025, 5, 12), new DateOnly(2025, 5, 19), (int?)null), (card.Kind, card.EventDate, card.DueOn, card.CustodyEventId));
+        Assert.True((await EditAsync("2025-05-12", "Corporal")).Succeeded);
+        Assert.True((await EditAsync(null, "Corporal")).Succeeded);
+        Assert.True((await EditAsync("2025-05-13", "Corporal")).Succeeded);
+        Assert.Single(await StoredAsync(prisoner.Id));
+    }
+
+    [Fact]
     public async Task OfPrisoner_ListsSentAndOpen_WithTheDerivedCard()
     {
         var desk = await DeskAsync();
         var prisoner = await RegisterAsync(desk, "2025-05-02");
-        await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(n => n.PrisonerId == prisoner.Id).ExecuteDeleteAsync());
+        await SimulateLegacyAsync(n => n.PrisonerId == prisoner.Id);
         await AddEventAsync(prisoner.Id, CustodyEventKind.Transferred, "2025-05-05");
 
         var list = await AsOfficerOf(desk, n => n.OfPrisonerAsync(prisoner.Id, CancellationToken.None));
@@ -369,5 +401,41 @@ public sealed class NotificationClockTests(TestServices app) : IClassFixture<Tes
         app.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal((1, true), await ReadAsync());
         Assert.Equal(1, (await app.Run<NotificationService, NotificationCounts>(n => n.CountsAsync(CancellationToken.None))).CaptureCardsNotSentInTime);
+    }
+}
+
+/// <summary>The one look across every record for older ones owing a capture card (a class of its own: it needs a register without any).</summary>
+public sealed class LegacyCaptureCardTests(TestServices app) : IClassFixture<TestServices>
+{
+    private async Task<Prisoner> RegisterAsync() =>
+        (await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
+            new PrisonerInput { FamilyName = "Legacy" + Guid.NewGuid().ToString("N")[..6], DateOfCapture = "2025-05-02", DeskId = Desk.DefaultDeskId, DuplicatesChecked = true }, TestServices.Officer, CancellationToken.None))).Value!;
+
+    private Task<int> ForgetCardAsync(int prisonerId) =>
+        app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(n => n.PrisonerId == prisonerId).ExecuteDeleteAsync());
+
+    private Task<ServiceResult<CustodyEvent>> IcrcNotifiedAsync(int prisonerId) =>
+        app.Run<PrisonerService, ServiceResult<CustodyEvent>>(s => s.AddCustodyEventAsync(prisonerId, new CustodyEventInput { Kind = CustodyEventKind.IcrcNotified, Date = "2025-05-05" }, TestServices.Officer, CancellationToken.None));
+
+    [Fact]
+    public async Task TheLook_StopsOnceNoneOwesACard_AndLooksAgainWhenAsked()
+    {
+        await using var scope = app.Scope();
+        var legacy = scope.ServiceProvider.GetRequiredService<LegacyCaptureCards>();
+        var db = scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>();
+        var old = await RegisterAsync();
+        await ForgetCardAsync(old.Id);
+        Assert.True(await legacy.MayExistAsync(db, CancellationToken.None));
+
+        await IcrcNotifiedAsync(old.Id);
+        Assert.False(await legacy.MayExistAsync(db, CancellationToken.None));
+
+        var other = await RegisterAsync();
+        await ForgetCardAsync(other.Id); // behind the application's back
+        Assert.False(await legacy.MayExistAsync(db, CancellationToken.None)); // the answer is kept…
+        Assert.DoesNotContain(await app.Run<NotificationService, IReadOnlyList<NotificationRow>>(n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)), r => r.PrisonerId == other.Id);
+        legacy.Recheck();
+        Assert.True(await legacy.MayExistAsync(db, CancellationToken.None)); // …until asked to look again
+        Assert.Contains(await app.Run<NotificationService, IReadOnlyList<NotificationRow>>(n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)), r => r.PrisonerId == other.Id && r.Derived);
     }
 }
