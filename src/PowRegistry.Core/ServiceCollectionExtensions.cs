@@ -33,6 +33,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new Requests.RequestOptions()); // the web host may have bound it from configuration first
         services.TryAddSingleton(new Consultations.ConsultationOptions());
         services.AddScoped<Review.ReviewService>();
+        services.TryAddSingleton(new Notifications.NotificationOptions()); // likewise (PowRegistry:Notifications)
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddSingleton<Notifications.LegacyCaptureCards>();
+        services.AddSingleton<IValidator<Notifications.SentInput>, Notifications.SentInputValidator>();
         services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();

@@ -31,6 +31,7 @@ public class TestServices : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        ConfigureServices(services);
         services.AddPowRegistryServices();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddPowRegistryDatabase(ConnectionString);
@@ -40,6 +41,9 @@ public class TestServices : IAsyncLifetime
         await DatabaseStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
         await SeedAsync();
     }
+
+    /// <summary>Registrations that take precedence over the defaults (e.g. settings a test class needs).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>Rows a test class shares, written once per class (xunit makes a new test object per test).</summary>
     protected virtual Task SeedAsync() => Task.CompletedTask;

@@ -31,6 +31,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<Consultations.Counterpart> Counterparts => Set<Consultations.Counterpart>();
     public DbSet<Consultations.Consultation> Consultations => Set<Consultations.Consultation>();
     public DbSet<Consultations.ConsultationDocument> ConsultationDocuments => Set<Consultations.ConsultationDocument>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -46,6 +47,8 @@ public sealed class PowRegistryDbContext(
         // A record merged into another is gone from every list and page too.
         builder.Entity<Prisoner>().HasQueryFilter(p => p.MergedIntoId == null && (currentUser.SeesAllDesks || currentUser.DeskIds.Contains(p.DeskId)));
         builder.Entity<Consultations.Consultation>().HasQueryFilter(c => currentUser.SeesAllDesks || currentUser.DeskIds.Contains(c.DeskId));
+        // Notifications are seen exactly where their prisoner is: the prisoner filter above, applied through the join.
+        builder.Entity<Notifications.Notification>().HasQueryFilter(n => Prisoners.Any(p => p.Id == n.PrisonerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,4 +1,5 @@
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Notifications;
 
 namespace PowRegistry.Core.Prisoners;
 
@@ -11,6 +12,7 @@ public sealed class Prisoner
     private readonly List<PrisonerAlias> _aliases = [];
     private readonly List<IdentityDocument> _documents = [];
     private readonly List<CustodyEvent> _custodyEvents = [];
+    private readonly List<Notification> _notifications = [];
 
     private Prisoner() { }
 
@@ -99,13 +101,16 @@ public sealed class Prisoner
     public IReadOnlyList<IdentityDocument> Documents => _documents;
     public IReadOnlyList<CustodyEvent> CustodyEvents => _custodyEvents;
 
+    /// <summary>What the Central Tracing Agency must be told about his custody events (GC III Arts. 70, 122), sent or not.</summary>
+    public IReadOnlyList<Notification> Notifications => _notifications;
+
     /// <summary>The name a person reads in lists: family name, given names, or the first alias when both are unknown.</summary>
     public string DisplayName =>
         string.Join(' ', new[] { FamilyName, GivenNames }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name
             ? name
             : _aliases.FirstOrDefault()?.Name ?? "(name unknown)";
 
-    public static Prisoner Register(PrisonerInput input, int deskId, Actor actor, DateTimeOffset now)
+    public static Prisoner Register(PrisonerInput input, int deskId, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
     {
         var prisoner = new Prisoner { CreatedAt = now, CreatedBy = actor.UserId, DeskId = deskId };
         prisoner.Apply(input, actor, now);
@@ -115,7 +120,9 @@ public sealed class Prisoner
         }
         if (prisoner.DateOfCapture is { } captured)
         {
-            prisoner._custodyEvents.Add(new CustodyEvent(CustodyEventKind.Captured, captured, prisoner.PlaceOfCapture, null, actor, now));
+            var capture = new CustodyEvent(CustodyEventKind.Captured, captured, prisoner.PlaceOfCapture, null, actor, now);
+            prisoner._custodyEvents.Add(capture);
+            prisoner.Notify(capture, deadlines, actor, now);
         }
         prisoner.RecomputeCustodyStatus();
         prisoner.Version = 1;
@@ -137,9 +144,15 @@ public sealed class Prisoner
         Touch(actor, now);
     }
 
-    public void Update(PrisonerInput input, Actor actor, DateTimeOffset now)
+    /// <summary>Changes the record. A date of capture entered for the first time owes the capture card (load <see cref="Notifications"/>).</summary>
+    public void Update(PrisonerInput input, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
     {
+        var hadDateOfCapture = DateOfCapture is not null;
         Apply(input, actor, now);
+        if (!hadDateOfCapture && DateOfCapture is { } captured && !_notifications.Any(n => n.Kind == NotificationKind.CaptureCard))
+        {
+            _notifications.Add(new Notification(NotificationKind.CaptureCard, null, captured, deadlines.DueOn(NotificationKind.CaptureCard, captured), actor, now));
+        }
         Touch(actor, now);
     }
 
@@ -174,12 +187,25 @@ public sealed class Prisoner
         return document;
     }
 
-    public CustodyEvent AddCustodyEvent(CustodyEventInput input, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// Adds an event to the timeline, and in the same change the notification it calls for (with its deadline).
+    /// "ICRC notified (capture card sent)" satisfies the open capture cards of captures on or before its date:
+    /// load <see cref="Notifications"/> with the record for that to happen.
+    /// </summary>
+    public CustodyEvent AddCustodyEvent(CustodyEventInput input, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
     {
         var custodyEvent = new CustodyEvent(
             input.Kind!.Value, DateOnly.Parse(input.Date!, System.Globalization.CultureInfo.InvariantCulture),
             Text.Clean(input.Place), Text.Clean(input.Details, multiline: true), actor, now);
         _custodyEvents.Add(custodyEvent);
+        Notify(custodyEvent, deadlines, actor, now);
+        if (custodyEvent.Kind == CustodyEventKind.IcrcNotified)
+        {
+            foreach (var card in _notifications.Where(n => n.IsOpen && n.Kind == NotificationKind.CaptureCard && n.EventDate <= custodyEvent.Date))
+            {
+                card.MarkSent(custodyEvent.Date, NotificationChannel.CustodyEvent, null, actor, now);
+            }
+        }
         RecomputeCustodyStatus();
         Touch(actor, now);
         return custodyEvent;
@@ -202,6 +228,7 @@ public sealed class Prisoner
         foreach (var alias in duplicate._aliases.ToList()) { duplicate._aliases.Remove(alias); _aliases.Add(alias); }
         foreach (var document in duplicate._documents.ToList()) { duplicate._documents.Remove(document); _documents.Add(document); }
         foreach (var custodyEvent in duplicate._custodyEvents.ToList()) { duplicate._custodyEvents.Remove(custodyEvent); _custodyEvents.Add(custodyEvent); }
+        foreach (var notification in duplicate._notifications.ToList()) { duplicate._notifications.Remove(notification); _notifications.Add(notification); }
         RecomputeCustodyStatus();
         UpdateSortKeys();
         Touch(actor, now);
@@ -210,6 +237,25 @@ public sealed class Prisoner
         duplicate.ServiceNumber = null; // the survivor may carry it now; the number stays in the audit trail
         duplicate.RecomputeCustodyStatus();
         duplicate.Touch(actor, now);
+    }
+
+    private void Notify(CustodyEvent custodyEvent, NotificationOptions deadlines, Actor actor, DateTimeOffset now)
+    {
+        if (NotificationOptions.KindFor(custodyEvent.Kind) is not { } kind) return;
+        _notifications.Add(new Notification(kind, custodyEvent, custodyEvent.Date, deadlines.DueOn(kind, custodyEvent.Date), actor, now));
+    }
+
+    /// <summary>
+    /// The capture card owed for a record that has a date of capture but no capture-card notification (registered
+    /// before notifications existed, or the date of capture entered later): made a stored notification when an officer marks it sent.
+    /// </summary>
+    internal Notification OweCaptureCard(NotificationOptions deadlines, Actor actor, DateTimeOffset now)
+    {
+        if (_notifications.FirstOrDefault(n => n.Kind == NotificationKind.CaptureCard && n.IsOpen) is { } open) return open;
+        var captured = DateOfCapture ?? throw new InvalidOperationException("No date of capture: no capture card is owed.");
+        var card = new Notification(NotificationKind.CaptureCard, null, captured, deadlines.DueOn(NotificationKind.CaptureCard, captured), actor, now);
+        _notifications.Add(card);
+        return card;
     }
 
     internal void SetCurrentWish(Wishes.WishDeclaration? current)

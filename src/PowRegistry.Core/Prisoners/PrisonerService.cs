@@ -22,6 +22,7 @@ public sealed class PrisonerService(
     IValidator<IdentityDocumentInput> documentValidator,
     IValidator<CustodyEventInput> eventValidator,
     PossibleDuplicates duplicates,
+    Notifications.NotificationOptions deadlines,
     ILogger<PrisonerService> logger)
 {
     public Task<Prisoner?> GetAsync(int id, CancellationToken ct) =>
@@ -62,7 +63,7 @@ public sealed class PrisonerService(
 
         if (!input.DuplicatesChecked && await duplicates.FindAsync(input, exceptId: null, ct) is { Count: > 0 }) return DuplicateWarning();
 
-        var prisoner = Prisoner.Register(input, deskId.Value, actor, clock.GetUtcNow());
+        var prisoner = Prisoner.Register(input, deskId.Value, actor, clock.GetUtcNow(), deadlines);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Prisoners.Add(prisoner);
         if (await TrySaveAsync(ct) is { } failed) return failed;
@@ -77,7 +78,7 @@ public sealed class PrisonerService(
 
     public async Task<ServiceResult<Prisoner>> UpdateAsync(int id, PrisonerInput input, Actor actor, CancellationToken ct)
     {
-        var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).Include(p => p.Notifications).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (prisoner is null) return ServiceResult<Prisoner>.NotFound();
 
         input.HasAliases = prisoner.Aliases.Count > 0;
@@ -94,7 +95,7 @@ public sealed class PrisonerService(
             if (!await db.Desks.AnyAsync(d => d.Id == deskId, ct)) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Choose a desk from the list.");
             prisoner.MoveToDesk(deskId, actor, clock.GetUtcNow());
         }
-        prisoner.Update(input, actor, clock.GetUtcNow());
+        prisoner.Update(input, actor, clock.GetUtcNow(), deadlines);
         await ReplaceSearchTermsAsync(prisoner, ct);
         try
         {
@@ -157,14 +158,14 @@ public sealed class PrisonerService(
     {
         var validation = await eventValidator.ValidateAsync(input, ct);
         if (!validation.IsValid) return ServiceResult<CustodyEvent>.Failure(validation);
-        var prisoner = await db.Prisoners.Include(p => p.CustodyEvents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        var prisoner = await db.Prisoners.Include(p => p.CustodyEvents).Include(p => p.Notifications).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
         if (prisoner is null) return ServiceResult<CustodyEvent>.NotFound();
         if (prisoner.DateOfBirth is { } born && PrisonerInputValidator.TryParseDate(input.Date, out var date) && date < born.Earliest)
         {
             return ServiceResult<CustodyEvent>.Failure(nameof(CustodyEventInput.Date), "The date cannot be before his date of birth.");
         }
 
-        var custodyEvent = prisoner.AddCustodyEvent(input, actor, clock.GetUtcNow());
+        var custodyEvent = prisoner.AddCustodyEvent(input, actor, clock.GetUtcNow(), deadlines);
         if (await TrySaveAsync(ct) is { } failed) return ServiceResult<CustodyEvent>.Failure(failed.Errors);
         logger.LogInformation("Custody event {EventId} ({Kind}) added to prisoner {PrisonerId} by {UserId}", custodyEvent.Id, custodyEvent.Kind, prisoner.Id, actor.UserId);
         return ServiceResult<CustodyEvent>.Success(custodyEvent);
@@ -223,7 +224,7 @@ public sealed class PrisonerService(
     }
 
     private static IQueryable<Prisoner> WithEverythingAsync(IQueryable<Prisoner> prisoners) =>
-        prisoners.Include(p => p.Aliases).Include(p => p.Documents).Include(p => p.CustodyEvents).AsSplitQuery();
+        prisoners.Include(p => p.Aliases).Include(p => p.Documents).Include(p => p.CustodyEvents).Include(p => p.Notifications).AsSplitQuery();
 
     /// <summary>One page of the register in one query: filters, word-by-word prefix search, keyset paging.</summary>
     public async Task<RegisterPage> ListAsync(RegisterQuery query, CancellationToken ct)

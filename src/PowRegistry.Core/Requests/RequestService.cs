@@ -43,7 +43,7 @@ public sealed class RequestInput
 }
 
 /// <summary>Requests to transfer or repatriate a prisoner, carried through without ever forcing him.</summary>
-public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, CurrentUser currentUser, RequestOptions options, ILogger<RequestService> logger)
+public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, CurrentUser currentUser, RequestOptions options, Notifications.NotificationOptions deadlines, ILogger<RequestService> logger)
 {
     public async Task<IReadOnlyList<TransferRequest>?> OfPrisonerAsync(int prisonerId, CancellationToken ct)
     {
@@ -130,7 +130,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
                 Date = (request.HandoverDate is { } d && d <= gate.Today ? d : gate.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 Place = CountryList.NameOf(request.DestinationStateCode),
                 Details = $"Handover under request {request.Id}",
-            }, actor, now);
+            }, actor, now, deadlines);
         }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Request {RequestId} moved to {Status} by {UserId}", request.Id, to, actor.UserId);

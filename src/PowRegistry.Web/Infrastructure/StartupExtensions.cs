@@ -41,6 +41,7 @@ public static class StartupExtensions
         services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
         services.AddSingleton(configuration.GetSection("PowRegistry:Requests").Get<Core.Requests.RequestOptions>() ?? new Core.Requests.RequestOptions());
         services.AddSingleton(configuration.GetSection("PowRegistry:Consultations").Get<Core.Consultations.ConsultationOptions>() ?? new Core.Consultations.ConsultationOptions());
+        services.AddSingleton((configuration.GetSection("PowRegistry:Notifications").Get<Core.Notifications.NotificationOptions>() ?? new Core.Notifications.NotificationOptions()).Validated());
     }
 
     public static void AddPowRegistryIdentity(this IServiceCollection services)
@@ -86,6 +87,7 @@ public static class StartupExtensions
                 options.Conventions.AuthorizeFolder("/Wishes", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Requests/Create", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Consultations/Create", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Notifications/Send", Policies.EditRecords);
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

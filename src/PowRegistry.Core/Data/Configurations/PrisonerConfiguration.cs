@@ -54,6 +54,7 @@ internal sealed class PrisonerConfiguration : IEntityTypeConfiguration<Prisoner>
         builder.Navigation(p => p.Aliases).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.CustodyEvents).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Notifications).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

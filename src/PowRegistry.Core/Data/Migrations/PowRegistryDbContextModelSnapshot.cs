@@ -532,6 +532,61 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("DeskMembers");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustodyEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrisonerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyEventId");
+
+                    b.HasIndex("PrisonerId", "Kind");
+
+                    b.HasIndex("SentOn", "DueOn", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Prisoners.CustodyEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1205,6 +1260,22 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Prisoners.CustodyEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("CustodyEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("PrisonerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Prisoners.CustodyEvent", b =>
                 {
                     b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
@@ -1312,6 +1383,8 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Navigation("CustodyEvents");
 
                     b.Navigation("Documents");
+
+                    b.Navigation("Notifications");
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>

@@ -11,7 +11,7 @@ using PowRegistry.Core.Wishes;
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>Everything about one prisoner on one page, timeline included.</summary>
-public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, WishService wishes, Core.Requests.RequestService requests, Core.Consultations.ConsultationService consultations, CurrentUser currentUser) : PageModel
+public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, WishService wishes, Core.Requests.RequestService requests, Core.Consultations.ConsultationService consultations, Core.Notifications.NotificationService notifications, CurrentUser currentUser) : PageModel
 {
     public const int HistoryLength = 50;
 
@@ -22,6 +22,7 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
     public IReadOnlyList<WishDeclaration> Wishes { get; private set; } = [];
     public IReadOnlyList<Core.Requests.TransferRequest> Requests { get; private set; } = [];
     public IReadOnlyList<Core.Consultations.Consultation> Consultations { get; private set; } = [];
+    public IReadOnlyList<Core.Notifications.PrisonerNotification> Notifications { get; private set; } = [];
     public WishDeclaration? CurrentWish => WishDeclaration.Current(Wishes);
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.CaseOfficer);
@@ -41,6 +42,7 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
         Wishes = await wishes.TimelineAsync(id, ct) ?? [];
         Requests = await requests.OfPrisonerAsync(id, ct) ?? [];
         Consultations = await consultations.ConcerningAsync(id, ct);
+        Notifications = await notifications.OfPrisonerAsync(id, ct) ?? [];
         Prisoner = prisoner;
         DeskName = (await desks.ListAsync(ct)).FirstOrDefault(d => d.Id == prisoner.DeskId)?.Name ?? "";
         History = await audit.HistoryOfPrisonerAsync(id, HistoryLength, ct) ?? [];

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+using PowRegistry.Core.Notifications;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Data.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasOne<Prisoner>().WithMany(p => p.Notifications).HasForeignKey(n => n.PrisonerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(n => n.Event).WithMany().HasForeignKey(n => n.CustodyEventId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(n => n.SentReference).HasMaxLength(Limits.ShortText);
+        builder.Ignore(n => n.IsOpen);
+        // The queue and the home page read open notifications by due date; the record reads its own.
+        builder.HasIndex(n => new { n.SentOn, n.DueOn, n.Id });
+        builder.HasIndex(n => new { n.PrisonerId, n.Kind });
+    }
+}

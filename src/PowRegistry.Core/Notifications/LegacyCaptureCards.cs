@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Notifications;
+
+/// <summary>
+/// Whether any record may still owe a derived capture card (a date of capture, no stored capture-card notification,
+/// no "ICRC notified" event). Only records from before notifications existed can: every path that records a date of
+/// capture now stores the card. Finding them means looking at every record with a date of capture, which is slow at a
+/// million records (0.6–5 s measured), so once none is left the answer is kept for the life of the process and the
+/// queue and start page stop asking. One per application (singleton).
+/// </summary>
+public sealed class LegacyCaptureCards
+{
+    private volatile bool _noneLeft;
+
+    public async Task<bool> MayExistAsync(PowRegistryDbContext db, CancellationToken ct)
+    {
+        if (_noneLeft) return false;
+        // Across all desks on purpose: this says whether to look at all, not what the user may see.
+        var any = await db.Prisoners.IgnoreQueryFilters().AnyAsync(p => p.MergedIntoId == null && p.DateOfCapture != null
+            && !p.Notifications.Any(n => n.Kind == NotificationKind.CaptureCard)
+            && !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified), ct);
+        if (!any) _noneLeft = true;
+        return any;
+    }
+
+    /// <summary>Looks again next time: after data was changed behind the application's back (a restore into a running process, manual SQL, tests).</summary>
+    public void Recheck() => _noneLeft = false;
+}

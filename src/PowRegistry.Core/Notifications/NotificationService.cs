@@ -1,0 +1,261 @@
+using System.ComponentModel.DataAnnotations;
+
+using FluentValidation;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Notifications;
+
+/// <summary>What an officer records when a notification has gone out.</summary>
+public sealed class SentInput
+{
+    [Display(Name = "Date sent")] public string? SentOn { get; set; }
+    [Display(Name = "Channel")] public NotificationChannel? Channel { get; set; }
+    [Display(Name = "Reference (letter or message number)")] public string? Reference { get; set; }
+}
+
+public sealed class SentInputValidator : AbstractValidator<SentInput>
+{
+    public SentInputValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.SentOn)
+            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).WithMessage("Enter the date it was sent as YYYY-MM-DD.")
+            .DependentRules(() => RuleFor(x => x.SentOn)
+                .Must(d => PrisonerInputValidator.TryParseDate(d, out var date) && date <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                .WithMessage("The date sent cannot be in the future."));
+        RuleFor(x => x.Channel).NotNull().WithMessage("Choose how it was sent.")
+            .Must(c => c is null || (Enum.IsDefined(c.Value) && c != NotificationChannel.CustodyEvent)).WithMessage("Choose how it was sent from the list.");
+        RuleFor(x => x.Reference).MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
+    }
+}
+
+/// <summary>
+/// One line of the queue. <see cref="Id"/> is null for a capture card owed by a record that has a date of capture
+/// but no stored capture-card notification (registered before notifications existed): derived on the fly.
+/// </summary>
+public sealed record NotificationRow(int? Id, int PrisonerId, string Reference, string Name, NotificationKind Kind, DateOnly EventDate, DateOnly DueOn, bool Overdue)
+{
+    public bool Derived => Id is null;
+}
+
+/// <summary>A notification as the prisoner's page shows it, sent or not.</summary>
+public sealed record PrisonerNotification(int? Id, NotificationKind Kind, DateOnly EventDate, DateOnly DueOn, DateOnly? SentOn, NotificationChannel? Channel, string? SentReference, bool Overdue);
+
+public sealed class NotificationQuery
+{
+    public bool OverdueOnly { get; set; }
+    public NotificationKind? Kind { get; set; }
+}
+
+/// <summary>For the administrators' review: what is late, among the records the user may see.</summary>
+public sealed record NotificationCounts(int OverdueNotifications, int OverdueCaptureCards, int CaptureCardsSentLate)
+{
+    /// <summary>Capture cards not sent within the deadline (7 days of capture by default): still open and late, or sent late.</summary>
+    public int CaptureCardsNotSentInTime => OverdueCaptureCards + CaptureCardsSentLate;
+}
+
+/// <summary>The notification queue for the Central Tracing Agency (GC III Arts. 70, 122) and the weekly list of the seriously sick.</summary>
+public sealed class NotificationService(
+    PowRegistryDbContext db,
+    TimeProvider clock,
+    NotificationOptions options,
+    IValidator<SentInput> validator,
+    LegacyCaptureCards legacy,
+    ILogger<NotificationService> logger)
+{
+    public const int QueueLength = 500;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Open notifications of the records the user may see, earliest deadline (so overdue) first.</summary>
+    public async Task<IReadOnlyList<NotificationRow>> QueueAsync(NotificationQuery query, CancellationToken ct, int max = QueueLength)
+    {
+        var today = Today;
+        var stored = db.Notifications.AsNoTracking().Where(n => n.SentOn == null);
+        if (query.OverdueOnly) stored = stored.Where(n => n.DueOn < today);
+        if (query.Kind is { } kind) stored = stored.Where(n => n.Kind == kind);
+        var storedRows = await stored
+            .Join(db.Prisoners, n => n.PrisonerId, p => p.Id, (n, p) => new
+            {
+                n.Id,
+                n.PrisonerId,
+                p.Reference,
+                p.FamilyName,
+                p.GivenNames,
+                Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
+                n.Kind,
+                n.EventDate,
+                n.DueOn,
+            })
+            .OrderBy(x => x.DueOn).ThenBy(x => x.Id).Take(max).ToListAsync(ct);
+        var rows = storedRows.Select(x => new NotificationRow(x.Id, x.PrisonerId, x.Reference, NameOf(x.FamilyName, x.GivenNames, x.Alias), x.Kind, x.EventDate, x.DueOn, x.DueOn < today)).ToList();
+
+        if ((query.Kind is null or NotificationKind.CaptureCard) && await legacy.MayExistAsync(db, ct))
+        {
+            var owed = OwedCaptureCards();
+            if (query.OverdueOnly)
+            {
+                var cutoff = today.AddDays(-options.CaptureCardDays);
+                owed = owed.Where(p => p.DateOfCapture < cutoff);
+            }
+            var derived = await owed.OrderBy(p => p.DateOfCapture).ThenBy(p => p.Id).Take(max)
+                .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), p.DateOfCapture })
+                .ToListAsync(ct);
+            rows.AddRange(derived.Select(p =>
+            {
+                var due = options.DueOn(NotificationKind.CaptureCard, p.DateOfCapture!.Value);
+                return new NotificationRow(null, p.Id, p.Reference, NameOf(p.FamilyName, p.GivenNames, p.Alias), NotificationKind.CaptureCard, p.DateOfCapture.Value, due, due < today);
+            }));
+        }
+        return rows.OrderBy(r => r.DueOn).ThenBy(r => r.PrisonerId).ThenBy(r => r.Id).Take(max).ToList();
+    }
+
+    /// <summary>Overdue notifications for the start page, most overdue first.</summary>
+    public Task<IReadOnlyList<NotificationRow>> OverdueAsync(int max, CancellationToken ct) =>
+        QueueAsync(new NotificationQuery { OverdueOnly = true }, ct, max);
+
+    /// <summary>
+    /// Counts for the administrators' review (among the records the current user may see): open notifications past
+    /// their deadline, and capture cards not sent within the capture-card deadline (still open, or sent late).
+    /// </summary>
+    public async Task<NotificationCounts> CountsAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var cutoff = today.AddDays(-options.CaptureCardDays);
+        var days = options.CaptureCardDays;
+        var overdueStored = await db.Notifications.CountAsync(n => n.SentOn == null && n.DueOn < today, ct);
+        var overdueCardsStored = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.CaptureCard && n.SentOn == null && n.DueOn < today, ct);
+        var overdueCardsDerived = await legacy.MayExistAsync(db, ct) ? await OwedCaptureCards().CountAsync(p => p.DateOfCapture < cutoff, ct) : 0;
+        var lateStored = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.CaptureCard && n.SentOn != null && n.SentOn > n.DueOn, ct);
+        // Records from before notifications existed: the card counts as sent by the first "ICRC notified" event.
+        var lateDerived = await WithoutStoredCaptureCard()
+            .Where(p => p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified))
+            .CountAsync(p => !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified && e.Date <= p.DateOfCapture!.Value.AddDays(days)), ct);
+        return new NotificationCounts(overdueStored + overdueCardsDerived, overdueCardsStored + overdueCardsDerived, lateStored + lateDerived);
+    }
+
+    /// <summary>Every notification of one prisoner (sent or not), with the derived capture card when one is owed; null when he is not visible.</summary>
+    public async Task<IReadOnlyList<PrisonerNotification>?> OfPrisonerAsync(int prisonerId, CancellationToken ct)
+    {
+        if (!await db.Prisoners.AnyAsync(p => p.Id == prisonerId, ct)) return null;
+        var today = Today;
+        var stored = await db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisonerId).ToListAsync(ct);
+        var list = stored.Select(n => new PrisonerNotification(n.Id, n.Kind, n.EventDate, n.DueOn, n.SentOn, n.Channel, n.SentReference, n.IsOverdue(today))).ToList();
+        if (await legacy.MayExistAsync(db, ct) && await OwedCaptureCards().Where(p => p.Id == prisonerId).Select(p => p.DateOfCapture).FirstOrDefaultAsync(ct) is { } captured)
+        {
+            var due = options.DueOn(NotificationKind.CaptureCard, captured);
+            list.Add(new PrisonerNotification(null, NotificationKind.CaptureCard, captured, due, null, null, null, due < today));
+        }
+        return list.OrderBy(n => n.EventDate).ThenBy(n => n.Id).ToList();
+    }
+
+    /// <summary>An open notification to mark sent: by its id, or (id null) the derived capture card of a prisoner.</summary>
+    public async Task<NotificationRow?> OpenOneAsync(int? id, int? prisonerId, CancellationToken ct)
+    {
+        var today = Today;
+        if (id is { } notificationId)
+        {
+            var row = await db.Notifications.AsNoTracking().Where(n => n.Id == notificationId && n.SentOn == null)
+                .Join(db.Prisoners, n => n.PrisonerId, p => p.Id, (n, p) => new { n.Id, n.PrisonerId, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), n.Kind, n.EventDate, n.DueOn })
+                .FirstOrDefaultAsync(ct);
+            return row is null ? null : new NotificationRow(row.Id, row.PrisonerId, row.Reference, NameOf(row.FamilyName, row.GivenNames, row.Alias), row.Kind, row.EventDate, row.DueOn, row.DueOn < today);
+        }
+        if (prisonerId is not { } pid) return null;
+        var owed = await OwedCaptureCards().Where(p => p.Id == pid)
+            .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), p.DateOfCapture })
+            .FirstOrDefaultAsync(ct);
+        if (owed is null) return null;
+        var due = options.DueOn(NotificationKind.CaptureCard, owed.DateOfCapture!.Value);
+        return new NotificationRow(null, owed.Id, owed.Reference, NameOf(owed.FamilyName, owed.GivenNames, owed.Alias), NotificationKind.CaptureCard, owed.DateOfCapture.Value, due, due < today);
+    }
+
+    /// <summary>Records that a notification went out. Not found when it is not visible; refused when already sent or the input is wrong.</summary>
+    public async Task<ServiceResult<Notification>> MarkSentAsync(int id, SentInput input, Actor actor, CancellationToken ct)
+    {
+        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (notification is null) return ServiceResult<Notification>.NotFound();
+        return await MarkAsync(notification, input, actor, ct);
+    }
+
+    /// <summary>Marks sent the capture card owed by a record that has no stored one (see <see cref="NotificationRow"/>): it is stored now.</summary>
+    public async Task<ServiceResult<Notification>> MarkCaptureCardSentAsync(int prisonerId, SentInput input, Actor actor, CancellationToken ct)
+    {
+        var prisoner = await db.Prisoners.Include(p => p.Notifications).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        if (prisoner is null || prisoner.DateOfCapture is null) return ServiceResult<Notification>.NotFound();
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<Notification>.Failure(validation);
+        if (prisoner.Notifications.Any(n => n.Kind == NotificationKind.CaptureCard && !n.IsOpen)
+            || await db.CustodyEvents.AnyAsync(e => e.PrisonerId == prisonerId && e.Kind == CustodyEventKind.IcrcNotified, ct))
+        {
+            return ServiceResult<Notification>.Failure("", "His capture card is already recorded as sent.");
+        }
+        return await MarkAsync(prisoner.OweCaptureCard(options, actor, clock.GetUtcNow()), input, actor, ct);
+    }
+
+    private async Task<ServiceResult<Notification>> MarkAsync(Notification notification, SentInput input, Actor actor, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<Notification>.Failure(validation);
+        if (!notification.IsOpen) return ServiceResult<Notification>.Failure("", $"This notification was already marked sent on {notification.SentOn:yyyy-MM-dd}.");
+        var sentOn = DateOnly.ParseExact(input.SentOn!.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (sentOn < notification.EventDate)
+        {
+            return ServiceResult<Notification>.Failure(nameof(SentInput.SentOn), $"It cannot have been sent before the event it reports ({notification.EventDate:yyyy-MM-dd}).");
+        }
+        notification.MarkSent(sentOn, input.Channel!.Value, Text.Clean(input.Reference), actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Notification {NotificationId} of prisoner {PrisonerId} marked sent by {UserId}", notification.Id, notification.PrisonerId, actor.UserId);
+        return ServiceResult<Notification>.Success(notification);
+    }
+
+    /// <summary>
+    /// The weekly list for the health reports: prisoners in hospital at some time in the week (from the custody
+    /// timeline), and prisoners whose health is recorded as seriously sick or wounded who were in our hands that week.
+    /// The health status has no history: it is today's value, also for a past week.
+    /// </summary>
+    public async Task<SickList> SickListAsync(DateOnly anyDayOfWeek, CancellationToken ct)
+    {
+        var start = IsoWeek.MondayOf(anyDayOfWeek);
+        var end = start.AddDays(6);
+        var candidates = await db.Prisoners.AsNoTracking().Include(p => p.CustodyEvents).Include(p => p.Aliases)
+            .Where(p => p.HealthStatus == HealthStatus.SeriouslySickOrWounded
+                || p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.Hospitalised && e.Date <= end))
+            .AsSplitQuery().ToListAsync(ct);
+
+        var rows = new List<SickListRow>();
+        foreach (var p in candidates)
+        {
+            var moves = p.CustodyEvents.Where(e => Prisoner.StatusAfter(e.Kind) is not null)
+                .OrderBy(e => e.Date).ThenBy(e => e.RecordedAt).ThenBy(e => e.Id).ToList();
+            var before = moves.LastOrDefault(e => e.Date < start);
+            var statuses = moves.Where(e => e.Date >= start && e.Date <= end).Select(e => Prisoner.StatusAfter(e.Kind)!.Value).ToList();
+            statuses.Add(before is null ? CustodyStatus.Unknown : Prisoner.StatusAfter(before.Kind)!.Value);
+            var hospitalised = statuses.Contains(CustodyStatus.Hospitalised);
+            var inOurHands = statuses.Any(s => s is CustodyStatus.InCustody or CustodyStatus.Hospitalised)
+                || (moves.Count == 0 && p.CustodyStatus == CustodyStatus.Unknown); // nothing recorded: we do not know he has left
+            if (!hospitalised && !(p.HealthStatus == HealthStatus.SeriouslySickOrWounded && inOurHands)) continue;
+
+            var admission = hospitalised ? moves.LastOrDefault(e => e.Kind == CustodyEventKind.Hospitalised && e.Date <= end) : null;
+            rows.Add(new SickListRow(p.Id, p.Reference, p.DisplayName, p.Rank, p.ServiceNumber, p.PowerDependedOnCode, p.PlaceOfInternment,
+                p.HealthStatus, hospitalised, admission?.Date, admission?.Place, p.CustodyStatus));
+        }
+        return new SickList(start, end, IsoWeek.Format(start), rows.OrderBy(r => r.Reference, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Visible records with a date of capture and no stored capture-card notification.</summary>
+    private IQueryable<Prisoner> WithoutStoredCaptureCard() =>
+        // Not IgnoreQueryFilters() on the inner query: EF applies it to the whole query, and the need-to-know filter would go too.
+        db.Prisoners.AsNoTracking().Where(p => p.DateOfCapture != null && !p.Notifications.Any(n => n.Kind == NotificationKind.CaptureCard));
+
+    /// <summary>Capture cards owed on the fly: no stored card, and no "ICRC notified (capture card sent)" on the timeline.</summary>
+    private IQueryable<Prisoner> OwedCaptureCards() =>
+        WithoutStoredCaptureCard().Where(p => !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified));
+
+    private static string NameOf(string? family, string? given, string? alias) =>
+        string.Join(' ', new[] { family, given }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : alias ?? "(name unknown)";
+}
