@@ -82,7 +82,7 @@ public sealed class ReviewPageTests(FakeClockRegistryFactory app) : IClassFixtur
     }
 
     private static int RowsIn(Session.Result list) =>
-        list.Document.QuerySelectorAll("#consultations tbody tr, #requests tbody tr, #register tbody tr").Length;
+        list.Document.QuerySelectorAll("#consultations tbody tr, #requests tbody tr, #register tbody tr, table.notifications tbody tr").Length;
 
     private static string Figure(Session.Result page, string selector) => page.Document.QuerySelector(selector)?.TextContent.Trim() ?? $"(no {selector})";
 
@@ -108,6 +108,7 @@ public sealed class ReviewPageTests(FakeClockRegistryFactory app) : IClassFixtur
         Assert.Equal("0", Figure(review, "#figure-flagged"));
         Assert.Equal("0", Figure(review, "#figure-handovers-due"));
         Assert.Equal("2", Figure(review, "#figure-capture-cards")); // captured 24 and 14 days ago; the one from 6 days ago is not late yet
+        Assert.Equal("2", Figure(review, "#figure-overdue-notifications")); // the two late capture cards, nothing else owed
         Assert.Equal("3", Figure(review, "#prisoners-by-custody tr[data-key=InCustody] a"));
         Assert.Equal("1", Figure(review, "#prisoners-by-wish tr[data-key=TransferToThirdState] a"));
         Assert.Equal("1", Figure(review, "#prisoners-by-verification tr[data-key=VerifiedByNeutralParty] a"));
@@ -137,7 +138,7 @@ public sealed class ReviewPageTests(FakeClockRegistryFactory app) : IClassFixtur
     [InlineData("/Consultations?Status=banana&Counterpart=x&Stalled=maybe&Overdue=%00")]
     [InlineData("/Consultations?Status=99")]
     [InlineData("/Requests?Status=-1&Flagged=yes&HandoverDue=2")]
-    [InlineData("/Prisoners?captureCardOverdue=banana")]
+    [InlineData("/Notifications?overdue=banana&kind=%00")]
     public async Task HandEditedFilterLinks_ShowAList_NotAnError(string url)
     {
         using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);

@@ -42,16 +42,6 @@ public sealed class Prisoner
     public string? PowerDependedOnCode { get; private set; }
     public string? Unit { get; private set; }
     public DateOnly? DateOfCapture { get; private set; }
-
-    /// <summary>GC III Art. 70: a capture card goes to the Central Tracing Agency within a week of capture.</summary>
-    public const int CaptureCardDays = 7;
-
-    /// <summary>Captured more than <see cref="CaptureCardDays"/> days before <paramref name="today"/> and no capture card recorded as sent.</summary>
-    public static System.Linq.Expressions.Expression<Func<Prisoner, bool>> CaptureCardOverdue(DateOnly today)
-    {
-        var capturedBefore = today.AddDays(-CaptureCardDays);
-        return p => p.DateOfCapture != null && p.DateOfCapture < capturedBefore && !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified);
-    }
     public string? PlaceOfCapture { get; private set; }
     public string? DetainingPowerCode { get; private set; }
     public string? PlaceOfInternment { get; private set; }

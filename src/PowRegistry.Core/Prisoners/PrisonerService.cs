@@ -238,7 +238,6 @@ public sealed class PrisonerService(
         if (query.Wish is { } wish) prisoners = prisoners.Where(p => p.CurrentWish == wish);
         if (Text.Clean(query.WishState)?.ToUpperInvariant() is { } wishState) prisoners = prisoners.Where(p => p.CurrentWishStateCode == wishState);
         if (query.Verification is { } verification) prisoners = prisoners.Where(p => p.CurrentWishVerification == verification);
-        if (query.CaptureCardOverdue) prisoners = prisoners.Where(Prisoner.CaptureCardOverdue(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
 
         // The need-to-know filter reads "sees all desks OR desk in (…)", which SQLite cannot use an index for;
         // saying the desk test again on its own lets it use (DeskId, Id). Same rows, faster plan.

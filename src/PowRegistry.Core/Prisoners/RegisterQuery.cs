@@ -27,9 +27,6 @@ public sealed class RegisterQuery
     public string? WishState { get; set; }
     public Wishes.WishVerification? Verification { get; set; }
 
-    /// <summary>Only prisoners whose capture card is overdue (GC III Art. 70).</summary>
-    public bool CaptureCardOverdue { get; set; }
-
     public RegisterSort Sort { get; set; }
     public bool Descending { get; set; }
 

@@ -35,7 +35,7 @@ public sealed record ReviewFigures(
     IReadOnlyList<Tally<CustodyStatus>> PrisonersByCustody,
     IReadOnlyList<Tally<WishDestination>> PrisonersByWish,
     IReadOnlyList<Tally<WishVerification>> PrisonersByVerification,
-    int CaptureCardsOverdue);
+    Notifications.NotificationCounts Notifications);
 
 /// <summary>
 /// The administrators' review: consultations, requests and prisoners counted so that what needs doing stands out.
@@ -47,6 +47,7 @@ public sealed class ReviewService(
     TimeProvider clock,
     ConsultationService consultations,
     RequestService requests,
+    Notifications.NotificationService notifications,
     ConsultationOptions consultationOptions,
     RequestOptions requestOptions)
 {
@@ -92,7 +93,7 @@ public sealed class ReviewService(
             .ToDictionary(g => g.Key, g => g.Count);
         var byVerification = (await db.Prisoners.Where(p => p.CurrentWishVerification != null).GroupBy(p => p.CurrentWishVerification!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
-        var captureCards = await db.Prisoners.CountAsync(Prisoner.CaptureCardOverdue(today), ct);
+        var notificationCounts = await notifications.CountsAsync(ct);
 
         return new ReviewFigures(
             ConsultationsByStatus: Tallies(byStatus),
@@ -112,7 +113,7 @@ public sealed class ReviewService(
             PrisonersByCustody: Tallies(byCustody),
             PrisonersByWish: Tallies(byWish),
             PrisonersByVerification: Tallies(byVerification),
-            CaptureCardsOverdue: captureCards);
+            Notifications: notificationCounts);
     }
 
     /// <summary>Every value of the enum in its declared order, with zero where nothing is counted: a missing bar would read as an error.</summary>

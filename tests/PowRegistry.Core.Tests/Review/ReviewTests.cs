@@ -5,6 +5,7 @@ using PowRegistry.Core.Common;
 using PowRegistry.Core.Consultations;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Desks;
+using PowRegistry.Core.Notifications;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Requests;
 using PowRegistry.Core.Review;
@@ -191,7 +192,9 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         Assert.Equal(1, Count(figures.PrisonersByVerification, WishVerification.VerifiedByNeutralParty));
         Assert.Equal(2, Count(figures.PrisonersByVerification, WishVerification.Unverified));
         // Captured 2025-06-01 without a card: one on each desk. The one whose card was sent, and the one captured a week ago, are not.
-        Assert.Equal(2, figures.CaptureCardsOverdue);
+        Assert.Equal(2, figures.Notifications.OverdueCaptureCards);
+        Assert.Equal(0, figures.Notifications.CaptureCardsSentLate); // the card of the third was sent on day 4
+        Assert.Equal(2, figures.Notifications.OverdueNotifications);
     }
 
     [Fact]
@@ -204,7 +207,7 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         Assert.Equal(["Send the list"], a.OverdueActionItems.Select(i => i.What));
         Assert.Single(a.StalledConsultations);
         Assert.Single(a.RequestsUnderConsultation);
-        Assert.Equal(1, a.CaptureCardsOverdue);
+        Assert.Equal(1, a.Notifications.OverdueCaptureCards);
         Assert.Equal(3, Count(a.PrisonersByCustody, CustodyStatus.InCustody));
         Assert.Equal(0, Count(a.PrisonersByWish, WishDestination.Undecided));
 
@@ -217,7 +220,7 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         Assert.Empty(b.RequestsUnderConsultation);
         Assert.Empty(b.HandoversDue);
         Assert.Equal(0, b.FlaggedRequests);
-        Assert.Equal(1, b.CaptureCardsOverdue);
+        Assert.Equal(1, b.Notifications.OverdueCaptureCards);
         Assert.Equal(1, Count(b.PrisonersByCustody, CustodyStatus.InCustody));
         Assert.Equal(1, Count(b.PrisonersByWish, WishDestination.Undecided));
     }
@@ -257,6 +260,8 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         {
             Assert.Equal(tally.Count, (await prisoners.ListAsync(new RegisterQuery { Verification = tally.Key, PageSize = 200 }, ct)).Rows.Count);
         }
-        Assert.Equal(figures.CaptureCardsOverdue, (await prisoners.ListAsync(new RegisterQuery { CaptureCardOverdue = true, PageSize = 200 }, ct)).Rows.Count);
+        var queue = scope.ServiceProvider.GetRequiredService<NotificationService>();
+        Assert.Equal(figures.Notifications.OverdueCaptureCards, (await queue.QueueAsync(new NotificationQuery { OverdueOnly = true, Kind = NotificationKind.CaptureCard }, ct)).Count);
+        Assert.Equal(figures.Notifications.OverdueNotifications, (await queue.QueueAsync(new NotificationQuery { OverdueOnly = true }, ct)).Count);
     }
 }

@@ -16,7 +16,6 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
     [BindProperty(SupportsGet = true)] public WishDestination? Wish { get; set; }
     [BindProperty(SupportsGet = true)] public string? WishState { get; set; }
     [BindProperty(SupportsGet = true)] public WishVerification? Verification { get; set; }
-    [BindProperty(SupportsGet = true)] public bool CaptureCardOverdue { get; set; }
     [BindProperty(SupportsGet = true)] public RegisterSort Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
@@ -42,7 +41,6 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
             Wish = Wish,
             WishState = WishState,
             Verification = Verification,
-            CaptureCardOverdue = CaptureCardOverdue,
             Sort = Sort,
             Descending = Desc,
             After = After,
@@ -66,7 +64,6 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
         ["wish"] = Wish,
         ["wishState"] = WishState,
         ["verification"] = Verification,
-        ["captureCardOverdue"] = CaptureCardOverdue ? true : null,
         ["sort"] = sort,
         ["desc"] = desc,
         ["after"] = after,

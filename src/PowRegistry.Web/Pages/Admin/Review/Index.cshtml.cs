@@ -52,5 +52,6 @@ public static class ReviewLinks
     public static readonly string UnderConsultationLink = "/Requests?Status=" + ((int)RequestStatus.UnderConsultation).ToString(CultureInfo.InvariantCulture);
     public const string FlaggedLink = "/Requests?Flagged=true";
     public const string HandoversDueLink = "/Requests?HandoverDue=true";
-    public const string CaptureCardsLink = "/Prisoners?captureCardOverdue=true";
+    public const string OverdueNotificationsLink = "/Notifications?overdue=true";
+    public const string CaptureCardsLink = "/Notifications?overdue=true&kind=CaptureCard";
 }
