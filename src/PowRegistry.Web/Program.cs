@@ -1,4 +1,5 @@
 using PowRegistry.Core;
+using PowRegistry.Web.Api;
 using PowRegistry.Web.Infrastructure;
 
 using Serilog;
@@ -17,6 +18,7 @@ try
     builder.Services.AddPowRegistryServices();
     builder.Services.AddPowRegistryIdentity();
     builder.Services.AddPowRegistrySignIn(builder.Configuration);
+    builder.Services.AddPowRegistryApi(builder.Configuration);
     builder.Services.AddSecurityHeaders();
     builder.Services.AddPowRegistryPages();
     builder.Services.AddHealthChecks().AddDbContextCheck<PowRegistry.Core.Data.PowRegistryDbContext>("database");
@@ -31,6 +33,7 @@ try
     app.UseSerilogRequestLogging();
     if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
     app.UseStatusCodePagesWithReExecute("/Status/{0}");
+    app.UseApiErrors();
     app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
     app.UseStaticFiles();
     app.UseRouting();
@@ -40,6 +43,7 @@ try
     app.UseAuthorization();
 
     app.MapHealthChecks("/health").AllowAnonymous();
+    app.MapPowRegistryApi();
     app.MapRazorPages();
 
     await app.RunAsync();
