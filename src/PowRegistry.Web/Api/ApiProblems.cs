@@ -78,7 +78,10 @@ public static class ApiProblems
             var message = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "This field is not known here: check its name."
                 : field.Length == 0 ? "The body is not valid JSON." : "This value has the wrong type or is not one of the allowed values.";
-            if (e.Message.Contains("could not be mapped", StringComparison.Ordinal) && UnknownMember(e.Message) is { } unknown) field = field.Length == 0 ? unknown : field + "." + unknown;
+            if (e.Message.Contains("could not be mapped", StringComparison.Ordinal) && UnknownMember(e.Message) is { } unknown && !field.EndsWith(unknown, StringComparison.Ordinal))
+            {
+                field = field.Length == 0 ? unknown : field + "." + unknown;
+            }
             return (null, Validation(field, message));
         }
     }

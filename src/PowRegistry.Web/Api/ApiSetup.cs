@@ -143,9 +143,6 @@ public static class ApiSetup
             .RequireRateLimiting(RateLimitPolicy)
             .WithTags("PowRegistry API v1");
         v1.MapPrisoners();
-        // Unknown addresses under /api answer 404 as problem details (not the page fallback).
-        app.Map("/api/{**rest}", () => Results.Problem(detail: "There is nothing at this address.", statusCode: StatusCodes.Status404NotFound))
-            .AllowAnonymous().ExcludeFromDescription();
     }
 
     internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
