@@ -143,6 +143,8 @@ public static class ApiSetup
             .RequireRateLimiting(RateLimitPolicy)
             .WithTags("PowRegistry API v1");
         v1.MapPrisoners();
+        v1.MapRequests();
+        v1.MapConsultations();
     }
 
     internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
