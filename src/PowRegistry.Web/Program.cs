@@ -30,6 +30,7 @@ try
 
     app.UseForwardedHeaders();
     app.UseSecurityHeaders();
+    app.UseApiReferencePolicy();
     app.UseSerilogRequestLogging();
     if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
     app.UseStatusCodePagesWithReExecute("/Status/{0}");
@@ -44,6 +45,7 @@ try
 
     app.MapHealthChecks("/health").AllowAnonymous();
     app.MapPowRegistryApi();
+    app.MapApiReference();
     app.MapRazorPages();
 
     await app.RunAsync();

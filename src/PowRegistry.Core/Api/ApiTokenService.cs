@@ -50,8 +50,8 @@ public sealed class ApiTokenService(PowRegistryDbContext db, TimeProvider clock,
 
     public async Task<IReadOnlyList<ApiTokenRow>> ListAsync(CancellationToken ct) =>
         await db.ApiTokens.AsNoTracking()
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ApiTokenRow(t.Id, t.UserId, u.Email ?? "", t.Name, t.Scope, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, u.IsDisabled))
             .OrderByDescending(t => t.Id)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ApiTokenRow(t.Id, t.UserId, u.Email ?? "", t.Name, t.Scope, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, u.IsDisabled))
             .ToListAsync(ct);
 
     public async Task<ServiceResult<bool>> RevokeAsync(int id, Actor actor, CancellationToken ct)

@@ -83,7 +83,11 @@ public static class ApiSetup
             };
         });
 
-        services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true);
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            ApiReference.AddBearerToDocument(o);
+        });
         return services;
     }
 
