@@ -54,6 +54,16 @@ public sealed class ApiAdminTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Null(refused.Document.QuerySelector("#issued-token"));
         Assert.Contains("1 to 366 days", refused.Text, StringComparison.Ordinal);
 
+        // Values that do not bind must not fall back to defaults and issue a token anyway.
+        var (userId, _) = await app.CreateUserAsync(Roles.CaseOfficer);
+        foreach (var (field, value) in new[] { ("Form.Days", "abc"), ("Form.Scope", "Everything") })
+        {
+            var form = await admin.GetAsync("/Admin/Tokens");
+            var garbled = await admin.SubmitAsync(form, "Issue token", new Dictionary<string, string?> { ["Form.UserId"] = userId, [field] = value });
+            Assert.Null(garbled.Document.QuerySelector("#issued-token"));
+        }
+        Assert.Equal(0, await app.AsSystemAsync<PowRegistry.Core.Data.PowRegistryDbContext, int>(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ApiTokens, t => t.UserId == userId, default)));
+
         using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
         var denied = await officer.GetAsync("/Admin/Tokens", follow: false);
         Assert.NotEqual(HttpStatusCode.OK, denied.Status);

@@ -34,6 +34,12 @@ public sealed class IndexModel(ApiTokenService tokens, UserAdminService users, T
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A value that did not bind (days "abc", an unknown scope) leaves the default in place: never issue on it.
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
         var result = await tokens.IssueAsync(Form, User.Actor(), ct);
         if (!result.Succeeded)
         {
