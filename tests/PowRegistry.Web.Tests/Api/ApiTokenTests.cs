@@ -99,6 +99,11 @@ public sealed class ApiTokenTests(ApiFactory app) : IClassFixture<ApiFactory>
             await users.UpdateAsync(user);
         }
         await (await client.GetAsync("/api/v1/prisoners")).ProblemAsync(HttpStatusCode.Unauthorized);
+
+        // …and no new token is issued to him.
+        var refused = await app.AsSystemAsync<ApiTokenService, ServiceResult<(ApiToken Token, string Secret)>>(s =>
+            s.IssueAsync(new ApiTokenInput { UserId = userId, Scope = ApiTokenScope.Read, Days = 1 }, Actor.System, CancellationToken.None));
+        Assert.Contains(refused.Errors, e => e.Field == nameof(ApiTokenInput.UserId));
     }
 
     [Fact]
@@ -135,6 +140,19 @@ public sealed class ApiTokenTests(ApiFactory app) : IClassFixture<ApiFactory>
             (await db.AuditEntries.Where(e => e.UserId == userId).Select(e => new { e.Action, e.EntityType }).ToListAsync()).Select(e => (e.Action, e.EntityType)).ToList());
         Assert.Contains(("Create", "Prisoner"), entries);
         Assert.Contains(("Access", "Prisoner"), entries);
+    }
+
+    [Fact]
+    public async Task ApiResponses_CarryTheSecurityHeaders_AndAreNeverCached()
+    {
+        using var client = app.Api(await app.TokenAsync(Roles.CaseOfficer));
+        using var anonymous = app.Api(null);
+        foreach (var response in new[] { await client.GetAsync("/api/v1/prisoners"), await anonymous.GetAsync("/api/v1/prisoners"), await client.GetAsync("/api/v1/prisoners/POW-1900-000001") })
+        {
+            Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal(PowRegistry.Web.Infrastructure.SecurityHeaders.ContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        }
     }
 
     [Fact]
