@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<Api.ApiTokenService>();
         services.AddScoped<FirstRun>();
         services.AddSingleton<SetupToken>();
         services.AddScoped<DemoData>();

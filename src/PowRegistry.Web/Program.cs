@@ -1,4 +1,5 @@
 using PowRegistry.Core;
+using PowRegistry.Web.Api;
 using PowRegistry.Web.Infrastructure;
 
 using Serilog;
@@ -17,6 +18,7 @@ try
     builder.Services.AddPowRegistryServices();
     builder.Services.AddPowRegistryIdentity();
     builder.Services.AddPowRegistrySignIn(builder.Configuration);
+    builder.Services.AddPowRegistryApi(builder.Configuration);
     builder.Services.AddSecurityHeaders();
     builder.Services.AddPowRegistryPages();
     builder.Services.AddHealthChecks().AddDbContextCheck<PowRegistry.Core.Data.PowRegistryDbContext>("database");
@@ -28,9 +30,11 @@ try
 
     app.UseForwardedHeaders();
     app.UseSecurityHeaders();
+    app.UseApiReferencePolicy();
     app.UseSerilogRequestLogging();
     if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
     app.UseStatusCodePagesWithReExecute("/Status/{0}");
+    app.UseApiErrors(); // before the size guard, so an API caller gets its 413 as problem details
     app.UseRequestSizeGuard();
     app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
     app.UseStaticFiles();
@@ -41,6 +45,8 @@ try
     app.UseAuthorization();
 
     app.MapHealthChecks("/health").AllowAnonymous();
+    app.MapPowRegistryApi();
+    app.MapApiReference();
     app.MapRazorPages();
 
     await app.RunAsync();

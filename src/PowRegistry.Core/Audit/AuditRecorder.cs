@@ -22,7 +22,7 @@ internal static class AuditRecorder
         [nameof(Prisoner.Version), nameof(Prisoner.SortName), nameof(Prisoner.CaptureSortKey), nameof(Prisoner.UpdatedAt), nameof(Prisoner.UpdatedBy), "ConcurrencyStamp"];
 
     /// <summary>Secrets: the audit records that they changed, never their values.</summary>
-    private static readonly HashSet<string> SecretFields = ["PasswordHash", "SecurityStamp", "Value"];
+    private static readonly HashSet<string> SecretFields = ["PasswordHash", "SecurityStamp", "Value", "TokenHash"];
 
     /// <summary>A change seen before saving; completed after saving, when generated keys are known.</summary>
     internal sealed class Pending(EntityEntry entry, string action, List<FieldChange> changes)

@@ -35,6 +35,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
 
     public CurrentUser CurrentUser => currentUser;
 

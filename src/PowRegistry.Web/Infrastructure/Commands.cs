@@ -13,6 +13,7 @@ public static class Commands
     {
         ["verify-audit"] = VerifyAuditAsync,
         ["backup"] = BackupAsync,
+        ["create-token"] = CreateTokenAsync,
     };
 
     public static bool IsKnown(string word) => All.ContainsKey(word);
@@ -48,6 +49,45 @@ public static class Commands
         }
         await SqliteSetup.BackupAsync(services.GetRequiredService<PowRegistryDbContext>(), path, CancellationToken.None);
         await Console.Out.WriteLineAsync($"Backup written to {path}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Issues an API token for a user: `create-token --email ADDRESS --scope read|read-write --days N [--name TEXT]`.
+    /// The token is printed once, on its own line after "Token: "; only its hash is kept.
+    /// </summary>
+    private static async Task<int> CreateTokenAsync(IServiceProvider services, string[] args)
+    {
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var email = Option("--email");
+        var scope = Option("--scope") switch
+        {
+            "read" => Core.Api.ApiTokenScope.Read,
+            "read-write" => Core.Api.ApiTokenScope.ReadWrite,
+            _ => (Core.Api.ApiTokenScope?)null,
+        };
+        if (email is null || scope is null || !int.TryParse(Option("--days") ?? "90", System.Globalization.CultureInfo.InvariantCulture, out var days))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-token --email ADDRESS --scope read|read-write [--days N (default 90)] [--name TEXT]");
+            return 2;
+        }
+        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            await Console.Error.WriteLineAsync("No user has this email address.");
+            return 1;
+        }
+        var result = await services.GetRequiredService<Core.Api.ApiTokenService>().IssueAsync(
+            new Core.Api.ApiTokenInput { UserId = user.Id, Scope = scope, Days = days, Name = Option("--name") ?? "Issued from the command line" }, Actor.System, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) await Console.Error.WriteLineAsync(error.Message);
+            return 1;
+        }
+        var (token, secret) = result.Value;
+        await Console.Out.WriteLineAsync($"API token {token.Id} for {email}, {scope}, valid until {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC. It is shown only now:");
+        await Console.Out.WriteLineAsync($"Token: {secret}");
         return 0;
     }
 }

@@ -19,12 +19,19 @@ public sealed class SecurityHeaders(RequestDelegate next)
     /// <summary>Static files (CSS, referenced with a version hash) may be cached; everything else may hold personal data.</summary>
     public const string StaticFileCaching = "public, max-age=604800";
 
+    /// <summary>
+    /// An HttpContext item holding a Func&lt;HttpContext, string&gt;: a wider policy for one path only, computed when
+    /// the response starts (the API reference page, whose script nonce is made by its endpoint; see Api/ApiReference).
+    /// </summary>
+    public const string ContentSecurityPolicyItem = "PowRegistry.ContentSecurityPolicy";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(static state =>
         {
-            var headers = ((HttpContext)state).Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            var context = (HttpContext)state;
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = context.Items[ContentSecurityPolicyItem] is Func<HttpContext, string> policy ? policy(context) : ContentSecurityPolicy;
             headers.StrictTransportSecurity = StrictTransportSecurity;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";

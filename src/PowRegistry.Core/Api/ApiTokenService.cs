@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+
+namespace PowRegistry.Core.Api;
+
+public sealed class ApiTokenInput
+{
+    [Display(Name = "User")] public string? UserId { get; set; }
+    [Display(Name = "What it is for")] public string? Name { get; set; }
+    [Display(Name = "Scope")] public ApiTokenScope? Scope { get; set; }
+    [Display(Name = "Valid for (days)")] public int? Days { get; set; } = 90;
+}
+
+public sealed record ApiTokenRow(int Id, string UserId, string UserEmail, string Name, ApiTokenScope Scope, string Hint,
+    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, bool UserDisabled);
+
+/// <summary>The token and who it acts for, when a presented token is valid now.</summary>
+public sealed record ApiCaller(ApiToken Token, AppUser User);
+
+/// <summary>Issues, lists, revokes and checks personal access tokens for the API. Administrators only (the pages and the command say so).</summary>
+public sealed class ApiTokenService(PowRegistryDbContext db, TimeProvider clock, ILogger<ApiTokenService> logger)
+{
+    public const int MaxDays = 366;
+
+    public async Task<ServiceResult<(ApiToken Token, string Secret)>> IssueAsync(ApiTokenInput input, Actor actor, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var user = input.UserId is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == input.UserId, ct);
+        if (user is null) errors.Add(new(nameof(ApiTokenInput.UserId), "Choose the user the token acts for."));
+        else if (user.IsDisabled) errors.Add(new(nameof(ApiTokenInput.UserId), "This account is disabled: enable it first."));
+        var name = Text.Clean(input.Name) ?? "API token";
+        if (name.Length > ApiToken.NameMaxLength) errors.Add(new(nameof(ApiTokenInput.Name), $"Keep this under {ApiToken.NameMaxLength} characters."));
+        if (input.Scope is not { } scope || !Enum.IsDefined(scope)) errors.Add(new(nameof(ApiTokenInput.Scope), "Choose read or read-write."));
+        if (input.Days is not (>= 1 and <= MaxDays)) errors.Add(new(nameof(ApiTokenInput.Days), $"A token is valid for 1 to {MaxDays} days."));
+        if (errors.Count > 0) return ServiceResult<(ApiToken, string)>.Failure(errors);
+
+        var now = clock.GetUtcNow();
+        var issued = ApiToken.Issue(user!.Id, name, input.Scope!.Value, now.AddDays(input.Days!.Value), actor, now);
+        db.ApiTokens.Add(issued.Token);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("API token {TokenId} issued for user {UserId} by {ActorId}", issued.Token.Id, user.Id, actor.UserId);
+        return ServiceResult<(ApiToken, string)>.Success(issued);
+    }
+
+    public async Task<IReadOnlyList<ApiTokenRow>> ListAsync(CancellationToken ct) =>
+        await db.ApiTokens.AsNoTracking()
+            .OrderByDescending(t => t.Id)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ApiTokenRow(t.Id, t.UserId, u.Email ?? "", t.Name, t.Scope, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, u.IsDisabled))
+            .ToListAsync(ct);
+
+    public async Task<ServiceResult<bool>> RevokeAsync(int id, Actor actor, CancellationToken ct)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (token is null) return ServiceResult<bool>.NotFound();
+        token.Revoke(actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("API token {TokenId} revoked by {ActorId}", id, actor.UserId);
+        return ServiceResult<bool>.Success(true);
+    }
+
+    /// <summary>The caller behind a presented token, or null when it is unknown, expired, revoked, or its user is disabled.</summary>
+    public async Task<ApiCaller?> AuthenticateAsync(string presented, CancellationToken ct)
+    {
+        if (!presented.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || presented.Length > 200) return null;
+        var hash = ApiToken.HashOf(presented);
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+            .FirstOrDefaultAsync(ct);
+        if (found is null || !found.Token.IsValidAt(clock.GetUtcNow()) || found.User.IsDisabled) return null;
+        if (found.User.LockoutEnd is { } lockedUntil && lockedUntil > clock.GetUtcNow()) return null;
+        return new ApiCaller(found.Token, found.User);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+using PowRegistry.Core.Common;
+
+namespace PowRegistry.Web.Api;
+
+/// <summary>
+/// Turns service outcomes into HTTP: RFC 9457 problem details for every error, a 400 with an `errors` object keyed
+/// by camelCase field for what the service refused, 404 for what the caller may not see, 412 for a stale version.
+/// </summary>
+public static class ApiProblems
+{
+    public static Task WriteAsync(HttpContext context, int status, string? detail) =>
+        Results.Problem(detail: detail, statusCode: status).ExecuteAsync(context);
+
+    public static IResult NotFound(string what) =>
+        Results.Problem(detail: $"No {what} with this identifier is visible to you.", statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult Forbidden(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
+    public static IResult Validation(IEnumerable<FieldError> errors) =>
+        Results.ValidationProblem(
+            errors.GroupBy(e => FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            detail: "The request was refused: see `errors`, keyed by field.");
+
+    public static IResult Validation(string field, string message) => Validation([new FieldError(field, message)]);
+
+    /// <summary>What a failed service call means over HTTP.</summary>
+    public static IResult Failed<T>(ServiceResult<T> result, string what)
+    {
+        if (result.IsNotFound) return NotFound(what);
+        if (result.CurrentVersion is { } version) return StaleVersion(result.Errors, version);
+        return Validation(result.Errors);
+    }
+
+    /// <summary>412: someone saved first (or If-Match names an old version). The body says what now differs; ETag gives the current version.</summary>
+    public static IResult StaleVersion(IEnumerable<FieldError> errors, int currentVersion) =>
+        new WithHeader(
+            Results.Problem(
+                detail: "The record has changed since the version in If-Match. Nothing was saved. GET it again, reapply your change, and send the new ETag.",
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["currentVersion"] = currentVersion,
+                    ["errors"] = errors.Where(e => e.Field.Length > 0).GroupBy(e => FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                }),
+            HeaderNames.ETag, ETag(currentVersion));
+
+    public static string ETag(int version) => $"\"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>Service field names are C# property names ("FamilyName", "CounterpartIds[0]"); the API's are camelCase.</summary>
+    public static string FieldName(string field) =>
+        string.Join('.', field.Split('.').Select(part => JsonNamingPolicy.CamelCase.ConvertName(part)));
+
+    /// <summary>
+    /// Reads a JSON body. Malformed JSON, a wrong type or an unknown field is a 400 naming the field, never a 500:
+    /// an unknown field is refused because on a full update (PUT) a misspelt name would otherwise clear the real one.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request) where T : class
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, Results.Problem(detail: "Send the body as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, request.HttpContext.RequestAborted);
+            return value is null ? (null, Validation("", "The body is empty: send a JSON object.")) : (value, null);
+        }
+        catch (JsonException e)
+        {
+            var field = (e.Path ?? "$").TrimStart('$').TrimStart('.');
+            var message = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "This field is not known here: check its name."
+                : field.Length == 0 ? "The body is not valid JSON." : "This value has the wrong type or is not one of the allowed values.";
+            if (e.Message.Contains("could not be mapped", StringComparison.Ordinal) && UnknownMember(e.Message) is { } unknown && !field.EndsWith(unknown, StringComparison.Ordinal))
+            {
+                field = field.Length == 0 ? unknown : field + "." + unknown;
+            }
+            return (null, Validation(field, message));
+        }
+    }
+
+    private static string? UnknownMember(string message)
+    {
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        return end > start ? message[(start + 1)..end] : null;
+    }
+
+    /// <summary>A result with one extra response header.</summary>
+    public sealed class WithHeader(IResult inner, string name, string value) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers[name] = value;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

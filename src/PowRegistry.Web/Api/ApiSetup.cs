@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+using PowRegistry.Core.Accounts;
+
+namespace PowRegistry.Web.Api;
+
+/// <summary>API settings (configuration section PowRegistry:Api).</summary>
+public sealed class ApiSettings
+{
+    /// <summary>Requests a minute for one token (or, without one, one client address). Beyond it: 429 with Retry-After.</summary>
+    public int RequestsPerMinute { get; set; } = 300;
+}
+
+/// <summary>The JSON API at /api/v1 (ADR-010): bearer tokens, problem details, its own rate limit, OpenAPI.</summary>
+public static class ApiSetup
+{
+    public const string PathPrefix = "/api";
+    public const string RateLimitPolicy = "api";
+    private const string SelectScheme = "PowRegistry";
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
+
+    public static IServiceCollection AddPowRegistryApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("PowRegistry:Api").Get<ApiSettings>() ?? new ApiSettings();
+
+        // Bearer tokens for /api, the session cookie for everything else: the API never accepts a cookie (no CSRF),
+        // and a page never accepts a token. Registered after AddIdentity, so these defaults replace Identity's.
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddPolicyScheme(SelectScheme, null, o => o.ForwardDefaultSelector = context =>
+                IsApi(context) ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme);
+        services.Configure<AuthenticationOptions>(o =>
+        {
+            o.DefaultAuthenticateScheme = SelectScheme;
+            o.DefaultChallengeScheme = SelectScheme;
+            o.DefaultForbidScheme = SelectScheme;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicies.Read, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(ApiPolicies.Write, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
+                .RequireClaim(ApiTokenHandler.ScopeClaim, ApiScopes.ReadWrite).RequireRole(Roles.Administrator, Roles.CaseOfficer))
+            .AddPolicy(ApiPolicies.Administer, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
+                .RequireClaim(ApiTokenHandler.ScopeClaim, ApiScopes.ReadWrite).RequireRole(Roles.Administrator));
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails();
+
+        services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            PartitionKey(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        // The login limiter answers with an HTML page; the API answers 429 as problem details.
+        services.PostConfigure<RateLimiterOptions>(o =>
+        {
+            var pages = o.OnRejected;
+            o.OnRejected = async (rejected, ct) =>
+            {
+                if (!IsApi(rejected.HttpContext))
+                {
+                    if (pages is not null) await pages(rejected, ct);
+                    return;
+                }
+                rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                await ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
+                    $"More than {settings.RequestsPerMinute} requests a minute with this token. Wait, then try again.");
+            };
+        });
+
+        services.AddOpenApi("v1", o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            ApiReference.AddBearerToDocument(o);
+        });
+        return services;
+    }
+
+    /// <summary>One partition per token (by its hash, never the token itself), or per client address without one.</summary>
+    private static string PartitionKey(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.Length > 0
+            ? "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header)))
+            : "address:" + context.Connection.RemoteIpAddress;
+    }
+
+    /// <summary>
+    /// For /api: errors are problem details, never the HTML status and error pages. Goes after those middlewares, so
+    /// that it can switch them off for API requests, and before authentication and the rate limiter.
+    /// </summary>
+    public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!IsApi(context))
+        {
+            await next(context);
+            return;
+        }
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages) statusPages.Enabled = false;
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await ApiProblems.WriteAsync(context, e.StatusCode, "The request could not be read.");
+            return;
+        }
+        catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiSetup)).LogError(e, "API request failed");
+            context.Response.Clear();
+            await ApiProblems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Something went wrong on our side. Nothing was saved.");
+            return;
+        }
+        if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentType is null)
+        {
+            await ApiProblems.WriteAsync(context, context.Response.StatusCode, context.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => "There is nothing at this address.",
+                StatusCodes.Status405MethodNotAllowed => "This address does not take this method.",
+                _ => null,
+            });
+        }
+    });
+
+    public static void MapPowRegistryApi(this WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1")
+            .RequireAuthorization(ApiPolicies.Read)
+            .RequireRateLimiting(RateLimitPolicy)
+            .WithTags("PowRegistry API v1");
+        v1.MapPrisoners();
+        v1.MapRequests();
+        v1.MapConsultations();
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Requests;
+
+namespace PowRegistry.Web.Api;
+
+public sealed record RequestChangeResource(RequestStatus? From, RequestStatus To, string? Note, DateTimeOffset ChangedAt);
+
+public sealed record RequestResource(
+    int Id, string Prisoner, string DestinationState, bool IsReturnToOrigin, int WishId, RequestStatus Status, DateOnly? HandoverDate,
+    DateTimeOffset CreatedAt, bool FlaggedForReview, string? FlagReason, bool StopLifted, int Version,
+    IReadOnlyList<RequestStatus> NextSteps, IReadOnlyList<RequestChangeResource>? Changes)
+{
+    public static RequestResource From(TransferRequest r, string prisonerReference, bool withChanges = false) => new(
+        r.Id, prisonerReference, r.DestinationStateCode, r.IsReturnToOrigin, r.WishId, r.Status, r.HandoverDate, r.CreatedAt,
+        r.FlaggedForReview, r.FlagReason, r.StopLifted, r.Version, TransferRequest.NextSteps(r.Status),
+        withChanges ? r.Changes.OrderBy(c => c.Id).Select(c => new RequestChangeResource(c.From, c.To, c.Note, c.ChangedAt)).ToList() : null);
+}
+
+public sealed class NewRequestBody
+{
+    /// <summary>The prisoner's reference (POW-YYYY-NNNNNN).</summary>
+    public string? Prisoner { get; set; }
+    public string? DestinationState { get; set; }
+    public int? WishId { get; set; }
+}
+
+public sealed class TransitionBody
+{
+    public RequestStatus? To { get; set; }
+    public string? Note { get; set; }
+    public DateOnly? HandoverDate { get; set; }
+}
+
+public sealed class LiftSignOffBody
+{
+    public string? Reason { get; set; }
+}
+
+/// <summary>Transfer and repatriation requests: every safeguard (reconfirmation gate, non-refoulement stop, Art. 109(3)) applies.</summary>
+public static class RequestsApi
+{
+    public static void MapRequests(this RouteGroupBuilder api)
+    {
+        var requests = api.MapGroup("/requests");
+        requests.MapGet("", ListAsync).WithName("ListRequests")
+            .WithSummary("Open requests (flagged for review first), or with ?prisoner=REF every request of one prisoner.");
+        requests.MapGet("/{id:int}", GetAsync).WithName("GetRequest").WithSummary("One request with its history and the steps open to it.");
+        requests.MapPost("", CreateAsync).RequireAuthorization(ApiPolicies.Write).WithName("CreateRequest")
+            .Accepts<NewRequestBody>("application/json").WithSummary("Drafts a request resting on one of his wish statements.");
+        requests.MapPost("/{id:int}/transitions", MoveAsync).RequireAuthorization(ApiPolicies.Write).WithName("MoveRequest")
+            .Accepts<TransitionBody>("application/json")
+            .WithSummary("Moves a request. A step the safeguards refuse is 409 with every reason; recording the receiving state's answer (accepted, refused) needs an administrator (403).");
+        requests.MapPost("/{id:int}/lift-signoffs", SignOffAsync).RequireAuthorization(ApiPolicies.Administer).WithName("SignOffLift")
+            .Accepts<LiftSignOffBody>("application/json")
+            .WithSummary("An administrator's sign-off towards lifting the non-refoulement stop (two different administrators, neither the author).");
+    }
+
+    private static async Task<IResult> ListAsync(string? prisoner, PowRegistryDbContext db, RequestService service, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(prisoner))
+        {
+            var open = await service.OpenAsync(ct);
+            return Results.Ok(open.Select(x => RequestResource.From(x.Request, x.Reference)).ToList());
+        }
+        if (await PrisonersApi.IdOfAsync(db, prisoner, ct) is not { } id || await service.OfPrisonerAsync(id, ct) is not { } requests) return PrisonersApi.NotFound();
+        return Results.Ok(requests.Select(r => RequestResource.From(r, prisoner.Trim().ToUpperInvariant())).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(int id, RequestService service, CancellationToken ct)
+    {
+        if (await service.GetAsync(id, ct) is not { } found) return ApiProblems.NotFound("request");
+        return Results.Ok(RequestResource.From(found.Request, found.Prisoner.Reference, withChanges: true));
+    }
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, PowRegistryDbContext db, RequestService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var (body, problem) = await ApiProblems.ReadJsonAsync<NewRequestBody>(request);
+        if (problem is not null) return problem;
+        if (string.IsNullOrWhiteSpace(body!.Prisoner) || await PrisonersApi.IdOfAsync(db, body.Prisoner, ct) is not { } prisonerId)
+        {
+            return ApiProblems.Validation("prisoner", "Give the reference of a prisoner you may see.");
+        }
+        var result = await service.CreateAsync(prisonerId, new RequestInput { DestinationState = body.DestinationState, WishId = body.WishId }, currentUser.Actor, ct);
+        if (!result.Succeeded) return ApiProblems.Failed(result, "prisoner");
+        var reference = await db.Prisoners.Where(p => p.Id == prisonerId).Select(p => p.Reference).SingleAsync(ct);
+        return Results.Created($"/api/v1/requests/{result.Value!.Id}", RequestResource.From(result.Value, reference));
+    }
+
+    private static async Task<IResult> MoveAsync(int id, HttpRequest request, RequestService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var (body, problem) = await ApiProblems.ReadJsonAsync<TransitionBody>(request);
+        if (problem is not null) return problem;
+        if (body!.To is not { } to || !Enum.IsDefined(to)) return ApiProblems.Validation("to", "Say which status the request moves to.");
+        var result = await service.MoveAsync(id, to, body.Note, body.HandoverDate, currentUser.Actor, ct);
+        if (result.IsNotFound) return ApiProblems.NotFound("request");
+        if (!result.Succeeded)
+        {
+            // The service refuses the receiving state's answer from anyone but an administrator: that is a 403.
+            if (to is RequestStatus.Accepted or RequestStatus.Refused && !currentUser.IsAdministrator) return ApiProblems.Forbidden(result.Errors[0].Message);
+            return Refused(result.Errors);
+        }
+        return Results.Ok(RequestResource.From(result.Value!, (await service.GetAsync(id, ct))!.Value.Prisoner.Reference, withChanges: true));
+    }
+
+    private static async Task<IResult> SignOffAsync(int id, HttpRequest request, RequestService service, CurrentUser currentUser, CancellationToken ct)
+    {
+        var (body, problem) = await ApiProblems.ReadJsonAsync<LiftSignOffBody>(request);
+        if (problem is not null) return problem;
+        var result = await service.SignOffLiftAsync(id, body!.Reason, currentUser.Actor, ct);
+        if (result.IsNotFound) return ApiProblems.NotFound("request");
+        if (!result.Succeeded) return ApiProblems.Validation(result.Errors);
+        return Results.Ok(RequestResource.From(result.Value!, (await service.GetAsync(id, ct))!.Value.Prisoner.Reference, withChanges: true));
+    }
+
+    /// <summary>409: the request's state (or the prisoner's wish) does not allow this step. Every reason is listed.</summary>
+    private static IResult Refused(IReadOnlyList<FieldError> errors) =>
+        errors.All(e => e.Field.Length == 0)
+            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, detail: "The safeguards refuse this step: see `reasons`.",
+                extensions: new Dictionary<string, object?> { ["reasons"] = errors.Select(e => e.Message).ToArray() })
+            : ApiProblems.Validation(errors);
+}
