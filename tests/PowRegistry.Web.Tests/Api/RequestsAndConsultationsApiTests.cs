@@ -200,4 +200,28 @@ public sealed class RequestsAndConsultationsApiTests(ApiFactory app) : IClassFix
         using var reader = app.Api(await app.TokenAsync(Roles.CaseOfficer, ApiTokenScope.Read));
         await (await reader.PostJsonAsync($"/api/v1/consultations/{id}/status", new { status = "closed" })).ProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task AnotherDesksConsultation_IsNotFound_AndNotListed()
+    {
+        var counterpart = await app.AsSystemAsync<ConsultationService, ServiceResult<Counterpart>>(s =>
+            s.AddCounterpartAsync("Agency " + Guid.NewGuid().ToString("N")[..6], CounterpartKind.Agency, "UA", CancellationToken.None));
+        var otherDesk = (await app.AsSystemAsync<Core.Desks.DeskService, ServiceResult<Core.Desks.Desk>>(d => d.CreateAsync("Elsewhere " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None))).Value!.Id;
+        var hidden = (await app.AsSystemAsync<ConsultationService, ServiceResult<Consultation>>(s => s.CreateAsync(new ConsultationInput
+        {
+            Title = "Not for desk 1",
+            Channel = ConsultationChannel.Call,
+            Date = "2025-06-01",
+            CounterpartIds = [counterpart.Value!.Id],
+            DeskId = otherDesk,
+        }, Actor.System, CancellationToken.None))).Value!;
+
+        using var officer = app.Api(await app.TokenAsync(Roles.CaseOfficer));
+        await (await officer.GetAsync($"/api/v1/consultations/{hidden.Id}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await officer.PostJsonAsync($"/api/v1/consultations/{hidden.Id}/status", new { status = "held" })).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await (await officer.GetAsync("/api/v1/consultations")).ReadJsonAsync()).AsArray(), c => (int)c!["id"]! == hidden.Id);
+
+        using var colleague = app.Api(await app.TokenAsync(Roles.CaseOfficer, ApiTokenScope.Read, otherDesk));
+        Assert.Equal(otherDesk, (int)(await (await colleague.GetAsync($"/api/v1/consultations/{hidden.Id}")).ReadJsonAsync())["deskId"]!);
+    }
 }
