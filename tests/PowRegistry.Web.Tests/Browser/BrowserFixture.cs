@@ -38,6 +38,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Fills the login form the page was sent to, and waits until it is left.</summary>
+    public static async Task LogInAsync(IPage page, string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

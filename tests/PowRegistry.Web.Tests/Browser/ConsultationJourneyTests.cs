@@ -53,7 +53,7 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
         await using var officerContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
         var officer = await officerContext.NewPageAsync();
         await officer.GotoAsync("/Consultations/Create");
-        await LogInAsync(officer, officerEmail, PowRegistryFactory.OfficerPassword);
+        await BrowserFixture.LogInAsync(officer, officerEmail, PowRegistryFactory.OfficerPassword);
 
         await officer.GetByLabel("Title").FillAsync("Transfer of two prisoners to the Republic of Korea");
         await officer.GetByLabel("Channel").SelectOptionAsync(new SelectOptionValue { Label = "Meeting" });
@@ -92,27 +92,19 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
         await using var colleagueContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
         var colleague = await colleagueContext.NewPageAsync();
         await colleague.GotoAsync("/");
-        await LogInAsync(colleague, colleagueEmail, PowRegistryFactory.OfficerPassword);
+        await BrowserFixture.LogInAsync(colleague, colleagueEmail, PowRegistryFactory.OfficerPassword);
         var item = colleague.Locator("ul.my-action-items li", new() { HasText = "Send the ministry the verified interview records" });
         await Assertions.Expect(item).ToContainTextAsync("Overdue");
 
         await using var adminContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
         var admin = await adminContext.NewPageAsync();
         await admin.GotoAsync("/");
-        await LogInAsync(admin, PowRegistryFactory.AdminEmail, PowRegistryFactory.AdminPassword);
+        await BrowserFixture.LogInAsync(admin, PowRegistryFactory.AdminEmail, PowRegistryFactory.AdminPassword);
         await Assertions.Expect(admin).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Admin/Review$"));
         await Assertions.Expect(admin.Locator("#overdue-action-items")).ToContainTextAsync("Send the ministry the verified interview records");
         await Assertions.Expect(admin.Locator("#overdue-action-items")).ToContainTextAsync("Colleague Kovalenko");
         await admin.Locator("#consultations-by-status tr[data-key=FollowUpPending] a").ClickAsync();
         await Assertions.Expect(admin.Locator("#consultations")).ToContainTextAsync("Transfer of two prisoners to the Republic of Korea");
         await Assertions.Expect(admin.Locator("#consultations")).ToContainTextAsync("Follow-up pending");
-    }
-
-    private static async Task LogInAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 }

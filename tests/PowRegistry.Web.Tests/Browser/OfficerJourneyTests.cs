@@ -16,7 +16,7 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture) : IClassFixture<
 
         // Administrator logs in and creates a case officer.
         await page.GotoAsync("/Admin/Users/Create");
-        await LogInAsync(page, PowRegistryFactory.AdminEmail, PowRegistryFactory.AdminPassword);
+        await BrowserFixture.LogInAsync(page, PowRegistryFactory.AdminEmail, PowRegistryFactory.AdminPassword);
         await page.GetByLabel("Email").FillAsync("officer.kim@powregistry.test");
         await page.GetByLabel("Display name").FillAsync("Officer Kim");
         await page.GetByLabel("Role").SelectOptionAsync("CaseOfficer");
@@ -32,7 +32,7 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture) : IClassFixture<
 
         // The officer logs in and registers a prisoner known also by the name on a document he carried.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
-        await LogInAsync(page, "officer.kim@powregistry.test", "officer kim passphrase");
+        await BrowserFixture.LogInAsync(page, "officer.kim@powregistry.test", "officer kim passphrase");
         await page.GetByRole(AriaRole.Link, new() { Name = "Register a prisoner" }).First.ClickAsync();
         await page.GetByLabel("Family name", new() { Exact = true }).FillAsync("리");
         await page.GetByLabel("Given names", new() { Exact = true }).FillAsync("영철");
@@ -63,13 +63,5 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(timeline.First).ToContainTextAsync("Transferred");
         await Assertions.Expect(timeline.First).ToContainTextAsync("Camp West");
         await Assertions.Expect(timeline.Nth(1)).ToContainTextAsync("Captured");
-    }
-
-    private static async Task LogInAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 }

@@ -46,7 +46,7 @@ public sealed class WishToHandoverJourneyTests(BrowserFixture fixture) : IClassF
         await using var officerContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
         var officer = await officerContext.NewPageAsync();
         await officer.GotoAsync(prisonerUrl);
-        await LogInAsync(officer, officerEmail, PowRegistryFactory.OfficerPassword);
+        await BrowserFixture.LogInAsync(officer, officerEmail, PowRegistryFactory.OfficerPassword);
 
         // An undecided statement, then a verified private-interview statement for the Republic of Korea.
         await RecordWishAsync(officer, Day(-20), "Undecided", null, isPrivate: false, verification: "Unverified");
@@ -67,7 +67,7 @@ public sealed class WishToHandoverJourneyTests(BrowserFixture fixture) : IClassF
         await using var adminContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
         var admin = await adminContext.NewPageAsync();
         await admin.GotoAsync(requestUrl);
-        await LogInAsync(admin, PowRegistryFactory.AdminEmail, PowRegistryFactory.AdminPassword);
+        await BrowserFixture.LogInAsync(admin, PowRegistryFactory.AdminEmail, PowRegistryFactory.AdminPassword);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Mark as Accepted by the receiving state" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#request-status")).ToHaveTextAsync("Accepted by the receiving state");
 
@@ -96,13 +96,5 @@ public sealed class WishToHandoverJourneyTests(BrowserFixture fixture) : IClassF
         await page.GetByLabel("Verification").SelectOptionAsync(new SelectOptionValue { Label = verification });
         await page.GetByRole(AriaRole.Button, new() { Name = "Record statement" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Wish statement recorded.");
-    }
-
-    private static async Task LogInAsync(IPage page, string email, string password)
-    {
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 }
