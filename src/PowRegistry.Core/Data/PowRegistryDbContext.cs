@@ -33,6 +33,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<Desk> Desks => Set<Desk>();
     public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Exchange.Transfer> Transfers => Set<Exchange.Transfer>();
 
     public CurrentUser CurrentUser => currentUser;
 
