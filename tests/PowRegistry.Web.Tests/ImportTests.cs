@@ -270,6 +270,20 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
     }
 
     [Fact]
+    public async Task ANewUpload_ReplacesTheUsersEarlierPreview_SoUploadsCannotPileUpInMemory()
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var tag = Tag();
+        var first = await UploadAsync(officer, Utf8($"{Header}\n{tag}first,A,1999,KP,,\n"));
+        var second = await UploadAsync(officer, Utf8($"{Header}\n{tag}second,A,1999,KP,,\n"));
+
+        Assert.Contains("This preview has expired or was not yours", (await ConfirmAsync(officer, first)).Text, StringComparison.Ordinal);
+        Assert.Contains("1 prisoners registered", (await ConfirmAsync(officer, second)).Text, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(tag));
+        Assert.Equal(1, await CountAsync(tag + "second"));
+    }
+
+    [Fact]
     public async Task Auditors_CannotImport_AndNoFileIsAClearMessage()
     {
         using var auditor = await app.LoginAsNewUserAsync(Roles.Auditor);

@@ -14,8 +14,9 @@ namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>
 /// Import prisoners from a CSV file: upload → preview (nothing saved) → confirm. Between the two requests the uploaded
-/// bytes wait server-side under a random id bound to the user; on confirm they are parsed and checked again, so
-/// nothing the browser sends back is trusted except the choice of skipping invalid rows.
+/// bytes wait server-side in one slot per user (a new upload replaces the last, so memory stays bounded) together with
+/// a random id the confirm form must carry; on confirm they are parsed and checked again, so nothing the browser sends
+/// back is trusted except the choice of skipping invalid rows.
 /// </summary>
 public sealed class ImportModel(PrisonerImport import, DeskService desks, CurrentUser currentUser, IDistributedCache cache) : PageModel
 {
@@ -56,7 +57,7 @@ public sealed class ImportModel(PrisonerImport import, DeskService desks, Curren
         if (!Preview.Refused)
         {
             PreviewId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-            await cache.SetAsync(Key(PreviewId), Pack(DeskId, bytes), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = PreviewLifetime }, ct);
+            await cache.SetAsync(Key, Pack(PreviewId, DeskId, bytes), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = PreviewLifetime }, ct);
         }
         return Page();
     }
@@ -64,29 +65,32 @@ public sealed class ImportModel(PrisonerImport import, DeskService desks, Curren
     public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
     {
         await OfferDesksAsync(ct);
-        var stored = PreviewId is { Length: 32 } && PreviewId.All(char.IsAsciiHexDigit) ? await cache.GetAsync(Key(PreviewId), ct) : null;
-        if (stored is null)
+        var stored = await cache.GetAsync(Key, ct);
+        if (stored is null || Unpack(stored) is not { } unpacked || !string.Equals(unpacked.PreviewId, PreviewId, StringComparison.Ordinal))
         {
             Message = "This preview has expired or was not yours: upload the file again. Nothing was saved.";
             return Page();
         }
-        var (deskId, bytes) = Unpack(stored);
+        var (_, deskId, bytes) = unpacked;
         DeskId = deskId;
         Outcome = await import.ImportAsync(bytes, deskId, SkipInvalid, currentUser.Actor, ct);
-        if (Outcome.Saved) await cache.RemoveAsync(Key(PreviewId!), ct);
+        if (Outcome.Saved) await cache.RemoveAsync(Key, ct);
         else Preview = await import.PreviewAsync(bytes, deskId, ct); // show the rows again, as they now stand
         return Page();
     }
 
-    /// <summary>The user id is part of the key: another user holding the id finds nothing.</summary>
-    private string Key(string previewId) => $"import:{currentUser.UserId}:{previewId}";
+    /// <summary>One slot per user: another user, holding the id, looks in his own slot and finds nothing.</summary>
+    private string Key => $"import:{currentUser.UserId}";
 
-    private static byte[] Pack(int? deskId, byte[] file) => BitConverter.GetBytes(deskId ?? 0).Concat(file).ToArray();
+    /// <summary>The preview id (32 hex characters), the desk (4 bytes, 0 = none), then the file.</summary>
+    private static byte[] Pack(string previewId, int? deskId, byte[] file) =>
+        [.. Encoding.ASCII.GetBytes(previewId), .. BitConverter.GetBytes(deskId ?? 0), .. file];
 
-    private static (int? DeskId, byte[] File) Unpack(byte[] stored)
+    private static (string PreviewId, int? DeskId, byte[] File)? Unpack(byte[] stored)
     {
-        var desk = BitConverter.ToInt32(stored, 0);
-        return (desk == 0 ? null : desk, stored[4..]);
+        if (stored.Length < 36) return null;
+        var desk = BitConverter.ToInt32(stored, 32);
+        return (Encoding.ASCII.GetString(stored, 0, 32), desk == 0 ? null : desk, stored[36..]);
     }
 
     private async Task OfferDesksAsync(CancellationToken ct) =>
