@@ -258,6 +258,27 @@ public sealed class ExportAndShareTests(PowRegistryFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task AnOfficersIdentityShare_IsApprovedByAnAdministrator_AndEachDownloadIsCounted()
+    {
+        var tag = Tag();
+        await RegisterAsync(new PrisonerInput { FamilyName = tag, Nationality = "KP" });
+        var counterpart = await CounterpartAsync("Kyiv coordination HQ");
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        using var admin = await app.LoginAsAdminAsync();
+
+        var share = await RequestShareAsync(officer, $"q={tag}", counterpart, "family_name");
+        Assert.Contains("Waiting for a second administrator", share.Document.QuerySelector("#share-status")!.TextContent, StringComparison.Ordinal);
+        var id = new Uri(share.Url).AbsolutePath;
+        Assert.Contains("Kyiv coordination HQ", (await admin.GetAsync("/Exchange/Shares")).Text, StringComparison.Ordinal); // administrators see every share
+        await admin.SubmitAsync(await admin.GetAsync(id), "Approve sharing identities");
+
+        var page = await officer.GetAsync(id);
+        Assert.Equal(tag, (await CsvAsync(await DownloadAsync(officer, page)))[1][1]);
+        await CsvAsync(await DownloadAsync(officer, page));
+        Assert.Equal(2, await app.AsSystemAsync<PowRegistryDbContext, int>(db => db.Transfers.Where(t => t.Filter!.Contains(tag)).Select(t => t.Downloads).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AShare_IsInvisibleToOtherOfficers_AndAuditorsCannotShare()
     {
         var tag = Tag();
@@ -288,5 +309,7 @@ public sealed class ExportAndShareTests(PowRegistryFactory app) : IClassFixture<
         Assert.Contains("Choose at least one field to share.", noFields.Text, StringComparison.Ordinal);
         var missing = await officer.PostRawAsync(page, "/Exchange/Share", [new("CounterpartId", "2147483647"), new("Columns", "nationality")]);
         Assert.Contains("Choose a counterpart from the list.", missing.Text, StringComparison.Ordinal);
+        var nothing = await officer.PostRawAsync(page, "/Exchange/Share", [new("q", Tag()), new("CounterpartId", counterpart.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Columns", "nationality")]);
+        Assert.Contains("No record matches the filter: nothing to share.", nothing.Text, StringComparison.Ordinal);
     }
 }

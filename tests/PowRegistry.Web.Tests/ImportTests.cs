@@ -318,6 +318,11 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
         Assert.Contains("Nothing was saved.", refusedOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(tag + "c", refusedOutput, StringComparison.Ordinal); // no names on the console
 
+        var (dry, dryOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(app), "import", good, "--desk", deskName, "--dry-run");
+        Assert.Equal(0, dry);
+        Assert.Contains("Dry run: 2 valid rows, 0 with errors. Nothing was saved.", dryOutput, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(tag));
+
         var (exit, output) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(app), "import", good, "--desk", deskName);
         Assert.Equal(0, exit);
         Assert.Contains("2 prisoners registered, 0 rows skipped.", output, StringComparison.Ordinal);
