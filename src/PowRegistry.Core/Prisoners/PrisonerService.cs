@@ -72,41 +72,66 @@ public sealed class PrisonerService(
     /// <summary>
     /// Registers several prisoners in one transaction: all of them, or none. Each goes through exactly the checks of
     /// <see cref="CreateAsync"/> (validator, unique service number — also within the batch —, desk, duplicate warning)
-    /// and each writes its own audit entries. Errors carry the index of the input they belong to.
+    /// and each writes its own audit entries. One save per record plus one for all search
+    /// terms (not two per record). Errors carry the index of the input they belong to.
     /// </summary>
     public async Task<BatchResult<Prisoner>> CreateManyAsync(IReadOnlyList<PrisonerInput> inputs, Actor actor, CancellationToken ct)
     {
         var errors = new List<BatchError>();
-        var created = new List<Prisoner>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var checkedInputs = new List<(PrisonerInput Input, int DeskId)>();
+        var numbers = new HashSet<(string?, string)>();
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
             var (refused, deskId) = await CheckRegistrationAsync(input, ct);
+            if (refused is null && Text.Clean(input.ServiceNumber) is { } number && !numbers.Add((Text.Clean(input.Nationality)?.ToUpperInvariant(), number)))
+            {
+                refused = ServiceNumberTaken(Text.Clean(input.Nationality)?.ToUpperInvariant());
+            }
             if (refused is null && !input.DuplicatesChecked && await duplicates.FindAsync(input, exceptId: null, ct) is { Count: > 0 }) refused = DuplicateWarning();
-            if (refused is not null)
-            {
-                errors.AddRange(refused.Errors.Select(e => new BatchError(i, e)));
-                continue;
-            }
-            if (errors.Count > 0) continue; // nothing will be kept: check the rest, save no more
-            var saved = await AddRegisteredAsync(input, deskId, actor, ct);
-            if (!saved.Succeeded)
-            {
-                errors.AddRange(saved.Errors.Select(e => new BatchError(i, e)));
-                break; // the change tracker was cleared: stop here, nothing is kept
-            }
-            created.Add(saved.Value!);
+            if (refused is not null) errors.AddRange(refused.Errors.Select(e => new BatchError(i, e)));
+            else checkedInputs.Add((input, deskId));
         }
-        if (errors.Count > 0)
+        if (errors.Count > 0) return new BatchResult<Prisoner>([], errors);
+
+        var now = clock.GetUtcNow();
+        var created = checkedInputs.Select(c => Prisoner.Register(c.Input, c.DeskId, actor, now)).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
+            // One insert at a time: a record takes its (unique) reference from its id, so each save also writes the
+            // previous record's reference; the search terms of all go in the last save.
+            ServiceResult<Prisoner>? failed = null;
+            foreach (var prisoner in created)
+            {
+                db.Prisoners.Add(prisoner);
+                if ((failed = await TrySaveAsync(ct)) is not null) break;
+                prisoner.AssignReference();
+            }
+            if (failed is null)
+            {
+                foreach (var prisoner in created)
+                {
+                    db.PrisonerSearchTerms.AddRange(prisoner.SearchTerms().Select(t => new PrisonerSearchTerm(prisoner.Id, t.Kind, t.Term)));
+                }
+                failed = await TrySaveAsync(ct);
+            }
+            if (failed is null)
+            {
+                await transaction.CommitAsync(ct);
+                foreach (var prisoner in created) logger.LogInformation("Prisoner {PrisonerId} registered by {UserId} (batch)", prisoner.Id, actor.UserId);
+                return new BatchResult<Prisoner>(created, []);
+            }
             await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return new BatchResult<Prisoner>([], errors);
         }
-        await transaction.CommitAsync(ct);
-        foreach (var prisoner in created) logger.LogInformation("Prisoner {PrisonerId} registered by {UserId} (batch)", prisoner.Id, actor.UserId);
-        return new BatchResult<Prisoner>(created, []);
+
+        // Someone took a service number between the checks and the save: nothing was kept; say which rows.
+        db.ChangeTracker.Clear();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (await ServiceNumberTakenAsync(inputs[i], exceptId: null, ct) is { } taken) errors.AddRange(taken.Errors.Select(e => new BatchError(i, e)));
+        }
+        if (errors.Count == 0) errors.Add(new BatchError(0, new FieldError("", "The records could not be saved. Nothing was saved; try again.")));
+        return new BatchResult<Prisoner>([], errors);
     }
 
     private async Task<(ServiceResult<Prisoner>? Refused, int DeskId)> CheckRegistrationAsync(PrisonerInput input, CancellationToken ct)

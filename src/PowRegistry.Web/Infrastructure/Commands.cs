@@ -128,7 +128,9 @@ public static class Commands
             return 1;
         }
         await Console.Out.WriteLineAsync($"{outcome.Created} prisoners registered, {outcome.Skipped.Select(s => s.Row).Distinct().Count()} rows skipped.");
-        await Console.Out.WriteLineAsync($"Registered: {string.Join(", ", outcome.References)}");
+        await Console.Out.WriteLineAsync(outcome.Created <= 20
+            ? $"Registered: {string.Join(", ", outcome.References)}"
+            : $"Registered: {outcome.References[0]} … {outcome.References[^1]}");
         return 0;
     }
 }
