@@ -26,6 +26,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<PrisonerService>();
         services.AddScoped<PossibleDuplicates>();
+        services.AddScoped<Exchange.PrisonerImport>();
+        services.AddScoped<Exchange.ExchangeService>();
+        services.AddSingleton<Exchange.PseudonymKey>();
         services.AddScoped<Wishes.WishService>();
         services.AddScoped<Requests.RequestService>();
         services.AddScoped<Consultations.ConsultationService>();

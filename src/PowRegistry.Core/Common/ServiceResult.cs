@@ -35,3 +35,12 @@ public sealed class ServiceResult<T>
     public static ServiceResult<T> Failure(ValidationResult validation) =>
         new(default, validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
 }
+
+/// <summary>An error of one item of a batch (by its index in the batch).</summary>
+public sealed record BatchError(int Index, FieldError Error);
+
+/// <summary>Outcome of a batch saved in one transaction: every item was created, or none (and the errors say why).</summary>
+public sealed record BatchResult<T>(IReadOnlyList<T> Created, IReadOnlyList<BatchError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}

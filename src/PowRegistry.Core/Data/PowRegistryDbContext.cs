@@ -36,6 +36,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<DeskMember> DeskMembers => Set<DeskMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
+    public DbSet<Exchange.Transfer> Transfers => Set<Exchange.Transfer>();
 
     public CurrentUser CurrentUser => currentUser;
 

@@ -50,29 +50,115 @@ public sealed class PrisonerService(
 
     public async Task<ServiceResult<Prisoner>> CreateAsync(PrisonerInput input, Actor actor, CancellationToken ct)
     {
+        var (refused, deskId) = await CheckRegistrationAsync(input, ct);
+        if (refused is not null) return refused;
+        if (!input.DuplicatesChecked && await duplicates.FindAsync(input, exceptId: null, ct) is { Count: > 0 }) return DuplicateWarning();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var saved = await AddRegisteredAsync(input, deskId, actor, ct);
+        if (!saved.Succeeded) return saved;
+        await transaction.CommitAsync(ct);
+
+        logger.LogInformation("Prisoner {PrisonerId} registered by {UserId}", saved.Value!.Id, actor.UserId);
+        return saved;
+    }
+
+    /// <summary>
+    /// The checks of a registration without saving (the validator, the unique service number, the desk): what an import
+    /// preview shows for each row. Possible duplicates are asked separately (<see cref="PossibleDuplicatesAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckNewAsync(PrisonerInput input, CancellationToken ct) =>
+        (await CheckRegistrationAsync(input, ct)).Refused?.Errors ?? [];
+
+    /// <summary>
+    /// Registers several prisoners in one transaction: all of them, or none. Each goes through exactly the checks of
+    /// <see cref="CreateAsync"/> (validator, unique service number — also within the batch —, desk, duplicate warning)
+    /// and each writes its own audit entries. One save per record plus one for all search
+    /// terms (not two per record). Errors carry the index of the input they belong to.
+    /// </summary>
+    public async Task<BatchResult<Prisoner>> CreateManyAsync(IReadOnlyList<PrisonerInput> inputs, Actor actor, CancellationToken ct)
+    {
+        var errors = new List<BatchError>();
+        var checkedInputs = new List<(PrisonerInput Input, int DeskId)>();
+        var numbers = new HashSet<(string?, string)>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            var (refused, deskId) = await CheckRegistrationAsync(input, ct);
+            if (refused is null && Text.Clean(input.ServiceNumber) is { } number && !numbers.Add((Text.Clean(input.Nationality)?.ToUpperInvariant(), number)))
+            {
+                refused = ServiceNumberTaken(Text.Clean(input.Nationality)?.ToUpperInvariant());
+            }
+            if (refused is null && !input.DuplicatesChecked && await duplicates.FindAsync(input, exceptId: null, ct) is { Count: > 0 }) refused = DuplicateWarning();
+            if (refused is not null) errors.AddRange(refused.Errors.Select(e => new BatchError(i, e)));
+            else checkedInputs.Add((input, deskId));
+        }
+        if (errors.Count > 0) return new BatchResult<Prisoner>([], errors);
+
+        var now = clock.GetUtcNow();
+        var created = checkedInputs.Select(c => Prisoner.Register(c.Input, c.DeskId, actor, now, deadlines)).ToList();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // One insert at a time: a record takes its (unique) reference from its id, so each save also writes the
+            // previous record's reference; the search terms of all go in the last save.
+            ServiceResult<Prisoner>? failed = null;
+            foreach (var prisoner in created)
+            {
+                db.Prisoners.Add(prisoner);
+                if ((failed = await TrySaveAsync(ct)) is not null) break;
+                prisoner.AssignReference();
+            }
+            if (failed is null)
+            {
+                foreach (var prisoner in created)
+                {
+                    db.PrisonerSearchTerms.AddRange(prisoner.SearchTerms().Select(t => new PrisonerSearchTerm(prisoner.Id, t.Kind, t.Term)));
+                }
+                failed = await TrySaveAsync(ct);
+            }
+            if (failed is null)
+            {
+                await transaction.CommitAsync(ct);
+                foreach (var prisoner in created) logger.LogInformation("Prisoner {PrisonerId} registered by {UserId} (batch)", prisoner.Id, actor.UserId);
+                return new BatchResult<Prisoner>(created, []);
+            }
+            await transaction.RollbackAsync(ct);
+        }
+
+        // Someone took a service number between the checks and the save: nothing was kept; say which rows.
+        db.ChangeTracker.Clear();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (await ServiceNumberTakenAsync(inputs[i], exceptId: null, ct) is { } taken) errors.AddRange(taken.Errors.Select(e => new BatchError(i, e)));
+        }
+        if (errors.Count == 0) errors.Add(new BatchError(0, new FieldError("", "The records could not be saved. Nothing was saved; try again.")));
+        return new BatchResult<Prisoner>([], errors);
+    }
+
+    private async Task<(ServiceResult<Prisoner>? Refused, int DeskId)> CheckRegistrationAsync(PrisonerInput input, CancellationToken ct)
+    {
         var validation = await prisonerValidator.ValidateAsync(input, ct);
-        if (!validation.IsValid) return ServiceResult<Prisoner>.Failure(validation);
-        if (await ServiceNumberTakenAsync(input, exceptId: null, ct) is { } taken) return taken;
+        if (!validation.IsValid) return (ServiceResult<Prisoner>.Failure(validation), 0);
+        if (await ServiceNumberTakenAsync(input, exceptId: null, ct) is { } taken) return (taken, 0);
         var desks = currentUser.IsAdministrator ? await db.Desks.Select(d => d.Id).ToListAsync(ct) : currentUser.DeskIds;
         var deskId = input.DeskId ?? (desks.Count == 1 ? desks[0] : null);
         if (deskId is null || !desks.Contains(deskId.Value))
         {
-            return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId),
-                desks.Count == 0 ? "You belong to no desk yet: ask an administrator to add you to one." : "Choose one of your desks.");
+            return (ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId),
+                desks.Count == 0 ? "You belong to no desk yet: ask an administrator to add you to one." : "Choose one of your desks."), 0);
         }
+        return (null, deskId.Value);
+    }
 
-        if (!input.DuplicatesChecked && await duplicates.FindAsync(input, exceptId: null, ct) is { Count: > 0 }) return DuplicateWarning();
-
-        var prisoner = Prisoner.Register(input, deskId.Value, actor, clock.GetUtcNow(), deadlines);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+    /// <summary>Adds and saves a checked registration inside the caller's transaction: the record, its reference, its search terms.</summary>
+    private async Task<ServiceResult<Prisoner>> AddRegisteredAsync(PrisonerInput input, int deskId, Actor actor, CancellationToken ct)
+    {
+        var prisoner = Prisoner.Register(input, deskId, actor, clock.GetUtcNow(), deadlines);
         db.Prisoners.Add(prisoner);
         if (await TrySaveAsync(ct) is { } failed) return failed;
         prisoner.AssignReference();
         await ReplaceSearchTermsAsync(prisoner, ct);
         if (await TrySaveAsync(ct) is { } failedAgain) return failedAgain;
-        await transaction.CommitAsync(ct);
-
-        logger.LogInformation("Prisoner {PrisonerId} registered by {UserId}", prisoner.Id, actor.UserId);
         return ServiceResult<Prisoner>.Success(prisoner);
     }
 

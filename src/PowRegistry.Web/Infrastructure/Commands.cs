@@ -1,5 +1,7 @@
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Desks;
+using PowRegistry.Core.Exchange;
 
 namespace PowRegistry.Web.Infrastructure;
 
@@ -14,6 +16,7 @@ public static class Commands
         ["verify-audit"] = VerifyAuditAsync,
         ["backup"] = BackupAsync,
         ["create-token"] = CreateTokenAsync,
+        ["import"] = ImportAsync,
     };
 
     public static bool IsKnown(string word) => All.ContainsKey(word);
@@ -88,6 +91,86 @@ public static class Commands
         var (token, secret) = result.Value;
         await Console.Out.WriteLineAsync($"API token {token.Id} for {email}, {scope}, valid until {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC. It is shown only now:");
         await Console.Out.WriteLineAsync($"Token: {secret}");
+        return 0;
+    }
+
+    /// <summary>
+    /// `import FILE --desk NAME [--skip-invalid] [--dry-run]`: the CSV import of /Prisoners/Import, run by an operator.
+    /// Prints problems by row and column, and possible duplicates by reference only (no names on a console that may be logged).
+    /// Exit code 0 when the rows were registered (or, with --dry-run, when the file is valid), 1 when nothing was saved, 2 on usage errors.
+    /// </summary>
+    private static async Task<int> ImportAsync(IServiceProvider services, string[] args)
+    {
+        string? file = null, desk = null;
+        bool skipInvalid = false, dryRun = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--desk" when i + 1 < args.Length: desk = args[++i]; break;
+                case "--skip-invalid": skipInvalid = true; break;
+                case "--dry-run": dryRun = true; break;
+                case var a when file is null && !a.StartsWith("--", StringComparison.Ordinal): file = a; break;
+                default: file = null; desk = null; i = args.Length; break;
+            }
+        }
+        if (file is null || string.IsNullOrWhiteSpace(desk))
+        {
+            await Console.Error.WriteLineAsync("Usage: import FILE --desk NAME [--skip-invalid] [--dry-run]   (FILE: UTF-8 CSV with the columns of the template at /Prisoners/Import)");
+            return 2;
+        }
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"{file} does not exist.");
+            return 2;
+        }
+        var desks = await services.GetRequiredService<DeskService>().ListAsync(CancellationToken.None);
+        var deskId = desks.FirstOrDefault(d => string.Equals(d.Name, desk.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
+        if (deskId is null)
+        {
+            await Console.Error.WriteLineAsync($"No desk is called “{desk}”. Desks: {string.Join(", ", desks.Select(d => d.Name))}");
+            return 2;
+        }
+        if (new FileInfo(file).Length > PrisonerImport.MaxBytes)
+        {
+            await Console.Error.WriteLineAsync($"The file is larger than {PrisonerImport.MaxBytes / 1024} KB: split it into smaller files. Nothing was saved.");
+            return 1;
+        }
+
+        var import = services.GetRequiredService<PrisonerImport>();
+        var bytes = await File.ReadAllBytesAsync(file);
+        var preview = await import.PreviewAsync(bytes, deskId, CancellationToken.None);
+        foreach (var problem in preview.FileErrors.Concat(preview.Rows.SelectMany(r => r.Errors)))
+        {
+            await Console.Out.WriteLineAsync(problem.Row == 0 ? problem.Message : $"Row {problem.Row}, {problem.Column}: {problem.Message}");
+        }
+        foreach (var row in preview.Rows.Where(r => r.PossibleDuplicates.Count > 0))
+        {
+            await Console.Out.WriteLineAsync($"Row {row.Row}: may be the same man as {string.Join("; ", row.PossibleDuplicates.Select(d => $"{d.Reference} ({d.Why})"))}");
+        }
+        if (preview.Refused)
+        {
+            await Console.Out.WriteLineAsync("The file was refused. Nothing was saved.");
+            return 1;
+        }
+        if (dryRun)
+        {
+            await Console.Out.WriteLineAsync($"Dry run: {preview.ValidCount} valid rows, {preview.InvalidCount} with errors. Nothing was saved.");
+            return preview.InvalidCount == 0 ? 0 : 1;
+        }
+
+        var outcome = await import.ImportAsync(bytes, deskId, skipInvalid, Core.Common.Actor.System, CancellationToken.None);
+        if (!outcome.Saved)
+        {
+            if (preview.InvalidCount > 0 && !skipInvalid) await Console.Out.WriteLineAsync("Some rows have errors: fix them, or pass --skip-invalid to import the valid rows only.");
+            foreach (var error in outcome.Errors.Where(e => preview.Rows.All(r => r.IsValid) || e.Row == 0)) await Console.Out.WriteLineAsync($"Row {error.Row}, {error.Column}: {error.Message}");
+            await Console.Out.WriteLineAsync("Nothing was saved.");
+            return 1;
+        }
+        await Console.Out.WriteLineAsync($"{outcome.Created} prisoners registered, {outcome.Skipped.Select(s => s.Row).Distinct().Count()} rows skipped.");
+        await Console.Out.WriteLineAsync(outcome.Created <= 20
+            ? $"Registered: {string.Join(", ", outcome.References)}"
+            : $"Registered: {outcome.References[0]} … {outcome.References[^1]}");
         return 0;
     }
 }

@@ -83,6 +83,8 @@ public static class StartupExtensions
                 options.Conventions.AuthorizePage("/Prisoners/Aliases", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Prisoners/Documents", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Prisoners/AddEvent", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Import", Policies.EditRecords);
+                options.Conventions.AuthorizeFolder("/Exchange", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Prisoners/Merge", Policies.Administer);
                 options.Conventions.AuthorizeFolder("/Wishes", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Requests/Create", Policies.EditRecords);

@@ -589,6 +589,76 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("DeskMembers");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Exchange.Transfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CounterpartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filter")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastDownloadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrisonerIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WithIdentities")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartId");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Transfers");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -1324,6 +1394,14 @@ namespace PowRegistry.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Exchange.Transfer", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Consultations.Counterpart", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Notifications.Notification", b =>

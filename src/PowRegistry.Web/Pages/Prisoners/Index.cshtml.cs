@@ -55,6 +55,9 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
 
     public string PageLink(string? after = null, string? before = null) => Url.Page("Index", Values(Sort, Desc, after, before))!;
 
+    /// <summary>Export or share the records of this view (same filters; sort and position do not matter there).</summary>
+    public string ExchangeLink(string page) => Url.Page(page, Values(Sort, Desc, null, null).Where(v => v.Key is not ("sort" or "desc" or "after" or "before")).ToDictionary())!;
+
     private Dictionary<string, object?> Values(RegisterSort sort, bool desc, string? after, string? before) => new()
     {
         ["q"] = Q,

@@ -1,0 +1,89 @@
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Exchange;
+
+/// <summary>One column of the import file: its header, what it means, and how a cell goes into the prisoner form.</summary>
+public sealed record ImportColumn(string Name, string Description, bool Required, Func<PrisonerInput, string, string?> Apply);
+
+/// <summary>
+/// The documented column set of the prisoner import (docs/operations.md, and the template at /Prisoners/Import/Template).
+/// Every cell goes into <see cref="PrisonerInput"/> as text, and the same validator as the form checks it.
+/// </summary>
+public static class ImportColumns
+{
+    public static readonly IReadOnlyList<ImportColumn> All =
+    [
+        new("family_name", "Family name (or leave empty and give an alias)", true, (p, v) => Set(() => p.FamilyName = v)),
+        new("given_names", "Given names", true, (p, v) => Set(() => p.GivenNames = v)),
+        new("alias", "An alias, for a man whose real name is not known", false, (p, v) => Set(() => p.InitialAlias = v)),
+        new("rank", "Rank", false, (p, v) => Set(() => p.Rank = v)),
+        new("service_number", "Army, regimental, personal or serial number", false, (p, v) => Set(() => p.ServiceNumber = v)),
+        new("date_of_birth", "YYYY, YYYY-MM or YYYY-MM-DD", true, (p, v) => Set(() => p.DateOfBirth = v)),
+        new("place_of_birth", "Place of birth", false, (p, v) => Set(() => p.PlaceOfBirth = v)),
+        new("nationality", "ISO 3166-1 two-letter code, e.g. KP", true, (p, v) => Set(() => p.Nationality = v)),
+        new("power_depended_on", "ISO code of the Power on which he depends", false, (p, v) => Set(() => p.PowerDependedOn = v)),
+        new("unit", "Unit", false, (p, v) => Set(() => p.Unit = v)),
+        new("date_of_capture", "YYYY-MM-DD", false, (p, v) => Set(() => p.DateOfCapture = v)),
+        new("place_of_capture", "Place of capture", false, (p, v) => Set(() => p.PlaceOfCapture = v)),
+        new("detaining_power", "ISO code of the detaining power, e.g. UA", false, (p, v) => Set(() => p.DetainingPower = v)),
+        new("place_of_internment", "Place of internment", false, (p, v) => Set(() => p.PlaceOfInternment = v)),
+        new("health_status", "Good, Sick, Wounded, SeriouslySickOrWounded or empty", false, HealthStatusOf),
+        new("languages", "Languages he speaks", false, (p, v) => Set(() => p.Languages = v)),
+        new("interpreter_needed", "yes or no (empty = no)", false, InterpreterOf),
+        new("father_first_name", "Father's first name (next of kin: sensitive)", false, (p, v) => Set(() => p.FatherFirstName = v)),
+        new("mother_maiden_name", "Mother's maiden name (sensitive)", false, (p, v) => Set(() => p.MotherMaidenName = v)),
+        new("person_to_be_informed", "Person to be informed (sensitive)", false, (p, v) => Set(() => p.PersonToBeInformed = v)),
+        new("address_for_correspondence", "Address for correspondence (sensitive)", false, (p, v) => Set(() => p.AddressForCorrespondence = v)),
+        new("notes", "Notes", false, (p, v) => Set(() => p.Notes = v)),
+    ];
+
+    public static ImportColumn? Find(string header) =>
+        All.FirstOrDefault(c => string.Equals(c.Name, header.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The template: the header row and one fictional example row.</summary>
+    public static string Template() =>
+        Csv.Line(All.Select(c => c.Name)) +
+        Csv.Line(All.Select(c => c.Name switch
+        {
+            "family_name" => "Example",
+            "given_names" => "Fictional Person",
+            "date_of_birth" => "2001-03",
+            "nationality" => "KP",
+            "detaining_power" => "UA",
+            "date_of_capture" => "2025-01-09",
+            "health_status" => "Good",
+            "interpreter_needed" => "yes",
+            _ => "",
+        }));
+
+    private static string? Set(Action set)
+    {
+        set();
+        return null;
+    }
+
+    private static string? HealthStatusOf(PrisonerInput p, string value)
+    {
+        if (value.Length == 0) return null;
+        var folded = value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        foreach (var status in Enum.GetValues<HealthStatus>())
+        {
+            if (string.Equals(status.ToString(), folded, StringComparison.OrdinalIgnoreCase))
+            {
+                p.HealthStatus = status;
+                return null;
+            }
+        }
+        return "Write Good, Sick, Wounded or SeriouslySickOrWounded (or leave it empty).";
+    }
+
+    private static string? InterpreterOf(PrisonerInput p, string value)
+    {
+        switch (value.ToUpperInvariant())
+        {
+            case "" or "NO" or "N" or "FALSE" or "0": p.InterpreterNeeded = false; return null;
+            case "YES" or "Y" or "TRUE" or "1": p.InterpreterNeeded = true; return null;
+            default: return "Write yes or no (or leave it empty).";
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+
+using Microsoft.Extensions.Logging;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Names;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Exchange;
+
+/// <summary>A problem in the file: its row as a spreadsheet numbers it (1 = the header), its column, and what to do.</summary>
+public sealed record ImportProblem(int Row, string Column, string Message);
+
+/// <summary>A record on the register, or an earlier row of the same file, that may be the same man.</summary>
+public sealed record ImportDuplicate(string Reference, string? Name, string Why)
+{
+    public override string ToString() => Name is null ? $"{Reference} — {Why}" : $"{Reference} {Name} — {Why}";
+}
+
+/// <summary>One data row as it would be registered, with its errors and the records (or other rows) it may duplicate.</summary>
+public sealed record ImportRow(int Row, PrisonerInput Input, IReadOnlyList<ImportProblem> Errors, IReadOnlyList<ImportDuplicate> PossibleDuplicates)
+{
+    public bool IsValid => Errors.Count == 0;
+
+    public string Name =>
+        string.Join(' ', new[] { Input.FamilyName, Input.GivenNames }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name
+            ? name
+            : Input.InitialAlias ?? "(name unknown)";
+}
+
+/// <summary>What the file would do: either refused as a whole (<see cref="FileErrors"/>), or its rows.</summary>
+public sealed record ImportPreview(IReadOnlyList<ImportProblem> FileErrors, IReadOnlyList<ImportRow> Rows)
+{
+    public bool Refused => FileErrors.Count > 0;
+    public int ValidCount => Rows.Count(r => r.IsValid);
+    public int InvalidCount => Rows.Count(r => !r.IsValid);
+
+    public static ImportPreview Refuse(string message) => new([new ImportProblem(0, "", message)], []);
+}
+
+/// <summary>What an import did: how many were created, and which rows were skipped and why. Nothing is saved when <see cref="Saved"/> is false.</summary>
+public sealed record ImportOutcome(bool Saved, IReadOnlyList<string> References, IReadOnlyList<ImportProblem> Skipped, IReadOnlyList<ImportProblem> Errors)
+{
+    public int Created => References.Count;
+}
+
+/// <summary>
+/// Prisoner import from a CSV file (UTF-8, header row, the columns of <see cref="ImportColumns"/>). The preview checks
+/// every row exactly as the registration form would (through <see cref="PrisonerService"/>) and saves nothing; the
+/// import then registers the valid rows in one transaction through <see cref="PrisonerService.CreateManyAsync"/>.
+/// </summary>
+public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerImport> logger)
+{
+    public const int MaxBytes = 1024 * 1024;
+    public const int MaxRows = 1000;
+    private const int MaxCell = 5000;
+    private const int MaxListedProblems = 50;
+
+    /// <summary>Parses and checks the file; saves nothing.</summary>
+    public async Task<ImportPreview> PreviewAsync(byte[] file, int? deskId, CancellationToken ct)
+    {
+        var parsed = Parse(file, deskId);
+        if (parsed.Refused) return parsed;
+
+        var rows = new List<ImportRow>();
+        foreach (var row in parsed.Rows)
+        {
+            var errors = row.Errors.ToList();
+            var duplicates = new List<ImportDuplicate>();
+            errors.AddRange((await prisoners.CheckNewAsync(row.Input, ct)).Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message)));
+            if (errors.Count == 0)
+            {
+                duplicates.AddRange((await prisoners.PossibleDuplicatesAsync(row.Input, null, ct)).Select(d => new ImportDuplicate(d.Reference, d.DisplayName, d.Why)));
+            }
+            rows.Add(row with { Errors = errors, PossibleDuplicates = duplicates });
+        }
+        return new ImportPreview([], WithinFile(rows));
+    }
+
+    /// <summary>
+    /// Registers the file's rows in one transaction. With invalid rows, nothing is saved unless <paramref name="skipInvalid"/>;
+    /// then the valid rows are saved and the others are reported as skipped. The officer has seen the possible duplicates
+    /// in the preview, so confirming registers them as different men.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(byte[] file, int? deskId, bool skipInvalid, Actor actor, CancellationToken ct)
+    {
+        var preview = await PreviewAsync(file, deskId, ct);
+        if (preview.Refused) return new ImportOutcome(false, [], [], preview.FileErrors);
+        var invalid = preview.Rows.Where(r => !r.IsValid).SelectMany(r => r.Errors).ToList();
+        if (invalid.Count > 0 && !skipInvalid) return new ImportOutcome(false, [], [], invalid);
+
+        var valid = preview.Rows.Where(r => r.IsValid).ToList();
+        if (valid.Count == 0) return new ImportOutcome(false, [], invalid, [new ImportProblem(0, "", "No row is valid: nothing to import.")]);
+        foreach (var row in valid) row.Input.DuplicatesChecked = true;
+
+        var result = await prisoners.CreateManyAsync(valid.Select(r => r.Input).ToList(), actor, ct);
+        if (!result.Succeeded)
+        {
+            // Something changed since the preview (e.g. another officer took a service number): nothing was kept.
+            return new ImportOutcome(false, [], [], result.Errors.Select(e => new ImportProblem(valid[e.Index].Row, ColumnOf(e.Error.Field), e.Error.Message)).ToList());
+        }
+        logger.LogInformation("Import by {UserId}: {Created} prisoners registered, {Skipped} rows skipped", actor.UserId, result.Created.Count, preview.InvalidCount);
+        return new ImportOutcome(true, result.Created.Select(p => p.Reference).ToList(), invalid, []);
+    }
+
+    /// <summary>The file itself: encoding, size, header, shape and formula cells. Rows come back with their cell errors only.</summary>
+    public static ImportPreview Parse(byte[] file, int? deskId)
+    {
+        if (file.Length > MaxBytes) return ImportPreview.Refuse($"The file is larger than {MaxBytes / 1024} KB: split it into smaller files (at most {MaxRows} rows each).");
+        var read = Csv.Read(file, MaxRows + 1, MaxCell);
+        if (read.Error is not null) return ImportPreview.Refuse(read.Error);
+
+        var header = read.Records[0].Cells;
+        var fileErrors = new List<ImportProblem>();
+        var columns = new List<ImportColumn>();
+        foreach (var name in header)
+        {
+            if (ImportColumns.Find(name) is not { } column)
+            {
+                fileErrors.Add(new ImportProblem(1, Shorten(name), $"Unknown column “{Shorten(name)}”. Use the column names of the template."));
+            }
+            else if (columns.Contains(column))
+            {
+                fileErrors.Add(new ImportProblem(1, column.Name, $"The column “{column.Name}” appears twice."));
+            }
+            else
+            {
+                columns.Add(column);
+            }
+        }
+        foreach (var missing in ImportColumns.All.Where(c => c.Required && !columns.Contains(c)))
+        {
+            fileErrors.Add(new ImportProblem(1, missing.Name, $"The required column “{missing.Name}” is missing. Is the first row the header? Use the template."));
+        }
+        if (fileErrors.Count > 0) return new ImportPreview(fileErrors, []);
+        if (read.Records.Count == 1) return ImportPreview.Refuse("The file has a header but no rows of data.");
+
+        for (var i = 1; i < read.Records.Count && fileErrors.Count < MaxListedProblems; i++)
+        {
+            var cells = read.Records[i].Cells;
+            if (cells.Count != header.Count)
+            {
+                fileErrors.Add(new ImportProblem(i + 1, "", $"This row has {cells.Count} cells but the header has {header.Count}: every row needs the same number of cells."));
+                continue;
+            }
+            for (var c = 0; c < cells.Count; c++)
+            {
+                if (Csv.LooksLikeFormula(cells[c]))
+                {
+                    fileErrors.Add(new ImportProblem(i + 1, columns[c].Name,
+                        $"The cell begins with “{Printable(cells[c][0])}”: a spreadsheet could run it as a formula. No name, date or code starts so; remove that character."));
+                }
+            }
+        }
+        if (fileErrors.Count > 0) return new ImportPreview(fileErrors, []);
+
+        var rows = new List<ImportRow>();
+        for (var i = 1; i < read.Records.Count; i++)
+        {
+            var input = new PrisonerInput { DeskId = deskId };
+            var errors = new List<ImportProblem>();
+            var cells = read.Records[i].Cells;
+            for (var c = 0; c < cells.Count; c++)
+            {
+                if (columns[c].Apply(input, cells[c].Trim()) is { } message) errors.Add(new ImportProblem(i + 1, columns[c].Name, message));
+            }
+            rows.Add(new ImportRow(i + 1, input, errors, []));
+        }
+        return new ImportPreview([], rows);
+    }
+
+    /// <summary>Rows of the same file that are the same man: the same service number (refused), or a similar name and date of birth (shown).</summary>
+    private static List<ImportRow> WithinFile(List<ImportRow> rows)
+    {
+        var keys = rows.Select(r => (Query: NameKeys.ForQuery(r.Name), Keys: NameKeys.For(r.Name), Born: PartialDate.TryParse(r.Input.DateOfBirth, out var d) ? d : null)).ToList();
+        var result = new List<ImportRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var errors = row.Errors.ToList();
+            var duplicates = row.PossibleDuplicates.ToList();
+            for (var j = 0; j < i; j++)
+            {
+                var other = rows[j];
+                var number = Text.Clean(row.Input.ServiceNumber);
+                if (number is not null && number == Text.Clean(other.Input.ServiceNumber))
+                {
+                    if (string.Equals(Text.Clean(row.Input.Nationality), Text.Clean(other.Input.Nationality), StringComparison.OrdinalIgnoreCase))
+                    {
+                        errors.Add(new ImportProblem(row.Row, "service_number", $"Row {other.Row} of this file has the same service number and nationality."));
+                        continue;
+                    }
+                    duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Same service number"));
+                }
+                else if (NameKeys.Matches(keys[i].Query, keys[j].Keys) && NameKeys.Matches(keys[j].Query, keys[i].Keys) && BirthFits(keys[i].Born, keys[j].Born))
+                {
+                    duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Similar name and date of birth"));
+                }
+            }
+            result.Add(row with { Errors = errors, PossibleDuplicates = duplicates });
+        }
+        return result;
+    }
+
+    private static bool BirthFits(PartialDate? a, PartialDate? b) => a is null || b is null || (a.Earliest <= b.Latest && b.Earliest <= a.Latest);
+
+    /// <summary>The file column of a form field the service named (e.g. DateOfBirth → date_of_birth).</summary>
+    public static string ColumnOf(string field) => field switch
+    {
+        "" => "",
+        nameof(PrisonerInput.InitialAlias) => "alias",
+        nameof(PrisonerInput.DeskId) => "(desk)",
+        nameof(PrisonerInput.DuplicatesChecked) => "",
+        _ => string.Concat(field.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
+    };
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
+
+    private static string Printable(char c) => c switch
+    {
+        '\t' => "a tab",
+        '\r' => "a carriage return",
+        _ => c.ToString(CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Tests.Prisoners;
+
+/// <summary>The batch registration behind the CSV import: every rule of CreateAsync, one transaction, all or none.</summary>
+public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServices>
+{
+    private static string Tag() => "Batch" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
+
+    private Task<int> CountAsync(string tag) => app.Run(async (PowRegistryDbContext db) => await db.Prisoners.CountAsync(p => p.FamilyName!.StartsWith(tag)));
+
+    [Fact]
+    public async Task AllValid_AreSavedWithReferencesSearchTermsAndAudit()
+    {
+        var tag = Tag();
+        var result = await app.Run((PrisonerService s) => s.CreateManyAsync(
+            [new PrisonerInput { FamilyName = tag + "a", DuplicatesChecked = true }, new PrisonerInput { FamilyName = tag + "b", ServiceNumber = tag, Nationality = "KP", DuplicatesChecked = true }],
+            TestServices.Officer, CancellationToken.None));
+
+        Assert.True(result.Succeeded);
+        Assert.All(result.Created, p => Assert.Equal($"POW-2025-{p.Id:D6}", p.Reference));
+        Assert.Equal(2, await CountAsync(tag));
+        var ids = result.Created.Select(p => p.Id).ToList();
+        Assert.Equal(2, await app.Run(async (PowRegistryDbContext db) => await db.PrisonerSearchTerms.Where(t => ids.Contains(t.PrisonerId)).Select(t => t.PrisonerId).Distinct().CountAsync()));
+        Assert.Equal(2, await app.Run(async (PowRegistryDbContext db) => await db.AuditEntries.Where(a => a.PrisonerId != null && ids.Contains(a.PrisonerId.Value)).Select(a => a.PrisonerId).Distinct().CountAsync()));
+        Assert.Equal(2, (await app.Run((PrisonerService s) => s.ListAsync(new RegisterQuery { Search = tag + "b" }, CancellationToken.None))).Rows.Count
+            + (await app.Run((PrisonerService s) => s.ListAsync(new RegisterQuery { Search = tag + "a" }, CancellationToken.None))).Rows.Count);
+    }
+
+    [Fact]
+    public async Task OneInvalid_SavesNone_AndNamesItsIndex()
+    {
+        var tag = Tag();
+        var result = await app.Run((PrisonerService s) => s.CreateManyAsync(
+            [new PrisonerInput { FamilyName = tag, DuplicatesChecked = true }, new PrisonerInput { FamilyName = tag, DateOfBirth = "2999", DuplicatesChecked = true }],
+            TestServices.Officer, CancellationToken.None));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(1, Assert.Single(result.Errors).Index);
+        Assert.Equal(0, await CountAsync(tag));
+    }
+
+    [Fact]
+    public async Task TheSameServiceNumberTwiceInOneBatch_IsRefused_AndNothingIsSaved()
+    {
+        var tag = Tag();
+        var result = await app.Run((PrisonerService s) => s.CreateManyAsync(
+            [new PrisonerInput { FamilyName = tag, ServiceNumber = tag, Nationality = "KP", DuplicatesChecked = true },
+             new PrisonerInput { FamilyName = tag + "x", ServiceNumber = tag, Nationality = "kp", DuplicatesChecked = true }],
+            TestServices.Officer, CancellationToken.None));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(1, error.Index);
+        Assert.Equal(nameof(PrisonerInput.ServiceNumber), error.Error.Field);
+        Assert.Equal(0, await CountAsync(tag));
+    }
+
+    [Fact]
+    public async Task PossibleDuplicates_HoldTheBatchBack_UnlessChecked()
+    {
+        var tag = Tag();
+        await app.Run((PrisonerService s) => s.CreateAsync(new PrisonerInput { FamilyName = tag, DateOfBirth = "1999" }, TestServices.Officer, CancellationToken.None));
+        var result = await app.Run((PrisonerService s) => s.CreateManyAsync([new PrisonerInput { FamilyName = tag, DateOfBirth = "1999" }], TestServices.Officer, CancellationToken.None));
+        Assert.Equal(PrisonerService.DuplicatesField, Assert.Single(result.Errors).Error.Field);
+        Assert.Equal(1, await CountAsync(tag));
+    }
+}
