@@ -54,7 +54,7 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
         "9999-12-31",
     ];
 
-    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "WISHES", "/Admin/Users/Create", "/Admin/Desks", "/Admin/Counterparts", "/Consultations/Create" };
+    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "WISHES", "/Admin/Users/Create", "/Admin/Desks", "/Admin/Counterparts", "/Consultations/Create", "/Admin/Tokens", "/Exchange/Share" };
 
     [Theory]
     [MemberData(nameof(FormPages))]
@@ -137,6 +137,37 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
     private async Task<int> CountPrisonersAsync()
     {
         return await app.AsSystemAsync<PowRegistryDbContext, int>(db => db.Prisoners.CountAsync());
+    }
+
+    /// <summary>The forms on a consultation's page (status, action item, document) posted with hostile values.</summary>
+    [Fact]
+    public async Task TheConsultationForms_SurviveHostileValues()
+    {
+        var counterpart = await app.AsSystemAsync<Core.Consultations.ConsultationService, Core.Common.ServiceResult<Core.Consultations.Counterpart>>(c =>
+            c.AddCounterpartAsync("Hostile " + Guid.NewGuid().ToString("N")[..6], Core.Consultations.CounterpartKind.Other, null, CancellationToken.None));
+        var consultation = (await app.AsSystemAsync<Core.Consultations.ConsultationService, Core.Common.ServiceResult<Core.Consultations.Consultation>>(c => c.CreateAsync(
+            new Core.Consultations.ConsultationInput { Title = "Target", Channel = Core.Consultations.ConsultationChannel.Call, Date = "2025-06-01", CounterpartIds = [counterpart.Value!.Id], DeskId = Core.Desks.Desk.DefaultDeskId },
+            Core.Common.Actor.System, CancellationToken.None))).Value!;
+        using var admin = await app.LoginAsAdminAsync();
+        var url = $"/Consultations/{consultation.Id}";
+        var posts = 0;
+        foreach (var (handler, fields) in new (string, string[])[] { ("Status", ["status"]), ("Item", ["what", "owner", "due"]), ("Done", ["itemId"]), ("Document", ["document"]) })
+        {
+            foreach (var field in fields)
+            {
+                foreach (var value in Values)
+                {
+                    var page = await admin.GetAsync(url);
+                    var changesBefore = await CountChangesAsync();
+                    var result = await admin.PostRawAsync(page, $"{url}?handler={handler}", [new(field, value)]);
+                    Assert.True(result.Status != HttpStatusCode.InternalServerError, $"{handler} {field}={Describe(value)} gave 500");
+                    Assert.DoesNotContain(Script, result.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
+                    if (handler != "Status" || result.Document.QuerySelector("[role=status]") is null) Assert.True(changesBefore == await CountChangesAsync(), $"{handler} {field}={Describe(value)} saved something");
+                    posts++;
+                }
+            }
+        }
+        output.WriteLine($"{url}: {posts} posts, no 500");
     }
 
     /// <summary>Pages that need a prisoner get one registered first.</summary>
