@@ -142,4 +142,31 @@ public sealed class ConsultationPagesTests(PowRegistryFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Client.GetAsync(consultation.Url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Client.GetAsync(link.GetAttribute("href"))).StatusCode);
     }
+
+    [Fact]
+    public async Task AfterTheMeeting_TheOfficerRecordsTheOutcome_AndAStalePageIsRefused()
+    {
+        var (officer, consultation) = await ConsultationAboutARequestAsync();
+        using var _ = officer;
+        var editUrl = consultation.Document.QuerySelector("a[href$='/Edit']")!.GetAttribute("href")!;
+        var first = await officer.GetAsync(editUrl);
+        var second = await officer.GetAsync(editUrl); // the same page open in a second tab
+        Assert.Equal("Resettlement of one prisoner", first.Document.QuerySelector("[name='Form.Title']")!.GetAttribute("value"));
+
+        var saved = await officer.SubmitAsync(first, "Save consultation", Fields(("Outcome", "UNHCR will interview him next week."), ("Next step", "Arrange the visit.")));
+        Assert.Contains("Consultation updated.", saved.Text, StringComparison.Ordinal);
+        Assert.Contains("UNHCR will interview him next week.", saved.Text, StringComparison.Ordinal);
+        Assert.Contains("Request #", saved.Document.QuerySelector("#concerns")!.TextContent, StringComparison.Ordinal); // still concerns the request
+
+        var stale = await officer.SubmitAsync(second, "Save consultation", Fields(("Outcome", "An older idea.")));
+        Assert.Contains("Someone else changed this consultation since you opened it.", stale.Text, StringComparison.Ordinal);
+        var after = await officer.GetAsync(consultation.Url);
+        Assert.DoesNotContain("An older idea.", after.Text, StringComparison.Ordinal);
+
+        var empty = await officer.SubmitAsync(await officer.GetAsync(editUrl), "Save consultation", Fields(("Title", " ")));
+        Assert.Contains("Enter a title.", empty.Text, StringComparison.Ordinal);
+        using var auditor = await app.LoginAsNewUserAsync(Roles.Auditor);
+        Assert.Contains("/Account/AccessDenied", (await auditor.GetAsync(editUrl)).Url, StringComparison.Ordinal);
+    }
 }
+

@@ -54,7 +54,7 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
         "9999-12-31",
     ];
 
-    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "WISHES", "/Admin/Users/Create", "/Admin/Desks", "/Admin/Counterparts", "/Consultations/Create", "/Admin/Tokens", "/Exchange/Share" };
+    public static TheoryData<string> FormPages() => new() { "/Prisoners/Create", "EDIT", "ALIASES", "DOCUMENTS", "EVENTS", "WISHES", "/Admin/Users/Create", "/Admin/Desks", "/Admin/Counterparts", "/Consultations/Create", "/Admin/Tokens", "/Exchange/Share", "CONSULTATION_EDIT" };
 
     [Theory]
     [MemberData(nameof(FormPages))]
@@ -139,17 +139,21 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
         return await app.AsSystemAsync<PowRegistryDbContext, int>(db => db.Prisoners.CountAsync());
     }
 
+    private async Task<int> ConsultationAsync()
+    {
+        var counterpart = await app.AsSystemAsync<Core.Consultations.ConsultationService, Core.Common.ServiceResult<Core.Consultations.Counterpart>>(c =>
+            c.AddCounterpartAsync("Hostile " + Guid.NewGuid().ToString("N")[..6], Core.Consultations.CounterpartKind.Other, null, CancellationToken.None));
+        return (await app.AsSystemAsync<Core.Consultations.ConsultationService, Core.Common.ServiceResult<Core.Consultations.Consultation>>(c => c.CreateAsync(
+            new Core.Consultations.ConsultationInput { Title = "Target", Channel = Core.Consultations.ConsultationChannel.Call, Date = "2025-06-01", CounterpartIds = [counterpart.Value!.Id], DeskId = Core.Desks.Desk.DefaultDeskId },
+            Core.Common.Actor.System, CancellationToken.None))).Value!.Id;
+    }
+
     /// <summary>The forms on a consultation's page (status, action item, document) posted with hostile values.</summary>
     [Fact]
     public async Task TheConsultationForms_SurviveHostileValues()
     {
-        var counterpart = await app.AsSystemAsync<Core.Consultations.ConsultationService, Core.Common.ServiceResult<Core.Consultations.Counterpart>>(c =>
-            c.AddCounterpartAsync("Hostile " + Guid.NewGuid().ToString("N")[..6], Core.Consultations.CounterpartKind.Other, null, CancellationToken.None));
-        var consultation = (await app.AsSystemAsync<Core.Consultations.ConsultationService, Core.Common.ServiceResult<Core.Consultations.Consultation>>(c => c.CreateAsync(
-            new Core.Consultations.ConsultationInput { Title = "Target", Channel = Core.Consultations.ConsultationChannel.Call, Date = "2025-06-01", CounterpartIds = [counterpart.Value!.Id], DeskId = Core.Desks.Desk.DefaultDeskId },
-            Core.Common.Actor.System, CancellationToken.None))).Value!;
         using var admin = await app.LoginAsAdminAsync();
-        var url = $"/Consultations/{consultation.Id}";
+        var url = $"/Consultations/{await ConsultationAsync()}";
         var posts = 0;
         foreach (var (handler, fields) in new (string, string[])[] { ("Status", ["status"]), ("Item", ["what", "owner", "due"]), ("Done", ["itemId"]), ("Document", ["document"]) })
         {
@@ -171,9 +175,10 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
     }
 
     /// <summary>Pages that need a prisoner get one registered first.</summary>
-    private static async Task<string> ResolveAsync(Session admin, string formPage)
+    private async Task<string> ResolveAsync(Session admin, string formPage)
     {
         if (formPage.StartsWith('/')) return formPage;
+        if (formPage == "CONSULTATION_EDIT") return $"/Consultations/{await ConsultationAsync()}/Edit";
         var form = await admin.GetAsync("/Prisoners/Create");
         var details = await admin.ConfirmIfDuplicateWarningAsync(
             await admin.SubmitAsync(form, "Register", new Dictionary<string, string?> { ["Family name"] = "Target", ["Date of birth"] = "1990" }), "Register");

@@ -63,6 +63,24 @@ public sealed class Consultation
     internal Consultation(ConsultationInput input, int deskId, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds, Actor actor, DateTimeOffset now)
     {
         DeskId = deskId;
+        Apply(input, counterpartIds, prisonerIds, requestIds);
+        CreatedBy = actor.UserId;
+        CreatedAt = now;
+        LastActivityAt = now;
+        Version = 1;
+        _changes.Add(new ConsultationStatusChange(null, ConsultationStatus.Proposed, actor, now));
+    }
+
+    /// <summary>The record after the meeting: positions, outcome, next step, and whom it concerns. Counts as activity.</summary>
+    internal void Update(ConsultationInput input, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds, DateTimeOffset now)
+    {
+        Apply(input, counterpartIds, prisonerIds, requestIds);
+        LastActivityAt = now;
+        Version++;
+    }
+
+    private void Apply(ConsultationInput input, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds)
+    {
         Title = Text.Clean(input.Title)!;
         Channel = input.Channel!.Value;
         Date = DateOnly.ParseExact(input.Date!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -75,10 +93,6 @@ public sealed class Consultation
         CounterpartIds = counterpartIds.Distinct().ToList();
         PrisonerIds = prisonerIds.Distinct().ToList();
         RequestIds = requestIds.Distinct().ToList();
-        CreatedBy = actor.UserId;
-        CreatedAt = now;
-        LastActivityAt = now;
-        _changes.Add(new ConsultationStatusChange(null, ConsultationStatus.Proposed, actor, now));
     }
 
     public int Id { get; private set; }
@@ -108,6 +122,9 @@ public sealed class Consultation
 
     /// <summary>When anything last happened: reviews call a consultation stalled after a configurable quiet period.</summary>
     public DateTimeOffset LastActivityAt { get; private set; }
+
+    /// <summary>Optimistic concurrency: an edit made from a stale page is refused, not silently overwritten.</summary>
+    public int Version { get; private set; }
 
     public IReadOnlyList<ConsultationStatusChange> Changes => _changes;
     public IReadOnlyList<ActionItem> ActionItems => _actionItems;

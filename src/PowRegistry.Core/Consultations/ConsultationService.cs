@@ -34,6 +34,27 @@ public sealed class ConsultationInput
 
     /// <summary>The desk that owns it; may be left empty by a user with one desk.</summary>
     [Display(Name = "Desk")] public int? DeskId { get; set; }
+
+    /// <summary>When editing: the version the page was loaded at.</summary>
+    public int Version { get; set; }
+
+    public static ConsultationInput From(Consultation c, IEnumerable<string> references) => new()
+    {
+        Title = c.Title,
+        Channel = c.Channel,
+        Date = c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Participants = c.Participants,
+        Subject = c.Subject,
+        Classification = c.Classification,
+        Positions = c.Positions,
+        Outcome = c.Outcome,
+        NextStep = c.NextStep,
+        CounterpartIds = [.. c.CounterpartIds],
+        PrisonerReferences = string.Join(", ", references),
+        RequestNumbers = string.Join(", ", c.RequestIds),
+        DeskId = c.DeskId,
+        Version = c.Version,
+    };
 }
 
 /// <summary>Settings for consultations (configuration section PowRegistry:Consultations).</summary>
@@ -195,34 +216,82 @@ public sealed class ConsultationService(
                 desks.Count == 0 ? "You belong to no desk yet: ask an administrator to add you to one." : "Choose one of your desks.");
         }
 
+        var (concerned, refused) = await ConcernedAsync(input, ct);
+        if (refused is not null) return ServiceResult<Consultation>.Failure(refused.Field, refused.Message);
+        var consultation = new Consultation(input, deskId.Value, known, concerned.PrisonerIds, concerned.RequestIds, actor, clock.GetUtcNow());
+        db.Consultations.Add(consultation);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Consultation {ConsultationId} recorded by {UserId}", consultation.Id, actor.UserId);
+        return ServiceResult<Consultation>.Success(consultation);
+    }
+
+    /// <summary>Rewrites what a consultation records (not its desk or status), refusing an edit made from a stale page.</summary>
+    public async Task<ServiceResult<Consultation>> UpdateAsync(int id, ConsultationInput input, Actor actor, CancellationToken ct)
+    {
+        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (consultation is null) return ServiceResult<Consultation>.NotFound();
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<Consultation>.Failure(validation);
+        var known = await db.Counterparts.Where(c => input.CounterpartIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        if (known.Count == 0) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), "Choose at least one counterpart.");
+        var (concerned, refused) = await ConcernedAsync(input, ct);
+        if (refused is not null) return ServiceResult<Consultation>.Failure(refused.Field, refused.Message);
+
+        // Records and requests on desks the editor cannot see stay concerned: he cannot see them to remove them.
+        var visible = await db.Prisoners.Where(p => consultation.PrisonerIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        var prisonerIds = concerned.PrisonerIds.Concat(consultation.PrisonerIds.Except(visible)).ToList();
+        var visibleRequests = await db.TransferRequests.Where(r => consultation.RequestIds.Contains(r.Id))
+            .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => r.Id).ToListAsync(ct);
+        var requestIds = concerned.RequestIds.Concat(consultation.RequestIds.Except(visibleRequests)).ToList();
+        if (input.Version != consultation.Version) return StaleEdit(consultation.Version);
+        db.Entry(consultation).Property(c => c.Version).OriginalValue = input.Version;
+        consultation.Update(input, known, prisonerIds, requestIds, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return StaleEdit((await db.Consultations.AsNoTracking().FirstAsync(c => c.Id == id, ct)).Version);
+        }
+        logger.LogInformation("Consultation {ConsultationId} updated by {UserId}", id, actor.UserId);
+        return ServiceResult<Consultation>.Success(consultation);
+    }
+
+    private static ServiceResult<Consultation> StaleEdit(int currentVersion) => ServiceResult<Consultation>.Conflict(
+        [new FieldError("", "Someone else changed this consultation since you opened it. Reload it, then make your change again.")], currentVersion);
+
+    private static readonly Concerned Nobody = new([], []);
+
+    private sealed record Concerned(List<int> PrisonerIds, List<int> RequestIds);
+
+    /// <summary>The prisoners and requests named on the form; only those the user can see may be named.</summary>
+    private async Task<(Concerned Concerned, FieldError? Refused)> ConcernedAsync(ConsultationInput input, CancellationToken ct)
+    {
         // Only records and requests the user can see may be named: an unknown one reads the same as one on another desk.
         var references = (input.PrisonerReferences ?? "").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries)
             .Select(r => r.Trim().ToUpperInvariant()).Distinct().ToList();
         var prisoners = await db.Prisoners.Where(p => references.Contains(p.Reference)).Select(p => new { p.Id, p.Reference }).ToListAsync(ct);
         var unknown = references.Except(prisoners.Select(p => p.Reference)).ToList();
-        if (unknown.Count > 0) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.PrisonerReferences), $"No record with the reference {string.Join(", ", unknown)}.");
+        if (unknown.Count > 0) return (Nobody, new FieldError(nameof(ConsultationInput.PrisonerReferences), $"No record with the reference {string.Join(", ", unknown)}."));
 
         var numbers = new List<int>();
         foreach (var word in (input.RequestNumbers ?? "").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (!int.TryParse(word.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
-                return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.RequestNumbers), "Enter request numbers, separated by spaces or commas.");
+                return (Nobody, new FieldError(nameof(ConsultationInput.RequestNumbers), "Enter request numbers, separated by spaces or commas."));
             }
             numbers.Add(number);
         }
         var requests = await db.TransferRequests.Where(r => numbers.Contains(r.Id))
             .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { r.Id, r.PrisonerId }).ToListAsync(ct);
         var unknownRequests = numbers.Distinct().Except(requests.Select(r => r.Id)).ToList();
-        if (unknownRequests.Count > 0) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.RequestNumbers), $"No request numbered {string.Join(", ", unknownRequests)}.");
+        if (unknownRequests.Count > 0) return (Nobody, new FieldError(nameof(ConsultationInput.RequestNumbers), $"No request numbered {string.Join(", ", unknownRequests)}."));
 
         // A request concerns its prisoner: he is listed too, so the consultation shows on his page.
-        var prisonerIds = prisoners.Select(p => p.Id).Concat(requests.Select(r => r.PrisonerId)).ToList();
-        var consultation = new Consultation(input, deskId.Value, known, prisonerIds, requests.Select(r => r.Id).ToList(), actor, clock.GetUtcNow());
-        db.Consultations.Add(consultation);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Consultation {ConsultationId} recorded by {UserId}", consultation.Id, actor.UserId);
-        return ServiceResult<Consultation>.Success(consultation);
+        return (new Concerned(prisoners.Select(p => p.Id).Concat(requests.Select(r => r.PrisonerId)).Distinct().ToList(), requests.Select(r => r.Id).ToList()), null);
     }
 
     public async Task<ServiceResult<Consultation>> ChangeStatusAsync(int id, ConsultationStatus? to, Actor actor, CancellationToken ct)

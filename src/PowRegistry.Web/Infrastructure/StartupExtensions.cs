@@ -89,6 +89,7 @@ public static class StartupExtensions
                 options.Conventions.AuthorizeFolder("/Wishes", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Requests/Create", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Consultations/Create", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Consultations/Edit", Policies.EditRecords);
                 options.Conventions.AuthorizePage("/Notifications/Send", Policies.EditRecords);
                 options.Conventions.AllowAnonymousToPage("/Account/Login");
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");

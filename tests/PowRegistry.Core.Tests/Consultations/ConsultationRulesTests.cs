@@ -194,6 +194,42 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
         var result = await app.Run<ConsultationService, ServiceResult<DocumentInfo>>(c => c.AddDocumentAsync(app.OfA.Id, "..\\..\\windows\\evil.pdf", stream.Length, stream, TestServices.Officer, CancellationToken.None));
         Assert.Equal("evil.pdf", result.Value!.FileName);
     }
+
+    [Fact]
+    public async Task AnEdit_RecordsTheOutcome_KeepsWhatTheEditorCannotSee_AndRefusesAStalePage()
+    {
+        var created = (await app.Run<ConsultationService, ServiceResult<Consultation>>(c =>
+            c.CreateAsync(app.Input(app.DeskA, prisoners: $"{app.InA.Reference} {app.InB.Reference}"), TestServices.Officer, CancellationToken.None))).Value!;
+        await using (var scope = OfficerOfA())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<ConsultationService>();
+            var loaded = (await service.GetAsync(created.Id, CancellationToken.None))!;
+            var visible = (await service.VisiblePrisonersAsync(loaded, CancellationToken.None)).Select(p => p.Reference).ToList();
+            Assert.Equal([app.InA.Reference], visible); // the record on desk B is not shown to him
+
+            var form = ConsultationInput.From(loaded, visible);
+            form.Outcome = "Ukraine agreed to the interviews.";
+            form.NextStep = "Send the list.";
+            var updated = await service.UpdateAsync(created.Id, form, new Actor("officer-a"), CancellationToken.None);
+            Assert.True(updated.Succeeded, string.Join("; ", updated.Errors.Select(e => e.Message)));
+
+            var stale = await service.UpdateAsync(created.Id, form, new Actor("officer-a"), CancellationToken.None); // same version again
+            Assert.Contains(stale.Errors, e => e.Message.StartsWith("Someone else changed this consultation", StringComparison.Ordinal));
+            Assert.Equal(loaded.Version + 1, stale.CurrentVersion);
+        }
+        var stored = (await app.Run<ConsultationService, Consultation?>(c => c.GetAsync(created.Id, CancellationToken.None)))!;
+        Assert.Equal("Ukraine agreed to the interviews.", stored.Outcome);
+        Assert.Equal(new[] { app.InA.Id, app.InB.Id }.Order(), stored.PrisonerIds.Order()); // desk B's record was kept
+        Assert.Equal(app.DeskA, stored.DeskId);
+    }
+
+    [Fact]
+    public async Task AnEdit_OfAnotherDesksConsultation_IsNotFound()
+    {
+        await using var scope = OfficerOfA();
+        var result = await scope.ServiceProvider.GetRequiredService<ConsultationService>().UpdateAsync(app.OfB.Id, app.Input(app.DeskB), new Actor("officer-a"), CancellationToken.None);
+        Assert.True(result.IsNotFound);
+    }
 }
 
 /// <summary>The stalled rule, on its own clock.</summary>

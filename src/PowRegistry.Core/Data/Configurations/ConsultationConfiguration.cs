@@ -24,6 +24,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         builder.HasIndex(c => new { c.Status, c.Id });
         builder.HasIndex(c => new { c.Date, c.Id });
         builder.HasIndex(c => new { c.DeskId, c.Id });
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<Desks.Desk>().WithMany().HasForeignKey(c => c.DeskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Changes).WithOne().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.ActionItems).WithOne().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
