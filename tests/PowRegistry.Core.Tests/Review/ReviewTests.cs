@@ -56,7 +56,9 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
             var p5 = await PrisonerAsync(DeskB, "2025-06-01");
 
             var w1 = await WishAsync(p1.Id, WishDestination.TransferToThirdState, "KR", WishVerification.VerifiedByNeutralParty);
-            Requests["waiting"] = await RequestAsync(p1.Id, w1.Id, RequestStatus.Submitted, RequestStatus.UnderConsultation);
+            Requests["waiting"] = await RequestAsync(p1.Id, w1.Id, RequestStatus.Submitted);
+            Clock.Advance(TimeSpan.FromDays(2)); // 2025-07-04: two days after it was created, it goes to the counterpart
+            await MoveAsync(Requests["waiting"], RequestStatus.UnderConsultation);
             var w3 = await WishAsync(p3.Id, WishDestination.TransferToThirdState, "KR", WishVerification.VerifiedByNeutralParty);
             Requests["handover"] = await RequestAsync(p3.Id, w3.Id, RequestStatus.Submitted, RequestStatus.UnderConsultation, RequestStatus.Accepted, RequestStatus.HandoverScheduled);
             await WishAsync(p3.Id, WishDestination.RemainInDetainingState, null, WishVerification.Unverified); // flags the accepted request
@@ -68,7 +70,7 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
             await ConsultationAsync("scheduled", DeskA, [Ukraine, Icrc], ConsultationStatus.Scheduled);
             var c3 = await ConsultationAsync("follow-up B", DeskB, [Icrc], ConsultationStatus.FollowUpPending);
             await Run<ConsultationService, ServiceResult<ActionItem>>(c => c.AddActionItemAsync(c3, "Call Geneva", "officer-b", "2025-07-01", Officer, CancellationToken.None));
-            Clock.Advance(TimeSpan.FromDays(5)); // 2025-07-07
+            Clock.Advance(TimeSpan.FromDays(3)); // 2025-07-07
         }
 
         private async Task<int> ConsultationAsync(string key, int deskId, List<int> counterparts, ConsultationStatus status)
@@ -117,14 +119,16 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         private async Task<int> RequestAsync(int prisonerId, int wishId, params RequestStatus[] steps)
         {
             var request = (await Run<RequestService, ServiceResult<TransferRequest>>(r => r.CreateAsync(prisonerId, new RequestInput { DestinationState = "KR", WishId = wishId }, Officer, CancellationToken.None))).Value!;
-            foreach (var step in steps)
-            {
-                var handover = step == RequestStatus.HandoverScheduled ? new DateOnly(2025, 7, 9) : (DateOnly?)null;
-                await using var scope = ScopeAs("admin-1", administrator: true);
-                var moved = await scope.ServiceProvider.GetRequiredService<RequestService>().MoveAsync(request.Id, step, null, handover, new Actor("admin-1"), CancellationToken.None);
-                Assert.True(moved.Succeeded, string.Join("; ", moved.Errors.Select(e => e.Message)));
-            }
+            foreach (var step in steps) await MoveAsync(request.Id, step);
             return request.Id;
+        }
+
+        private async Task MoveAsync(int requestId, RequestStatus step)
+        {
+            var handover = step == RequestStatus.HandoverScheduled ? new DateOnly(2025, 7, 9) : (DateOnly?)null;
+            await using var scope = ScopeAs("admin-1", administrator: true);
+            var moved = await scope.ServiceProvider.GetRequiredService<RequestService>().MoveAsync(requestId, step, null, handover, new Actor("admin-1"), CancellationToken.None);
+            Assert.True(moved.Succeeded, string.Join("; ", moved.Errors.Select(e => e.Message)));
         }
     }
 
@@ -175,7 +179,7 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         var figures = await FiguresAsync();
         var waiting = Assert.Single(figures.RequestsUnderConsultation);
         Assert.Equal(app.Requests["waiting"], waiting.Id);
-        Assert.Equal(5, waiting.DaysWaiting);
+        Assert.Equal(3, waiting.DaysWaiting); // since it went under consultation, not since it was created
         Assert.Equal(1, figures.FlaggedRequests);
         Assert.Equal(app.Requests["handover"], Assert.Single(figures.HandoversDue).Id);
     }
