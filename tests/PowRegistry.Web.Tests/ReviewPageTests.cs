@@ -108,7 +108,8 @@ public sealed class ReviewPageTests(FakeClockRegistryFactory app) : IClassFixtur
         Assert.Equal("0", Figure(review, "#figure-flagged"));
         Assert.Equal("0", Figure(review, "#figure-handovers-due"));
         Assert.Equal("2", Figure(review, "#figure-capture-cards")); // captured 24 and 14 days ago; the one from 6 days ago is not late yet
-        Assert.Equal("2", Figure(review, "#figure-overdue-notifications")); // the two late capture cards, nothing else owed
+        Assert.Equal("2", Figure(review, "#figure-overdue-notifications"));
+        Assert.Contains("Capture cards not sent within 7 days of capture", review.Text, StringComparison.Ordinal); // the configured deadline, not a fixed word // the two late capture cards, nothing else owed
         Assert.Equal("3", Figure(review, "#prisoners-by-custody tr[data-key=InCustody] a"));
         Assert.Equal("1", Figure(review, "#prisoners-by-wish tr[data-key=TransferToThirdState] a"));
         Assert.Equal("1", Figure(review, "#prisoners-by-verification tr[data-key=VerifiedByNeutralParty] a"));

@@ -35,7 +35,8 @@ public sealed record ReviewFigures(
     IReadOnlyList<Tally<CustodyStatus>> PrisonersByCustody,
     IReadOnlyList<Tally<WishDestination>> PrisonersByWish,
     IReadOnlyList<Tally<WishVerification>> PrisonersByVerification,
-    Notifications.NotificationCounts Notifications);
+    Notifications.NotificationCounts Notifications,
+    int CaptureCardDays);
 
 /// <summary>
 /// The administrators' review: consultations, requests and prisoners counted so that what needs doing stands out.
@@ -49,7 +50,8 @@ public sealed class ReviewService(
     RequestService requests,
     Notifications.NotificationService notifications,
     ConsultationOptions consultationOptions,
-    RequestOptions requestOptions)
+    RequestOptions requestOptions,
+    Notifications.NotificationOptions notificationOptions)
 {
     public async Task<ReviewFigures> FiguresAsync(CancellationToken ct)
     {
@@ -113,7 +115,8 @@ public sealed class ReviewService(
             PrisonersByCustody: Tallies(byCustody),
             PrisonersByWish: Tallies(byWish),
             PrisonersByVerification: Tallies(byVerification),
-            Notifications: notificationCounts);
+            Notifications: notificationCounts,
+            CaptureCardDays: notificationOptions.CaptureCardDays);
     }
 
     /// <summary>Every value of the enum in its declared order, with zero where nothing is counted: a missing bar would read as an error.</summary>
