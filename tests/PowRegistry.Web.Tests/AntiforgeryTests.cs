@@ -46,6 +46,30 @@ public sealed class AntiforgeryTests(PowRegistryFactory app) : IClassFixture<Pow
         Assert.Empty(accepted);
     }
 
+    /// <summary>
+    /// The one page that skips the token is the status page (/Status/{code}): the 413/404 explanation is re-executed
+    /// with the refused request's method, a POST without a usable token. It has no handler and changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task OnlyTheStatusPage_SkipsTheToken_AndItHasNoHandlerThatCouldChangeAnything()
+    {
+        using var scope = app.Services.CreateScope();
+        var loader = scope.ServiceProvider.GetRequiredService<PageLoader>();
+        var skipping = new List<string>();
+        foreach (var endpoint in scope.ServiceProvider.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor) continue;
+            var page = await loader.LoadAsync(descriptor, endpoint.Metadata);
+            if (page.FilterDescriptors.Any(f => f.Filter is Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute)
+                || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>() is not null)
+            {
+                skipping.Add(endpoint.RoutePattern.RawText!);
+                Assert.Empty(page.HandlerMethods);
+            }
+        }
+        Assert.Equal(["Status/{code:int}"], skipping);
+    }
+
     /// <summary>A URL (route values filled with 1) for each page handler that accepts POST.</summary>
     private async Task<List<string>> PostTargetsAsync()
     {
