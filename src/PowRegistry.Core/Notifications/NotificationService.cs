@@ -133,7 +133,7 @@ public sealed class NotificationService(
         var overdueCardsDerived = await legacy.MayExistAsync(db, ct) ? await OwedCaptureCards().CountAsync(p => p.DateOfCapture < cutoff, ct) : 0;
         var lateStored = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.CaptureCard && n.SentOn != null && n.SentOn > n.DueOn, ct);
         // Records from before notifications existed: the card counts as sent by the first "ICRC notified" event.
-        var lateDerived = await WithoutStoredCaptureCard()
+        var lateDerived = !await legacy.WithoutStoredCardMayExistAsync(db, ct) ? 0 : await WithoutStoredCaptureCard()
             .Where(p => p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified))
             .CountAsync(p => !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified && e.Date <= p.DateOfCapture!.Value.AddDays(days)), ct);
         return new NotificationCounts(overdueStored + overdueCardsDerived, overdueCardsStored + overdueCardsDerived, lateStored + lateDerived);
@@ -146,7 +146,8 @@ public sealed class NotificationService(
         var today = Today;
         var stored = await db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisonerId).ToListAsync(ct);
         var list = stored.Select(n => new PrisonerNotification(n.Id, n.Kind, n.EventDate, n.DueOn, n.SentOn, n.Channel, n.SentReference, n.IsOverdue(today))).ToList();
-        if (await legacy.MayExistAsync(db, ct) && await OwedCaptureCards().Where(p => p.Id == prisonerId).Select(p => p.DateOfCapture).FirstOrDefaultAsync(ct) is { } captured)
+        // No LegacyCaptureCards gate: one record by id is cheap, and that scan is not.
+        if (await OwedCaptureCards().Where(p => p.Id == prisonerId).Select(p => p.DateOfCapture).FirstOrDefaultAsync(ct) is { } captured)
         {
             var due = options.DueOn(NotificationKind.CaptureCard, captured);
             list.Add(new PrisonerNotification(null, NotificationKind.CaptureCard, captured, due, null, null, null, due < today));

@@ -439,3 +439,23 @@ public sealed class LegacyCaptureCardTests(TestServices app) : IClassFixture<Tes
         Assert.Contains(await app.Run<NotificationService, IReadOnlyList<NotificationRow>>(n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)), r => r.PrisonerId == other.Id && r.Derived);
     }
 }
+
+/// <summary>The review's look for older records whose card went out late (its own register: it starts with none).</summary>
+public sealed class LateLegacyCaptureCardTests(TestServices app) : IClassFixture<TestServices>
+{
+    [Fact]
+    public async Task TheReviewsLookForLateCards_StopsOnceEveryRecordHasAStoredCard_AndLooksAgainWhenAsked()
+    {
+        var prisoner = (await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
+            new PrisonerInput { FamilyName = "Late", DateOfCapture = "2025-05-02", DeskId = Desk.DefaultDeskId, DuplicatesChecked = true }, TestServices.Officer, CancellationToken.None))).Value!;
+        Task<int> SentLateAsync() => app.Run<NotificationService, int>(async n => (await n.CountsAsync(CancellationToken.None)).CaptureCardsSentLate);
+        Assert.Equal(0, await SentLateAsync()); // every record has its stored card: the answer is kept
+
+        await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(n => n.PrisonerId == prisoner.Id).ExecuteDeleteAsync()); // behind the application's back
+        await app.Run<PrisonerService, ServiceResult<CustodyEvent>>(s => s.AddCustodyEventAsync(prisoner.Id, new CustodyEventInput { Kind = CustodyEventKind.IcrcNotified, Date = "2025-05-20" }, TestServices.Officer, CancellationToken.None));
+        Assert.Equal(0, await SentLateAsync()); // not looked at again…
+
+        await using (var scope = app.Scope()) scope.ServiceProvider.GetRequiredService<LegacyCaptureCards>().Recheck();
+        Assert.Equal(1, await SentLateAsync()); // …until asked to
+    }
+}
