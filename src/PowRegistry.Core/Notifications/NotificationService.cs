@@ -209,7 +209,15 @@ public sealed class NotificationService(
             return ServiceResult<Notification>.Failure(nameof(SentInput.SentOn), $"It cannot have been sent before the event it reports ({notification.EventDate:yyyy-MM-dd}).");
         }
         notification.MarkSent(sentOn, input.Channel!.Value, Text.Clean(input.Reference), actor, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // SentOn is the concurrency token: someone else marked it sent since we read it.
+            return ServiceResult<Notification>.Failure("", "This notification was already marked sent by someone else.");
+        }
         logger.LogInformation("Notification {NotificationId} of prisoner {PrisonerId} marked sent by {UserId}", notification.Id, notification.PrisonerId, actor.UserId);
         return ServiceResult<Notification>.Success(notification);
     }

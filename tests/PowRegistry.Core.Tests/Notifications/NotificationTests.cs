@@ -191,6 +191,26 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     }
 
     [Fact]
+    public async Task MarkSent_ByTwoOfficersAtOnce_TheSecondIsRefused_AndTheFirstStands()
+    {
+        var desk = await DeskAsync();
+        var prisoner = await RegisterAsync(desk, "2025-05-20");
+        var card = Assert.Single(await StoredAsync(prisoner.Id));
+        await using var first = app.ScopeAs("officer-" + desk, deskIds: desk);
+        await using var second = app.ScopeAs("officer-" + desk, deskIds: desk);
+        // The second officer has the notification open (read, still unsent) when the first one saves.
+        Assert.True((await second.ServiceProvider.GetRequiredService<PowRegistryDbContext>().Notifications.SingleAsync(n => n.Id == card.Id)).IsOpen);
+
+        var firstResult = await first.ServiceProvider.GetRequiredService<NotificationService>().MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-26", Channel = NotificationChannel.Email }, TestServices.OtherOfficer, CancellationToken.None);
+        var secondResult = await second.ServiceProvider.GetRequiredService<NotificationService>().MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-27", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None);
+
+        Assert.True(firstResult.Succeeded);
+        Assert.Contains(secondResult.Errors, e => e.Message == "This notification was already marked sent by someone else.");
+        var stored = Assert.Single(await StoredAsync(prisoner.Id));
+        Assert.Equal((new DateOnly(2025, 5, 26), NotificationChannel.Email, TestServices.OtherOfficer.UserId), (stored.SentOn!.Value, stored.Channel!.Value, stored.SentRecordedBy!));
+    }
+
+    [Fact]
     public async Task RecordingIcrcNotified_SatisfiesTheOpenCaptureCard_ButNotOtherNotifications()
     {
         var desk = await DeskAsync();
