@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 
 using FluentValidation;
 
@@ -80,20 +81,9 @@ public sealed class NotificationService(
         if (query.OverdueOnly) stored = stored.Where(n => n.DueOn < today);
         if (query.Kind is { } kind) stored = stored.Where(n => n.Kind == kind);
         var storedRows = await stored
-            .Join(db.Prisoners, n => n.PrisonerId, p => p.Id, (n, p) => new
-            {
-                n.Id,
-                n.PrisonerId,
-                p.Reference,
-                p.FamilyName,
-                p.GivenNames,
-                Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
-                n.Kind,
-                n.EventDate,
-                n.DueOn,
-            })
+            .Join(db.Prisoners.Select(Line), n => n.PrisonerId, p => p.Id, (n, p) => new { n.Id, n.Kind, n.EventDate, n.DueOn, Prisoner = p })
             .OrderBy(x => x.DueOn).ThenBy(x => x.Id).Take(max).ToListAsync(ct);
-        var rows = storedRows.Select(x => new NotificationRow(x.Id, x.PrisonerId, x.Reference, NameOf(x.FamilyName, x.GivenNames, x.Alias), x.Kind, x.EventDate, x.DueOn, x.DueOn < today)).ToList();
+        var rows = storedRows.Select(x => new NotificationRow(x.Id, x.Prisoner.Id, x.Prisoner.Reference, x.Prisoner.Name, x.Kind, x.EventDate, x.DueOn, x.DueOn < today)).ToList();
 
         if ((query.Kind is null or NotificationKind.CaptureCard) && await legacy.MayExistAsync(db, ct))
         {
@@ -104,12 +94,11 @@ public sealed class NotificationService(
                 owed = owed.Where(p => p.DateOfCapture < cutoff);
             }
             var derived = await owed.OrderBy(p => p.DateOfCapture).ThenBy(p => p.Id).Take(max)
-                .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), p.DateOfCapture })
-                .ToListAsync(ct);
+                .Select(Line).ToListAsync(ct);
             rows.AddRange(derived.Select(p =>
             {
                 var due = options.DueOn(NotificationKind.CaptureCard, p.DateOfCapture!.Value);
-                return new NotificationRow(null, p.Id, p.Reference, NameOf(p.FamilyName, p.GivenNames, p.Alias), NotificationKind.CaptureCard, p.DateOfCapture.Value, due, due < today);
+                return new NotificationRow(null, p.Id, p.Reference, p.Name, NotificationKind.CaptureCard, p.DateOfCapture.Value, due, due < today);
             }));
         }
         return rows.OrderBy(r => r.DueOn).ThenBy(r => r.PrisonerId).ThenBy(r => r.Id).Take(max).ToList();
@@ -162,17 +151,15 @@ public sealed class NotificationService(
         if (id is { } notificationId)
         {
             var row = await db.Notifications.AsNoTracking().Where(n => n.Id == notificationId && n.SentOn == null)
-                .Join(db.Prisoners, n => n.PrisonerId, p => p.Id, (n, p) => new { n.Id, n.PrisonerId, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), n.Kind, n.EventDate, n.DueOn })
+                .Join(db.Prisoners.Select(Line), n => n.PrisonerId, p => p.Id, (n, p) => new { n.Id, n.Kind, n.EventDate, n.DueOn, Prisoner = p })
                 .FirstOrDefaultAsync(ct);
-            return row is null ? null : new NotificationRow(row.Id, row.PrisonerId, row.Reference, NameOf(row.FamilyName, row.GivenNames, row.Alias), row.Kind, row.EventDate, row.DueOn, row.DueOn < today);
+            return row is null ? null : new NotificationRow(row.Id, row.Prisoner.Id, row.Prisoner.Reference, row.Prisoner.Name, row.Kind, row.EventDate, row.DueOn, row.DueOn < today);
         }
         if (prisonerId is not { } pid) return null;
-        var owed = await OwedCaptureCards().Where(p => p.Id == pid)
-            .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), p.DateOfCapture })
-            .FirstOrDefaultAsync(ct);
+        var owed = await OwedCaptureCards().Where(p => p.Id == pid).Select(Line).FirstOrDefaultAsync(ct);
         if (owed is null) return null;
         var due = options.DueOn(NotificationKind.CaptureCard, owed.DateOfCapture!.Value);
-        return new NotificationRow(null, owed.Id, owed.Reference, NameOf(owed.FamilyName, owed.GivenNames, owed.Alias), NotificationKind.CaptureCard, owed.DateOfCapture.Value, due, due < today);
+        return new NotificationRow(null, owed.Id, owed.Reference, owed.Name, NotificationKind.CaptureCard, owed.DateOfCapture.Value, due, due < today);
     }
 
     /// <summary>Records that a notification went out. Not found when it is not visible; refused when already sent or the input is wrong.</summary>
@@ -180,6 +167,8 @@ public sealed class NotificationService(
     {
         var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (notification is null) return ServiceResult<Notification>.NotFound();
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<Notification>.Failure(validation);
         return await MarkAsync(notification, input, actor, ct);
     }
 
@@ -198,12 +187,11 @@ public sealed class NotificationService(
         return await MarkAsync(prisoner.OweCaptureCard(options, actor, clock.GetUtcNow()), input, actor, ct);
     }
 
+    /// <summary>The input is already validated.</summary>
     private async Task<ServiceResult<Notification>> MarkAsync(Notification notification, SentInput input, Actor actor, CancellationToken ct)
     {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid) return ServiceResult<Notification>.Failure(validation);
         if (!notification.IsOpen) return ServiceResult<Notification>.Failure("", $"This notification was already marked sent on {notification.SentOn:yyyy-MM-dd}.");
-        var sentOn = DateOnly.ParseExact(input.SentOn!.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        _ = PrisonerInputValidator.TryParseDate(input.SentOn, out var sentOn);
         if (sentOn < notification.EventDate)
         {
             return ServiceResult<Notification>.Failure(nameof(SentInput.SentOn), $"It cannot have been sent before the event it reports ({notification.EventDate:yyyy-MM-dd}).");
@@ -264,6 +252,28 @@ public sealed class NotificationService(
     /// <summary>Capture cards owed on the fly: no stored card, and no "ICRC notified (capture card sent)" on the timeline.</summary>
     private IQueryable<Prisoner> OwedCaptureCards() =>
         WithoutStoredCaptureCard().Where(p => !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified));
+
+    /// <summary>What a line of the queue shows of the prisoner: the one projection every query naming him uses.</summary>
+    private static readonly Expression<Func<Prisoner, PrisonerLine>> Line = p => new PrisonerLine
+    {
+        Id = p.Id,
+        Reference = p.Reference,
+        FamilyName = p.FamilyName,
+        GivenNames = p.GivenNames,
+        Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
+        DateOfCapture = p.DateOfCapture,
+    };
+
+    private sealed class PrisonerLine
+    {
+        public int Id { get; init; }
+        public string Reference { get; init; } = "";
+        public string? FamilyName { get; init; }
+        public string? GivenNames { get; init; }
+        public string? Alias { get; init; }
+        public DateOnly? DateOfCapture { get; init; }
+        public string Name => NameOf(FamilyName, GivenNames, Alias);
+    }
 
     private static string NameOf(string? family, string? given, string? alias) =>
         string.Join(' ', new[] { family, given }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : alias ?? "(name unknown)";
