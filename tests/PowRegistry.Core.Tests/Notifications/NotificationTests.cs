@@ -226,6 +226,17 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     }
 
     [Fact]
+    public async Task RecordingIcrcNotified_DatedBeforeTheCapture_LeavesTheCaptureCardOpen()
+    {
+        var desk = await DeskAsync();
+        var prisoner = await RegisterAsync(desk, "2025-05-20");
+        Assert.True((await AddEventAsync(prisoner.Id, CustodyEventKind.IcrcNotified, "2025-05-15")).Succeeded);
+
+        Assert.True(Assert.Single(await StoredAsync(prisoner.Id), n => n.Kind == NotificationKind.CaptureCard).IsOpen);
+        Assert.Equal([NotificationKind.CaptureCard], (await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None))).Select(r => r.Kind));
+    }
+
+    [Fact]
     public async Task ARecordFromBeforeNotifications_OwesItsCaptureCard_Derived_UntilMarkedSent()
     {
         var desk = await DeskAsync();
