@@ -42,6 +42,6 @@ public sealed class LegacyCaptureCards
         return any;
     }
 
-    /// <summary>Looks again next time: after data was changed behind the application's back (a restore into a running process, manual SQL, tests).</summary>
+    /// <summary>Looks again next time. For tests, which change data behind the application's back; nothing else calls it.</summary>
     public void Recheck() => (_noneLeft, _noneWithoutStoredCard) = (false, false);
 }

@@ -54,11 +54,7 @@ public sealed class NotificationQuery
 }
 
 /// <summary>For the administrators' review: what is late, among the records the user may see.</summary>
-public sealed record NotificationCounts(int OverdueNotifications, int OverdueCaptureCards, int CaptureCardsSentLate)
-{
-    /// <summary>Capture cards not sent within the deadline (7 days of capture by default): still open and late, or sent late.</summary>
-    public int CaptureCardsNotSentInTime => OverdueCaptureCards + CaptureCardsSentLate;
-}
+public sealed record NotificationCounts(int OverdueNotifications, int OverdueCaptureCards, int CaptureCardsSentLate);
 
 /// <summary>The notification queue for the Central Tracing Agency (GC III Arts. 70, 122) and the weekly list of the seriously sick.</summary>
 public sealed class NotificationService(

@@ -271,11 +271,11 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
 
         Assert.Empty(await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)));
         var counts = await AsOfficerOf(desk, n => n.CountsAsync(CancellationToken.None));
-        Assert.Equal((0, 0, 1, 1), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate, counts.CaptureCardsNotSentInTime));
+        Assert.Equal((0, 0, 1), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate));
     }
 
     [Fact]
-    public async Task Counts_OverdueNotifications_AndCaptureCardsNotSentInTime()
+    public async Task Counts_OverdueNotifications_OverdueCaptureCards_AndCaptureCardsSentLate()
     {
         var desk = await DeskAsync();
         var overdueCard = await RegisterAsync(desk, "2025-05-01");                   // open, due 05-08
@@ -287,7 +287,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         await AsOfficerOf(desk, n => n.MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-08", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None));
 
         var counts = await AsOfficerOf(desk, n => n.CountsAsync(CancellationToken.None));
-        Assert.Equal((2, 1, 1, 2), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate, counts.CaptureCardsNotSentInTime));
+        Assert.Equal((2, 1, 1), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate));
         Assert.Equal([overdueCard.Id, sentInTime.Id], (await AsOfficerOf(desk, n => n.OverdueAsync(10, CancellationToken.None))).Select(r => r.PrisonerId));
     }
 
@@ -304,7 +304,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         Assert.Equal(2, (await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None))).Count);
         Assert.Empty(await AsOfficerOf(otherDesk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)));
         Assert.Empty(await AsOfficerOf(otherDesk, n => n.OverdueAsync(10, CancellationToken.None)));
-        Assert.Equal((0, 0), await AsOfficerOf(otherDesk, async n => (await n.CountsAsync(CancellationToken.None)) is var c ? (c.OverdueNotifications, c.CaptureCardsNotSentInTime) : default));
+        Assert.Equal((0, 0, 0), await AsOfficerOf(otherDesk, async n => (await n.CountsAsync(CancellationToken.None)) is var c ? (c.OverdueNotifications, c.OverdueCaptureCards, c.CaptureCardsSentLate) : default));
         Assert.Null(await AsOfficerOf(otherDesk, n => n.OfPrisonerAsync(prisoner.Id, CancellationToken.None)));
         Assert.Null(await AsOfficerOf(otherDesk, n => n.OpenOneAsync(card.Id, null, CancellationToken.None)));
         Assert.Null(await AsOfficerOf(otherDesk, n => n.OpenOneAsync(null, legacy.Id, CancellationToken.None)));
@@ -431,7 +431,7 @@ public sealed class NotificationClockTests(TestServices app) : IClassFixture<Tes
         Assert.Equal((0, false), await ReadAsync());
         app.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal((1, true), await ReadAsync());
-        Assert.Equal(1, (await app.Run<NotificationService, NotificationCounts>(n => n.CountsAsync(CancellationToken.None))).CaptureCardsNotSentInTime);
+        Assert.Equal(1, (await app.Run<NotificationService, NotificationCounts>(n => n.CountsAsync(CancellationToken.None))).OverdueCaptureCards);
     }
 }
 
