@@ -47,6 +47,10 @@ public sealed class NotificationPagesTests(PowRegistryFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, nonsense.Status);
         Assert.Contains("Unknown kind of notification: showing every kind.", nonsense.Text, StringComparison.Ordinal);
         Assert.Contains(reference, nonsense.Text, StringComparison.Ordinal);
+
+        var list = await officer.GetAsync("/Notifications?kind=CaptureCard,Transfer"); // not 1|2 = 3, Hospitalisation
+        Assert.Contains("Unknown kind of notification: showing every kind.", list.Text, StringComparison.Ordinal);
+        Assert.Contains(reference, list.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,10 +15,11 @@ namespace PowRegistry.Core.Notifications;
 public sealed class LegacyCaptureCards
 {
     private volatile bool _noneLeft;
+    private volatile bool _noneWithoutStoredCard;
 
     public async Task<bool> MayExistAsync(PowRegistryDbContext db, CancellationToken ct)
     {
-        if (_noneLeft) return false;
+        if (_noneLeft || _noneWithoutStoredCard) return false;
         // Across all desks on purpose: this says whether to look at all, not what the user may see.
         var any = await db.Prisoners.IgnoreQueryFilters().AnyAsync(p => p.MergedIntoId == null && p.DateOfCapture != null
             && !p.Notifications.Any(n => n.Kind == NotificationKind.CaptureCard)
@@ -27,6 +28,20 @@ public sealed class LegacyCaptureCards
         return any;
     }
 
-    /// <summary>Looks again next time: after data was changed behind the application's back (a restore into a running process, manual SQL, tests).</summary>
-    public void Recheck() => _noneLeft = false;
+    /// <summary>
+    /// Whether any record may still have a date of capture and no stored capture-card notification, whether or not
+    /// an "ICRC notified" event stands for it (the review counts those whose card went out late). Same scan, same
+    /// reason to remember a "none": no path creates such a record any more.
+    /// </summary>
+    public async Task<bool> WithoutStoredCardMayExistAsync(PowRegistryDbContext db, CancellationToken ct)
+    {
+        if (_noneWithoutStoredCard) return false;
+        var any = await db.Prisoners.IgnoreQueryFilters().AnyAsync(p => p.MergedIntoId == null && p.DateOfCapture != null
+            && !p.Notifications.Any(n => n.Kind == NotificationKind.CaptureCard), ct);
+        if (!any) _noneWithoutStoredCard = true;
+        return any;
+    }
+
+    /// <summary>Looks again next time. For tests, which change data behind the application's back; nothing else calls it.</summary>
+    public void Recheck() => (_noneLeft, _noneWithoutStoredCard) = (false, false);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 
 using FluentValidation;
 
@@ -53,11 +54,7 @@ public sealed class NotificationQuery
 }
 
 /// <summary>For the administrators' review: what is late, among the records the user may see.</summary>
-public sealed record NotificationCounts(int OverdueNotifications, int OverdueCaptureCards, int CaptureCardsSentLate)
-{
-    /// <summary>Capture cards not sent within the deadline (7 days of capture by default): still open and late, or sent late.</summary>
-    public int CaptureCardsNotSentInTime => OverdueCaptureCards + CaptureCardsSentLate;
-}
+public sealed record NotificationCounts(int OverdueNotifications, int OverdueCaptureCards, int CaptureCardsSentLate);
 
 /// <summary>The notification queue for the Central Tracing Agency (GC III Arts. 70, 122) and the weekly list of the seriously sick.</summary>
 public sealed class NotificationService(
@@ -80,20 +77,9 @@ public sealed class NotificationService(
         if (query.OverdueOnly) stored = stored.Where(n => n.DueOn < today);
         if (query.Kind is { } kind) stored = stored.Where(n => n.Kind == kind);
         var storedRows = await stored
-            .Join(db.Prisoners, n => n.PrisonerId, p => p.Id, (n, p) => new
-            {
-                n.Id,
-                n.PrisonerId,
-                p.Reference,
-                p.FamilyName,
-                p.GivenNames,
-                Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
-                n.Kind,
-                n.EventDate,
-                n.DueOn,
-            })
+            .Join(db.Prisoners.Select(Line), n => n.PrisonerId, p => p.Id, (n, p) => new { n.Id, n.Kind, n.EventDate, n.DueOn, Prisoner = p })
             .OrderBy(x => x.DueOn).ThenBy(x => x.Id).Take(max).ToListAsync(ct);
-        var rows = storedRows.Select(x => new NotificationRow(x.Id, x.PrisonerId, x.Reference, NameOf(x.FamilyName, x.GivenNames, x.Alias), x.Kind, x.EventDate, x.DueOn, x.DueOn < today)).ToList();
+        var rows = storedRows.Select(x => new NotificationRow(x.Id, x.Prisoner.Id, x.Prisoner.Reference, x.Prisoner.Name, x.Kind, x.EventDate, x.DueOn, x.DueOn < today)).ToList();
 
         if ((query.Kind is null or NotificationKind.CaptureCard) && await legacy.MayExistAsync(db, ct))
         {
@@ -104,12 +90,11 @@ public sealed class NotificationService(
                 owed = owed.Where(p => p.DateOfCapture < cutoff);
             }
             var derived = await owed.OrderBy(p => p.DateOfCapture).ThenBy(p => p.Id).Take(max)
-                .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), p.DateOfCapture })
-                .ToListAsync(ct);
+                .Select(Line).ToListAsync(ct);
             rows.AddRange(derived.Select(p =>
             {
                 var due = options.DueOn(NotificationKind.CaptureCard, p.DateOfCapture!.Value);
-                return new NotificationRow(null, p.Id, p.Reference, NameOf(p.FamilyName, p.GivenNames, p.Alias), NotificationKind.CaptureCard, p.DateOfCapture.Value, due, due < today);
+                return new NotificationRow(null, p.Id, p.Reference, p.Name, NotificationKind.CaptureCard, p.DateOfCapture.Value, due, due < today);
             }));
         }
         return rows.OrderBy(r => r.DueOn).ThenBy(r => r.PrisonerId).ThenBy(r => r.Id).Take(max).ToList();
@@ -133,7 +118,7 @@ public sealed class NotificationService(
         var overdueCardsDerived = await legacy.MayExistAsync(db, ct) ? await OwedCaptureCards().CountAsync(p => p.DateOfCapture < cutoff, ct) : 0;
         var lateStored = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.CaptureCard && n.SentOn != null && n.SentOn > n.DueOn, ct);
         // Records from before notifications existed: the card counts as sent by the first "ICRC notified" event.
-        var lateDerived = await WithoutStoredCaptureCard()
+        var lateDerived = !await legacy.WithoutStoredCardMayExistAsync(db, ct) ? 0 : await WithoutStoredCaptureCard()
             .Where(p => p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified))
             .CountAsync(p => !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified && e.Date <= p.DateOfCapture!.Value.AddDays(days)), ct);
         return new NotificationCounts(overdueStored + overdueCardsDerived, overdueCardsStored + overdueCardsDerived, lateStored + lateDerived);
@@ -146,7 +131,8 @@ public sealed class NotificationService(
         var today = Today;
         var stored = await db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisonerId).ToListAsync(ct);
         var list = stored.Select(n => new PrisonerNotification(n.Id, n.Kind, n.EventDate, n.DueOn, n.SentOn, n.Channel, n.SentReference, n.IsOverdue(today))).ToList();
-        if (await legacy.MayExistAsync(db, ct) && await OwedCaptureCards().Where(p => p.Id == prisonerId).Select(p => p.DateOfCapture).FirstOrDefaultAsync(ct) is { } captured)
+        // No LegacyCaptureCards gate: one record by id is cheap, and that scan is not.
+        if (await OwedCaptureCards().Where(p => p.Id == prisonerId).Select(p => p.DateOfCapture).FirstOrDefaultAsync(ct) is { } captured)
         {
             var due = options.DueOn(NotificationKind.CaptureCard, captured);
             list.Add(new PrisonerNotification(null, NotificationKind.CaptureCard, captured, due, null, null, null, due < today));
@@ -161,17 +147,15 @@ public sealed class NotificationService(
         if (id is { } notificationId)
         {
             var row = await db.Notifications.AsNoTracking().Where(n => n.Id == notificationId && n.SentOn == null)
-                .Join(db.Prisoners, n => n.PrisonerId, p => p.Id, (n, p) => new { n.Id, n.PrisonerId, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), n.Kind, n.EventDate, n.DueOn })
+                .Join(db.Prisoners.Select(Line), n => n.PrisonerId, p => p.Id, (n, p) => new { n.Id, n.Kind, n.EventDate, n.DueOn, Prisoner = p })
                 .FirstOrDefaultAsync(ct);
-            return row is null ? null : new NotificationRow(row.Id, row.PrisonerId, row.Reference, NameOf(row.FamilyName, row.GivenNames, row.Alias), row.Kind, row.EventDate, row.DueOn, row.DueOn < today);
+            return row is null ? null : new NotificationRow(row.Id, row.Prisoner.Id, row.Prisoner.Reference, row.Prisoner.Name, row.Kind, row.EventDate, row.DueOn, row.DueOn < today);
         }
         if (prisonerId is not { } pid) return null;
-        var owed = await OwedCaptureCards().Where(p => p.Id == pid)
-            .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(), p.DateOfCapture })
-            .FirstOrDefaultAsync(ct);
+        var owed = await OwedCaptureCards().Where(p => p.Id == pid).Select(Line).FirstOrDefaultAsync(ct);
         if (owed is null) return null;
         var due = options.DueOn(NotificationKind.CaptureCard, owed.DateOfCapture!.Value);
-        return new NotificationRow(null, owed.Id, owed.Reference, NameOf(owed.FamilyName, owed.GivenNames, owed.Alias), NotificationKind.CaptureCard, owed.DateOfCapture.Value, due, due < today);
+        return new NotificationRow(null, owed.Id, owed.Reference, owed.Name, NotificationKind.CaptureCard, owed.DateOfCapture.Value, due, due < today);
     }
 
     /// <summary>Records that a notification went out. Not found when it is not visible; refused when already sent or the input is wrong.</summary>
@@ -179,6 +163,8 @@ public sealed class NotificationService(
     {
         var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (notification is null) return ServiceResult<Notification>.NotFound();
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return ServiceResult<Notification>.Failure(validation);
         return await MarkAsync(notification, input, actor, ct);
     }
 
@@ -197,18 +183,25 @@ public sealed class NotificationService(
         return await MarkAsync(prisoner.OweCaptureCard(options, actor, clock.GetUtcNow()), input, actor, ct);
     }
 
+    /// <summary>The input is already validated.</summary>
     private async Task<ServiceResult<Notification>> MarkAsync(Notification notification, SentInput input, Actor actor, CancellationToken ct)
     {
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid) return ServiceResult<Notification>.Failure(validation);
         if (!notification.IsOpen) return ServiceResult<Notification>.Failure("", $"This notification was already marked sent on {notification.SentOn:yyyy-MM-dd}.");
-        var sentOn = DateOnly.ParseExact(input.SentOn!.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        _ = PrisonerInputValidator.TryParseDate(input.SentOn, out var sentOn);
         if (sentOn < notification.EventDate)
         {
             return ServiceResult<Notification>.Failure(nameof(SentInput.SentOn), $"It cannot have been sent before the event it reports ({notification.EventDate:yyyy-MM-dd}).");
         }
         notification.MarkSent(sentOn, input.Channel!.Value, Text.Clean(input.Reference), actor, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // SentOn is the concurrency token: someone else marked it sent since we read it.
+            return ServiceResult<Notification>.Failure("", "This notification was already marked sent by someone else.");
+        }
         logger.LogInformation("Notification {NotificationId} of prisoner {PrisonerId} marked sent by {UserId}", notification.Id, notification.PrisonerId, actor.UserId);
         return ServiceResult<Notification>.Success(notification);
     }
@@ -255,6 +248,28 @@ public sealed class NotificationService(
     /// <summary>Capture cards owed on the fly: no stored card, and no "ICRC notified (capture card sent)" on the timeline.</summary>
     private IQueryable<Prisoner> OwedCaptureCards() =>
         WithoutStoredCaptureCard().Where(p => !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified));
+
+    /// <summary>What a line of the queue shows of the prisoner: the one projection every query naming him uses.</summary>
+    private static readonly Expression<Func<Prisoner, PrisonerLine>> Line = p => new PrisonerLine
+    {
+        Id = p.Id,
+        Reference = p.Reference,
+        FamilyName = p.FamilyName,
+        GivenNames = p.GivenNames,
+        Alias = p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
+        DateOfCapture = p.DateOfCapture,
+    };
+
+    private sealed class PrisonerLine
+    {
+        public int Id { get; init; }
+        public string Reference { get; init; } = "";
+        public string? FamilyName { get; init; }
+        public string? GivenNames { get; init; }
+        public string? Alias { get; init; }
+        public DateOnly? DateOfCapture { get; init; }
+        public string Name => NameOf(FamilyName, GivenNames, Alias);
+    }
 
     private static string NameOf(string? family, string? given, string? alias) =>
         string.Join(' ', new[] { family, given }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : alias ?? "(name unknown)";

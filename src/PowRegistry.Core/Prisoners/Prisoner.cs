@@ -139,9 +139,9 @@ public sealed class Prisoner
     {
         var hadDateOfCapture = DateOfCapture is not null;
         Apply(input, actor, now);
-        if (!hadDateOfCapture && DateOfCapture is { } captured && !_notifications.Any(n => n.Kind == NotificationKind.CaptureCard))
+        if (!hadDateOfCapture && DateOfCapture is not null && !_notifications.Any(n => n.Kind == NotificationKind.CaptureCard))
         {
-            _notifications.Add(new Notification(NotificationKind.CaptureCard, null, captured, deadlines.DueOn(NotificationKind.CaptureCard, captured), actor, now));
+            OweCaptureCard(deadlines, actor, now);
         }
         Touch(actor, now);
     }

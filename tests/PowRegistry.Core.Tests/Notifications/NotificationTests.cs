@@ -191,6 +191,26 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     }
 
     [Fact]
+    public async Task MarkSent_ByTwoOfficersAtOnce_TheSecondIsRefused_AndTheFirstStands()
+    {
+        var desk = await DeskAsync();
+        var prisoner = await RegisterAsync(desk, "2025-05-20");
+        var card = Assert.Single(await StoredAsync(prisoner.Id));
+        await using var first = app.ScopeAs("officer-" + desk, deskIds: desk);
+        await using var second = app.ScopeAs("officer-" + desk, deskIds: desk);
+        // The second officer has the notification open (read, still unsent) when the first one saves.
+        Assert.True((await second.ServiceProvider.GetRequiredService<PowRegistryDbContext>().Notifications.SingleAsync(n => n.Id == card.Id)).IsOpen);
+
+        var firstResult = await first.ServiceProvider.GetRequiredService<NotificationService>().MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-26", Channel = NotificationChannel.Email }, TestServices.OtherOfficer, CancellationToken.None);
+        var secondResult = await second.ServiceProvider.GetRequiredService<NotificationService>().MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-27", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None);
+
+        Assert.True(firstResult.Succeeded);
+        Assert.Contains(secondResult.Errors, e => e.Message == "This notification was already marked sent by someone else.");
+        var stored = Assert.Single(await StoredAsync(prisoner.Id));
+        Assert.Equal((new DateOnly(2025, 5, 26), NotificationChannel.Email, TestServices.OtherOfficer.UserId), (stored.SentOn!.Value, stored.Channel!.Value, stored.SentRecordedBy!));
+    }
+
+    [Fact]
     public async Task RecordingIcrcNotified_SatisfiesTheOpenCaptureCard_ButNotOtherNotifications()
     {
         var desk = await DeskAsync();
@@ -203,6 +223,17 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         Assert.Equal((new DateOnly(2025, 5, 24), NotificationChannel.CustodyEvent), (card.SentOn!.Value, card.Channel!.Value));
         Assert.True(stored.Single(n => n.Kind == NotificationKind.Hospitalisation).IsOpen);
         Assert.Equal([NotificationKind.Hospitalisation], (await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None))).Select(r => r.Kind));
+    }
+
+    [Fact]
+    public async Task RecordingIcrcNotified_DatedBeforeTheCapture_LeavesTheCaptureCardOpen()
+    {
+        var desk = await DeskAsync();
+        var prisoner = await RegisterAsync(desk, "2025-05-20");
+        Assert.True((await AddEventAsync(prisoner.Id, CustodyEventKind.IcrcNotified, "2025-05-15")).Succeeded);
+
+        Assert.True(Assert.Single(await StoredAsync(prisoner.Id), n => n.Kind == NotificationKind.CaptureCard).IsOpen);
+        Assert.Equal([NotificationKind.CaptureCard], (await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None))).Select(r => r.Kind));
     }
 
     [Fact]
@@ -240,11 +271,11 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
 
         Assert.Empty(await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)));
         var counts = await AsOfficerOf(desk, n => n.CountsAsync(CancellationToken.None));
-        Assert.Equal((0, 0, 1, 1), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate, counts.CaptureCardsNotSentInTime));
+        Assert.Equal((0, 0, 1), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate));
     }
 
     [Fact]
-    public async Task Counts_OverdueNotifications_AndCaptureCardsNotSentInTime()
+    public async Task Counts_OverdueNotifications_OverdueCaptureCards_AndCaptureCardsSentLate()
     {
         var desk = await DeskAsync();
         var overdueCard = await RegisterAsync(desk, "2025-05-01");                   // open, due 05-08
@@ -256,7 +287,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         await AsOfficerOf(desk, n => n.MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-08", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None));
 
         var counts = await AsOfficerOf(desk, n => n.CountsAsync(CancellationToken.None));
-        Assert.Equal((2, 1, 1, 2), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate, counts.CaptureCardsNotSentInTime));
+        Assert.Equal((2, 1, 1), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate));
         Assert.Equal([overdueCard.Id, sentInTime.Id], (await AsOfficerOf(desk, n => n.OverdueAsync(10, CancellationToken.None))).Select(r => r.PrisonerId));
     }
 
@@ -273,7 +304,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         Assert.Equal(2, (await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None))).Count);
         Assert.Empty(await AsOfficerOf(otherDesk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)));
         Assert.Empty(await AsOfficerOf(otherDesk, n => n.OverdueAsync(10, CancellationToken.None)));
-        Assert.Equal((0, 0), await AsOfficerOf(otherDesk, async n => (await n.CountsAsync(CancellationToken.None)) is var c ? (c.OverdueNotifications, c.CaptureCardsNotSentInTime) : default));
+        Assert.Equal((0, 0, 0), await AsOfficerOf(otherDesk, async n => (await n.CountsAsync(CancellationToken.None)) is var c ? (c.OverdueNotifications, c.OverdueCaptureCards, c.CaptureCardsSentLate) : default));
         Assert.Null(await AsOfficerOf(otherDesk, n => n.OfPrisonerAsync(prisoner.Id, CancellationToken.None)));
         Assert.Null(await AsOfficerOf(otherDesk, n => n.OpenOneAsync(card.Id, null, CancellationToken.None)));
         Assert.Null(await AsOfficerOf(otherDesk, n => n.OpenOneAsync(null, legacy.Id, CancellationToken.None)));
@@ -400,7 +431,7 @@ public sealed class NotificationClockTests(TestServices app) : IClassFixture<Tes
         Assert.Equal((0, false), await ReadAsync());
         app.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal((1, true), await ReadAsync());
-        Assert.Equal(1, (await app.Run<NotificationService, NotificationCounts>(n => n.CountsAsync(CancellationToken.None))).CaptureCardsNotSentInTime);
+        Assert.Equal(1, (await app.Run<NotificationService, NotificationCounts>(n => n.CountsAsync(CancellationToken.None))).OverdueCaptureCards);
     }
 }
 
@@ -437,5 +468,25 @@ public sealed class LegacyCaptureCardTests(TestServices app) : IClassFixture<Tes
         legacy.Recheck();
         Assert.True(await legacy.MayExistAsync(db, CancellationToken.None)); // …until asked to look again
         Assert.Contains(await app.Run<NotificationService, IReadOnlyList<NotificationRow>>(n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)), r => r.PrisonerId == other.Id && r.Derived);
+    }
+}
+
+/// <summary>The review's look for older records whose card went out late (its own register: it starts with none).</summary>
+public sealed class LateLegacyCaptureCardTests(TestServices app) : IClassFixture<TestServices>
+{
+    [Fact]
+    public async Task TheReviewsLookForLateCards_StopsOnceEveryRecordHasAStoredCard_AndLooksAgainWhenAsked()
+    {
+        var prisoner = (await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
+            new PrisonerInput { FamilyName = "Late", DateOfCapture = "2025-05-02", DeskId = Desk.DefaultDeskId, DuplicatesChecked = true }, TestServices.Officer, CancellationToken.None))).Value!;
+        Task<int> SentLateAsync() => app.Run<NotificationService, int>(async n => (await n.CountsAsync(CancellationToken.None)).CaptureCardsSentLate);
+        Assert.Equal(0, await SentLateAsync()); // every record has its stored card: the answer is kept
+
+        await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(n => n.PrisonerId == prisoner.Id).ExecuteDeleteAsync()); // behind the application's back
+        await app.Run<PrisonerService, ServiceResult<CustodyEvent>>(s => s.AddCustodyEventAsync(prisoner.Id, new CustodyEventInput { Kind = CustodyEventKind.IcrcNotified, Date = "2025-05-20" }, TestServices.Officer, CancellationToken.None));
+        Assert.Equal(0, await SentLateAsync()); // not looked at again…
+
+        await using (var scope = app.Scope()) scope.ServiceProvider.GetRequiredService<LegacyCaptureCards>().Recheck();
+        Assert.Equal(1, await SentLateAsync()); // …until asked to
     }
 }

@@ -14,6 +14,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne(n => n.Event).WithMany().HasForeignKey(n => n.CustodyEventId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(n => n.SentReference).HasMaxLength(Limits.ShortText);
         builder.Ignore(n => n.IsOpen);
+        // Marked sent once: of two officers marking it at the same time, the second save finds SentOn no longer null and fails.
+        builder.Property(n => n.SentOn).IsConcurrencyToken();
         // The queue and the home page read open notifications by due date; the record reads its own.
         builder.HasIndex(n => new { n.SentOn, n.DueOn, n.Id });
         builder.HasIndex(n => new { n.PrisonerId, n.Kind });

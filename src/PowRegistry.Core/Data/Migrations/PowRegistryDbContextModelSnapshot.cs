@@ -695,6 +695,7 @@ namespace PowRegistry.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SentOn")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentRecordedAt")

@@ -22,7 +22,9 @@ public sealed class IndexModel(NotificationService notifications) : PageModel
         ModelState.Clear();
         if (!string.IsNullOrWhiteSpace(KindText))
         {
-            if (Enum.TryParse<NotificationKind>(KindText, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(KindText, out _)) Kind = kind;
+            // Exactly one name: Enum.TryParse would also take numbers and comma lists ("CaptureCard,Transfer" is 3, Hospitalisation).
+            var name = Enum.GetNames<NotificationKind>().FirstOrDefault(n => string.Equals(n, KindText.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name is not null) Kind = Enum.Parse<NotificationKind>(name);
             else FilterMessage = "Unknown kind of notification: showing every kind.";
         }
         Rows = await notifications.QueueAsync(new NotificationQuery { OverdueOnly = OverdueOnly, Kind = Kind }, ct);
