@@ -166,6 +166,7 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
         { "formula +", Utf8("family_name,given_names,date_of_birth,nationality\nKim,+cmd,1999,KP\n"), "The cell begins with “+”" },
         { "formula -", Utf8("family_name,given_names,date_of_birth,nationality\nKim,A,-1999,KP\n"), "The cell begins with “-”" },
         { "formula @", Utf8("family_name,given_names,date_of_birth,nationality\nKim,@SUM(A1),1999,KP\n"), "The cell begins with “@”" },
+        { "formula after a space", Utf8("family_name,given_names,date_of_birth,nationality\n =HYPERLINK(A1),A,1999,KP\n"), "The cell begins with “=”: a spreadsheet could run it as a formula." },
         { "formula quoted", Utf8("family_name,given_names,date_of_birth,nationality\n\"=1+1\",A,1999,KP\n"), "The cell begins with “=”" },
         { "empty", [], "The file is empty" },
         { "header only", Utf8("family_name,given_names,date_of_birth,nationality\n"), "The file has a header but no rows of data." },

@@ -145,10 +145,13 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             }
             for (var c = 0; c < cells.Count; c++)
             {
-                if (Csv.LooksLikeFormula(cells[c]))
+                // The value is trimmed before it is stored, so " =HYPERLINK(…)" must be caught as well as "=HYPERLINK(…)".
+                var trimmed = cells[c].Trim();
+                var formula = Csv.LooksLikeFormula(cells[c]) ? cells[c] : Csv.LooksLikeFormula(trimmed) ? trimmed : null;
+                if (formula is not null)
                 {
                     fileErrors.Add(new ImportProblem(i + 1, columns[c].Name,
-                        $"The cell begins with “{Printable(cells[c][0])}”: a spreadsheet could run it as a formula. No name, date or code starts so; remove that character."));
+                        $"The cell begins with “{Printable(formula[0])}”: a spreadsheet could run it as a formula. No name, date or code starts so; remove that character."));
                 }
             }
         }
