@@ -56,19 +56,27 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
     private const int MaxCell = 5000;
     private const int MaxListedProblems = 50;
 
-    /// <summary>Parses and checks the file; saves nothing.</summary>
-    public async Task<ImportPreview> PreviewAsync(byte[] file, int? deskId, CancellationToken ct)
+    /// <summary>Parses and checks the file, with the possible duplicates of each valid row; saves nothing.</summary>
+    public Task<ImportPreview> PreviewAsync(byte[] file, int? deskId, CancellationToken ct) => CheckAsync(file, deskId, searchDuplicates: true, ct);
+
+    /// <summary>
+    /// Parses the file and runs every row's checks. The search for possible duplicates on the register (one query per
+    /// row) is left out when <paramref name="searchDuplicates"/> is false: the import has shown them in the preview already.
+    /// </summary>
+    private async Task<ImportPreview> CheckAsync(byte[] file, int? deskId, bool searchDuplicates, CancellationToken ct)
     {
         var parsed = Parse(file, deskId);
         if (parsed.Refused) return parsed;
 
+        var checks = await prisoners.CheckNewAsync(parsed.Rows.Select(r => r.Input).ToList(), ct);
         var rows = new List<ImportRow>();
-        foreach (var row in parsed.Rows)
+        for (var i = 0; i < parsed.Rows.Count; i++)
         {
+            var row = parsed.Rows[i];
             var errors = row.Errors.ToList();
             var duplicates = new List<ImportDuplicate>();
-            errors.AddRange((await prisoners.CheckNewAsync(row.Input, ct)).Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message)));
-            if (errors.Count == 0)
+            errors.AddRange(checks[i].Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message)));
+            if (searchDuplicates && errors.Count == 0)
             {
                 duplicates.AddRange((await prisoners.PossibleDuplicatesAsync(row.Input, null, ct)).Select(d => new ImportDuplicate(d.Reference, d.DisplayName, d.Why)));
             }
@@ -84,7 +92,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
     /// </summary>
     public async Task<ImportOutcome> ImportAsync(byte[] file, int? deskId, bool skipInvalid, Actor actor, CancellationToken ct)
     {
-        var preview = await PreviewAsync(file, deskId, ct);
+        var preview = await CheckAsync(file, deskId, searchDuplicates: false, ct);
         if (preview.Refused) return new ImportOutcome(false, [], [], preview.FileErrors);
         var invalid = preview.Rows.Where(r => !r.IsValid).SelectMany(r => r.Errors).ToList();
         if (invalid.Count > 0 && !skipInvalid) return new ImportOutcome(false, [], [], invalid);
