@@ -126,19 +126,7 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
     private async Task<List<int>?> MatchingIdsAsync(RegisterQuery query, CancellationToken ct)
     {
         var ids = new List<int>();
-        var page = new RegisterQuery
-        {
-            Search = query.Search,
-            Status = query.Status,
-            Nationality = query.Nationality,
-            DetainingPower = query.DetainingPower,
-            Wish = query.Wish,
-            WishState = query.WishState,
-            Verification = query.Verification,
-            Sort = query.Sort,
-            Descending = query.Descending,
-            PageSize = 200,
-        };
+        var page = query.FirstPage(200);
         while (true)
         {
             var result = await prisoners.ListAsync(page, ct);

@@ -42,6 +42,9 @@ public sealed record ImportPreview(IReadOnlyList<ImportProblem> FileErrors, IRea
 public sealed record ImportOutcome(bool Saved, IReadOnlyList<string> References, IReadOnlyList<ImportProblem> Skipped, IReadOnlyList<ImportProblem> Errors)
 {
     public int Created => References.Count;
+
+    /// <summary>How many rows were skipped (a row may have several problems).</summary>
+    public int SkippedRows => Skipped.Select(s => s.Row).Distinct().Count();
 }
 
 /// <summary>
@@ -183,7 +186,8 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
     /// <summary>Rows of the same file that are the same man: the same service number (refused), or a similar name and date of birth (shown).</summary>
     private static List<ImportRow> WithinFile(List<ImportRow> rows)
     {
-        var keys = rows.Select(r => (Query: NameKeys.ForQuery(r.Name), Keys: NameKeys.For(r.Name), Born: PartialDate.TryParse(r.Input.DateOfBirth, out var d) ? d : null)).ToList();
+        var keys = rows.Select(r => (Query: NameKeys.ForQuery(r.Name), Keys: NameKeys.For(r.Name), Born: PartialDate.TryParse(r.Input.DateOfBirth, out var d) ? d : null,
+            Number: Text.Clean(r.Input.ServiceNumber), Nationality: Text.Clean(r.Input.Nationality))).ToList();
         var result = new List<ImportRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -193,17 +197,16 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             for (var j = 0; j < i; j++)
             {
                 var other = rows[j];
-                var number = Text.Clean(row.Input.ServiceNumber);
-                if (number is not null && number == Text.Clean(other.Input.ServiceNumber))
+                if (keys[i].Number is { } number && number == keys[j].Number)
                 {
-                    if (string.Equals(Text.Clean(row.Input.Nationality), Text.Clean(other.Input.Nationality), StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(keys[i].Nationality, keys[j].Nationality, StringComparison.OrdinalIgnoreCase))
                     {
                         errors.Add(new ImportProblem(row.Row, "service_number", $"Row {other.Row} of this file has the same service number and nationality."));
                         continue;
                     }
                     duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Same service number"));
                 }
-                else if (NameKeys.Matches(keys[i].Query, keys[j].Keys) && NameKeys.Matches(keys[j].Query, keys[i].Keys) && BirthFits(keys[i].Born, keys[j].Born))
+                else if (NameKeys.Matches(keys[i].Query, keys[j].Keys) && NameKeys.Matches(keys[j].Query, keys[i].Keys) && PartialDate.MayBeSameDay(keys[i].Born, keys[j].Born))
                 {
                     duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Similar name and date of birth"));
                 }
@@ -212,8 +215,6 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
         }
         return result;
     }
-
-    private static bool BirthFits(PartialDate? a, PartialDate? b) => a is null || b is null || (a.Earliest <= b.Latest && b.Earliest <= a.Latest);
 
     /// <summary>The file column of a form field the service named (e.g. DateOfBirth → date_of_birth).</summary>
     public static string ColumnOf(string field) => field switch
