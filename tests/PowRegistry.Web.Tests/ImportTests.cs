@@ -231,6 +231,19 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
     }
 
     [Fact]
+    public async Task AnUpperCaseHeader_IsAccepted_AndTheSameServiceNumberWithAnotherNationality_IsAPossibleDuplicate()
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var tag = Tag();
+        var file = Utf8($"{Header.ToUpperInvariant()}\n{tag}p,Chol,1999,KP,{tag}-9,\n{tag}q,Min,1980,CN,{tag}-9,\n");
+
+        var preview = await UploadAsync(officer, file);
+
+        Assert.Contains("2 rows: 2 valid, 0 with errors.", preview.Text, StringComparison.Ordinal);
+        Assert.Contains("Row 2 of this file — Same service number", preview.Document.QuerySelector("tr[data-row='3'] .row-duplicates")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Desks_AnOfficerImportsOnlyIntoHisDesks_AndOthersDoNotSeeTheRecords()
     {
         var deskA = await app.AsSystemAsync<DeskService, int>(async d => (await d.CreateAsync("Import A " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None)).Value!.Id);
