@@ -166,6 +166,7 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
         { "formula +", Utf8("family_name,given_names,date_of_birth,nationality\nKim,+cmd,1999,KP\n"), "The cell begins with “+”" },
         { "formula -", Utf8("family_name,given_names,date_of_birth,nationality\nKim,A,-1999,KP\n"), "The cell begins with “-”" },
         { "formula @", Utf8("family_name,given_names,date_of_birth,nationality\nKim,@SUM(A1),1999,KP\n"), "The cell begins with “@”" },
+        { "formula after a space", Utf8("family_name,given_names,date_of_birth,nationality\n =HYPERLINK(A1),A,1999,KP\n"), "The cell begins with “=”: a spreadsheet could run it as a formula." },
         { "formula quoted", Utf8("family_name,given_names,date_of_birth,nationality\n\"=1+1\",A,1999,KP\n"), "The cell begins with “=”" },
         { "empty", [], "The file is empty" },
         { "header only", Utf8("family_name,given_names,date_of_birth,nationality\n"), "The file has a header but no rows of data." },
@@ -227,6 +228,19 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
 
         var result = await ConfirmAsync(officer, preview, skipInvalid: true);
         Assert.Contains("3 prisoners registered, 1 rows skipped.", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUpperCaseHeader_IsAccepted_AndTheSameServiceNumberWithAnotherNationality_IsAPossibleDuplicate()
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var tag = Tag();
+        var file = Utf8($"{Header.ToUpperInvariant()}\n{tag}p,Chol,1999,KP,{tag}-9,\n{tag}q,Min,1980,CN,{tag}-9,\n");
+
+        var preview = await UploadAsync(officer, file);
+
+        Assert.Contains("2 rows: 2 valid, 0 with errors.", preview.Text, StringComparison.Ordinal);
+        Assert.Contains("Row 2 of this file — Same service number", preview.Document.QuerySelector("tr[data-row='3'] .row-duplicates")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

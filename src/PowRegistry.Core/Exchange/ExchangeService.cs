@@ -10,7 +10,7 @@ using PowRegistry.Core.Prisoners;
 namespace PowRegistry.Core.Exchange;
 
 /// <summary>A file to hand to the browser.</summary>
-public sealed record ExportFile(string FileName, byte[] Content, int RecordCount);
+public sealed record ExportFile(string FileName, byte[] Content);
 
 /// <summary>A row of the transfer register, with the people's names resolved for the page.</summary>
 public sealed record TransferRow(Transfer Transfer, string RequestedByName, string? ApprovedByName);
@@ -41,7 +41,7 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
         db.Transfers.Add(Transfer.Export(actor, clock.GetUtcNow(), columns.Select(c => c.Name).ToList(), records.Count, Shorten(filter)));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Register export by {UserId}: {Count} records", actor.UserId, records.Count);
-        return ServiceResult<ExportFile>.Success(new ExportFile($"register-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv", Bytes(csv), records.Count));
+        return ServiceResult<ExportFile>.Success(new ExportFile($"register-{clock.GetUtcNow():yyyyMMdd-HHmmss}.csv", Bytes(csv)));
     }
 
     /// <summary>
@@ -97,7 +97,7 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
         transfer.Downloaded(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Share {TransferId} downloaded by {UserId}", transfer.Id, actor.UserId);
-        return ServiceResult<ExportFile>.Success(new ExportFile($"share-{transfer.Id}.csv", Bytes(csv), records.Count));
+        return ServiceResult<ExportFile>.Success(new ExportFile($"share-{transfer.Id}.csv", Bytes(csv)));
     }
 
     public async Task<Transfer?> GetAsync(int id, CancellationToken ct) => await db.Transfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -126,19 +126,7 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
     private async Task<List<int>?> MatchingIdsAsync(RegisterQuery query, CancellationToken ct)
     {
         var ids = new List<int>();
-        var page = new RegisterQuery
-        {
-            Search = query.Search,
-            Status = query.Status,
-            Nationality = query.Nationality,
-            DetainingPower = query.DetainingPower,
-            Wish = query.Wish,
-            WishState = query.WishState,
-            Verification = query.Verification,
-            Sort = query.Sort,
-            Descending = query.Descending,
-            PageSize = 200,
-        };
+        var page = query.FirstPage(200);
         while (true)
         {
             var result = await prisoners.ListAsync(page, ct);

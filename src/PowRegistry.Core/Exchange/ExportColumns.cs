@@ -1,6 +1,5 @@
 using System.Globalization;
 
-using PowRegistry.Core.Countries;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Exchange;
@@ -51,7 +50,4 @@ public static class ExportColumns
         var chosen = new HashSet<string>(names ?? [], StringComparer.OrdinalIgnoreCase);
         return All.Where(c => chosen.Contains(c.Name)).ToList();
     }
-
-    /// <summary>Country names are for people; codes go in the file, and are explained here for the page.</summary>
-    public static string CountryName(string? code) => CountryList.NameOf(code);
 }

@@ -42,6 +42,9 @@ public sealed record ImportPreview(IReadOnlyList<ImportProblem> FileErrors, IRea
 public sealed record ImportOutcome(bool Saved, IReadOnlyList<string> References, IReadOnlyList<ImportProblem> Skipped, IReadOnlyList<ImportProblem> Errors)
 {
     public int Created => References.Count;
+
+    /// <summary>How many rows were skipped (a row may have several problems).</summary>
+    public int SkippedRows => Skipped.Select(s => s.Row).Distinct().Count();
 }
 
 /// <summary>
@@ -56,19 +59,27 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
     private const int MaxCell = 5000;
     private const int MaxListedProblems = 50;
 
-    /// <summary>Parses and checks the file; saves nothing.</summary>
-    public async Task<ImportPreview> PreviewAsync(byte[] file, int? deskId, CancellationToken ct)
+    /// <summary>Parses and checks the file, with the possible duplicates of each valid row; saves nothing.</summary>
+    public Task<ImportPreview> PreviewAsync(byte[] file, int? deskId, CancellationToken ct) => CheckAsync(file, deskId, searchDuplicates: true, ct);
+
+    /// <summary>
+    /// Parses the file and runs every row's checks. The search for possible duplicates on the register (one query per
+    /// row) is left out when <paramref name="searchDuplicates"/> is false: the import has shown them in the preview already.
+    /// </summary>
+    private async Task<ImportPreview> CheckAsync(byte[] file, int? deskId, bool searchDuplicates, CancellationToken ct)
     {
         var parsed = Parse(file, deskId);
         if (parsed.Refused) return parsed;
 
+        var checks = await prisoners.CheckNewAsync(parsed.Rows.Select(r => r.Input).ToList(), ct);
         var rows = new List<ImportRow>();
-        foreach (var row in parsed.Rows)
+        for (var i = 0; i < parsed.Rows.Count; i++)
         {
+            var row = parsed.Rows[i];
             var errors = row.Errors.ToList();
             var duplicates = new List<ImportDuplicate>();
-            errors.AddRange((await prisoners.CheckNewAsync(row.Input, ct)).Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message)));
-            if (errors.Count == 0)
+            errors.AddRange(checks[i].Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message)));
+            if (searchDuplicates && errors.Count == 0)
             {
                 duplicates.AddRange((await prisoners.PossibleDuplicatesAsync(row.Input, null, ct)).Select(d => new ImportDuplicate(d.Reference, d.DisplayName, d.Why)));
             }
@@ -84,7 +95,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
     /// </summary>
     public async Task<ImportOutcome> ImportAsync(byte[] file, int? deskId, bool skipInvalid, Actor actor, CancellationToken ct)
     {
-        var preview = await PreviewAsync(file, deskId, ct);
+        var preview = await CheckAsync(file, deskId, searchDuplicates: false, ct);
         if (preview.Refused) return new ImportOutcome(false, [], [], preview.FileErrors);
         var invalid = preview.Rows.Where(r => !r.IsValid).SelectMany(r => r.Errors).ToList();
         if (invalid.Count > 0 && !skipInvalid) return new ImportOutcome(false, [], [], invalid);
@@ -145,10 +156,13 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             }
             for (var c = 0; c < cells.Count; c++)
             {
-                if (Csv.LooksLikeFormula(cells[c]))
+                // The value is trimmed before it is stored, so " =HYPERLINK(…)" must be caught as well as "=HYPERLINK(…)".
+                var trimmed = cells[c].Trim();
+                var formula = Csv.LooksLikeFormula(cells[c]) ? cells[c] : Csv.LooksLikeFormula(trimmed) ? trimmed : null;
+                if (formula is not null)
                 {
                     fileErrors.Add(new ImportProblem(i + 1, columns[c].Name,
-                        $"The cell begins with “{Printable(cells[c][0])}”: a spreadsheet could run it as a formula. No name, date or code starts so; remove that character."));
+                        $"The cell begins with “{Printable(formula[0])}”: a spreadsheet could run it as a formula. No name, date or code starts so; remove that character."));
                 }
             }
         }
@@ -172,7 +186,8 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
     /// <summary>Rows of the same file that are the same man: the same service number (refused), or a similar name and date of birth (shown).</summary>
     private static List<ImportRow> WithinFile(List<ImportRow> rows)
     {
-        var keys = rows.Select(r => (Query: NameKeys.ForQuery(r.Name), Keys: NameKeys.For(r.Name), Born: PartialDate.TryParse(r.Input.DateOfBirth, out var d) ? d : null)).ToList();
+        var keys = rows.Select(r => (Query: NameKeys.ForQuery(r.Name), Keys: NameKeys.For(r.Name), Born: PartialDate.TryParse(r.Input.DateOfBirth, out var d) ? d : null,
+            Number: Text.Clean(r.Input.ServiceNumber), Nationality: Text.Clean(r.Input.Nationality))).ToList();
         var result = new List<ImportRow>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -182,17 +197,16 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             for (var j = 0; j < i; j++)
             {
                 var other = rows[j];
-                var number = Text.Clean(row.Input.ServiceNumber);
-                if (number is not null && number == Text.Clean(other.Input.ServiceNumber))
+                if (keys[i].Number is { } number && number == keys[j].Number)
                 {
-                    if (string.Equals(Text.Clean(row.Input.Nationality), Text.Clean(other.Input.Nationality), StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(keys[i].Nationality, keys[j].Nationality, StringComparison.OrdinalIgnoreCase))
                     {
                         errors.Add(new ImportProblem(row.Row, "service_number", $"Row {other.Row} of this file has the same service number and nationality."));
                         continue;
                     }
                     duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Same service number"));
                 }
-                else if (NameKeys.Matches(keys[i].Query, keys[j].Keys) && NameKeys.Matches(keys[j].Query, keys[i].Keys) && BirthFits(keys[i].Born, keys[j].Born))
+                else if (NameKeys.Matches(keys[i].Query, keys[j].Keys) && NameKeys.Matches(keys[j].Query, keys[i].Keys) && PartialDate.MayBeSameDay(keys[i].Born, keys[j].Born))
                 {
                     duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Similar name and date of birth"));
                 }
@@ -201,8 +215,6 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
         }
         return result;
     }
-
-    private static bool BirthFits(PartialDate? a, PartialDate? b) => a is null || b is null || (a.Earliest <= b.Latest && b.Earliest <= a.Latest);
 
     /// <summary>The file column of a form field the service named (e.g. DateOfBirth → date_of_birth).</summary>
     public static string ColumnOf(string field) => field switch

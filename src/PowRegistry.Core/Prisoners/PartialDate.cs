@@ -30,6 +30,10 @@ public sealed record PartialDate
             ? new DateOnly(Year, Month.Value, DateTime.DaysInMonth(Year, Month.Value))
             : new DateOnly(Year, 12, 31);
 
+    /// <summary>Both dates could be the same day (partial dates overlap), or one is unknown.</summary>
+    public static bool MayBeSameDay(PartialDate? a, PartialDate? b) =>
+        a is null || b is null || (a.Earliest <= b.Latest && b.Earliest <= a.Latest);
+
     public static bool TryParse(string? text, [NotNullWhen(true)] out PartialDate? date)
     {
         date = null;

@@ -52,7 +52,7 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
                     .ToListAsync(ct);
                 // …then confirmed name against name (one written as a query finds the other) and by the date of birth.
                 var query = NameKeys.ForQuery(name);
-                foreach (var p in sameName.Where(p => BirthFits(born, p.DateOfBirth)))
+                foreach (var p in sameName.Where(p => PartialDate.MayBeSameDay(born, p.DateOfBirth)))
                 {
                     var theirNames = p.Aliases.Prepend(Name(p.FamilyName, p.GivenNames));
                     if (!theirNames.Any(n => NameKeys.Matches(query, NameKeys.For(n)) || NameKeys.Matches(NameKeys.ForQuery(n), NameKeys.For(name)))) continue;
@@ -64,10 +64,6 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
         }
         return found.Values.Take(MaxCandidates).ToList();
     }
-
-    /// <summary>Both dates could be the same day (partial dates overlap), or one is unknown.</summary>
-    private static bool BirthFits(PartialDate? a, PartialDate? b) =>
-        a is null || b is null || (a.Earliest <= b.Latest && b.Earliest <= a.Latest);
 
     private static string Name(string? family, string? given) =>
         string.Join(' ', new[] { family, given }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : "(name unknown)";

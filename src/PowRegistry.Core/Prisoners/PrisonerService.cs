@@ -50,7 +50,7 @@ public sealed class PrisonerService(
 
     public async Task<ServiceResult<Prisoner>> CreateAsync(PrisonerInput input, Actor actor, CancellationToken ct)
     {
-        var (refused, deskId) = await CheckRegistrationAsync(input, ct);
+        var (refused, deskId) = await CheckRegistrationAsync(input, await DesksAsync(ct), ct);
         if (refused is not null) return refused;
         if (!input.DuplicatesChecked && await duplicates.FindAsync(input, exceptId: null, ct) is { Count: > 0 }) return DuplicateWarning();
 
@@ -65,10 +65,16 @@ public sealed class PrisonerService(
 
     /// <summary>
     /// The checks of a registration without saving (the validator, the unique service number, the desk): what an import
-    /// preview shows for each row. Possible duplicates are asked separately (<see cref="PossibleDuplicatesAsync"/>).
+    /// preview shows for each row, in the order of <paramref name="inputs"/>. Possible duplicates are asked separately
+    /// (<see cref="PossibleDuplicatesAsync"/>). The desks are read once for all.
     /// </summary>
-    public async Task<IReadOnlyList<FieldError>> CheckNewAsync(PrisonerInput input, CancellationToken ct) =>
-        (await CheckRegistrationAsync(input, ct)).Refused?.Errors ?? [];
+    public async Task<IReadOnlyList<IReadOnlyList<FieldError>>> CheckNewAsync(IReadOnlyList<PrisonerInput> inputs, CancellationToken ct)
+    {
+        var desks = await DesksAsync(ct);
+        var result = new List<IReadOnlyList<FieldError>>(inputs.Count);
+        foreach (var input in inputs) result.Add((await CheckRegistrationAsync(input, desks, ct)).Refused?.Errors ?? []);
+        return result;
+    }
 
     /// <summary>
     /// Registers several prisoners in one transaction: all of them, or none. Each goes through exactly the checks of
@@ -81,10 +87,11 @@ public sealed class PrisonerService(
         var errors = new List<BatchError>();
         var checkedInputs = new List<(PrisonerInput Input, int DeskId)>();
         var numbers = new HashSet<(string?, string)>();
+        var desks = await DesksAsync(ct);
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
-            var (refused, deskId) = await CheckRegistrationAsync(input, ct);
+            var (refused, deskId) = await CheckRegistrationAsync(input, desks, ct);
             if (refused is null && Text.Clean(input.ServiceNumber) is { } number && !numbers.Add((Text.Clean(input.Nationality)?.ToUpperInvariant(), number)))
             {
                 refused = ServiceNumberTaken(Text.Clean(input.Nationality)?.ToUpperInvariant());
@@ -135,12 +142,15 @@ public sealed class PrisonerService(
         return new BatchResult<Prisoner>([], errors);
     }
 
-    private async Task<(ServiceResult<Prisoner>? Refused, int DeskId)> CheckRegistrationAsync(PrisonerInput input, CancellationToken ct)
+    /// <summary>The desks the user may register on: every desk for an administrator, else their own.</summary>
+    private async Task<IReadOnlyList<int>> DesksAsync(CancellationToken ct) =>
+        currentUser.IsAdministrator ? await db.Desks.Select(d => d.Id).ToListAsync(ct) : currentUser.DeskIds;
+
+    private async Task<(ServiceResult<Prisoner>? Refused, int DeskId)> CheckRegistrationAsync(PrisonerInput input, IReadOnlyList<int> desks, CancellationToken ct)
     {
         var validation = await prisonerValidator.ValidateAsync(input, ct);
         if (!validation.IsValid) return (ServiceResult<Prisoner>.Failure(validation), 0);
         if (await ServiceNumberTakenAsync(input, exceptId: null, ct) is { } taken) return (taken, 0);
-        var desks = currentUser.IsAdministrator ? await db.Desks.Select(d => d.Id).ToListAsync(ct) : currentUser.DeskIds;
         var deskId = input.DeskId ?? (desks.Count == 1 ? desks[0] : null);
         if (deskId is null || !desks.Contains(deskId.Value))
         {

@@ -37,6 +37,16 @@ public sealed class RegisterQuery
     public string? Before { get; set; }
 
     public int PageSize { get; set; } = DefaultPageSize;
+
+    /// <summary>The same search, filters and sort from the first page, <paramref name="pageSize"/> rows a page (every filter comes along, including any added later).</summary>
+    public RegisterQuery FirstPage(int pageSize)
+    {
+        var copy = (RegisterQuery)MemberwiseClone();
+        copy.After = null;
+        copy.Before = null;
+        copy.PageSize = pageSize;
+        return copy;
+    }
 }
 
 public sealed record RegisterRow(

@@ -167,7 +167,7 @@ public static class Commands
             await Console.Out.WriteLineAsync("Nothing was saved.");
             return 1;
         }
-        await Console.Out.WriteLineAsync($"{outcome.Created} prisoners registered, {outcome.Skipped.Select(s => s.Row).Distinct().Count()} rows skipped.");
+        await Console.Out.WriteLineAsync($"{outcome.Created} prisoners registered, {outcome.SkippedRows} rows skipped.");
         await Console.Out.WriteLineAsync(outcome.Created <= 20
             ? $"Registered: {string.Join(", ", outcome.References)}"
             : $"Registered: {outcome.References[0]} … {outcome.References[^1]}");

@@ -68,4 +68,50 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
         Assert.Equal(PrisonerService.DuplicatesField, Assert.Single(result.Errors).Error.Field);
         Assert.Equal(1, await CountAsync(tag));
     }
+
+    [Fact]
+    public async Task ALaterRowFailingAtSaveTime_RollsBackTheEarlierRows()
+    {
+        // Every check passes; then, while the second row is being saved, its service number becomes the first row's
+        // (as if another officer had taken it meanwhile). The database refuses it, and the first row, already
+        // inserted in the same transaction, must not be kept either.
+        var tag = Tag();
+        var clash = new SecondRowTakesTheFirstServiceNumber(tag + "2", tag + "1");
+        await using var db = app.NewDbContext(clash);
+        await using var scope = app.Scope();
+        var service = ActivatorUtilities.CreateInstance<PrisonerService>(scope.ServiceProvider, db);
+
+        var result = await service.CreateManyAsync(
+            [new PrisonerInput { FamilyName = tag + "a", ServiceNumber = tag + "1", Nationality = "KP", DuplicatesChecked = true },
+             new PrisonerInput { FamilyName = tag + "b", ServiceNumber = tag + "2", Nationality = "KP", DuplicatesChecked = true },
+             new PrisonerInput { FamilyName = tag + "c", DuplicatesChecked = true }],
+            TestServices.Officer, CancellationToken.None);
+
+        Assert.True(clash.Fired);
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.Created);
+        Assert.NotEmpty(result.Errors);
+        Assert.Equal(0, await CountAsync(tag));
+        Assert.Equal(0, await app.Run(async (PowRegistryDbContext other) => await other.Prisoners.IgnoreQueryFilters().CountAsync(p => p.ServiceNumber == tag + "1")));
+    }
+
+    /// <summary>When the second row is inserted (after the checks), gives it the first row's service number.</summary>
+    private sealed class SecondRowTakesTheFirstServiceNumber(string secondNumber, string firstNumber) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public bool Fired { get; private set; }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!Fired)
+            {
+                foreach (var entry in eventData.Context!.ChangeTracker.Entries<Prisoner>().Where(e => e.State == EntityState.Added && e.Entity.ServiceNumber == secondNumber))
+                {
+                    entry.Property(p => p.ServiceNumber).CurrentValue = firstNumber;
+                    Fired = true;
+                }
+            }
+            return ValueTask.FromResult(result);
+        }
+    }
 }
