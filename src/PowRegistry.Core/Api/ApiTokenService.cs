@@ -74,7 +74,6 @@ public sealed class ApiTokenService(PowRegistryDbContext db, TimeProvider clock,
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
             .FirstOrDefaultAsync(ct);
         if (found is null || !found.Token.IsValidAt(clock.GetUtcNow()) || found.User.IsDisabled) return null;
-        if (found.User.LockoutEnd is { } lockedUntil && lockedUntil > clock.GetUtcNow()) return null;
         return new ApiCaller(found.Token, found.User);
     }
 }
