@@ -49,8 +49,6 @@ public sealed class ApiToken
     public DateTimeOffset? RevokedAt { get; private set; }
     public string? RevokedBy { get; private set; }
 
-    public bool IsRevoked => RevokedAt is not null;
-
     public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 
     /// <summary>A new token: 256 random bits, base64url, after a recognisable prefix (secret scanners look for such prefixes).</summary>
