@@ -21,6 +21,11 @@ public sealed class ApiToken
     public const string Prefix = "pwr_";
     public const int NameMaxLength = 100;
 
+    /// <summary>The prefix and 256 bits in unpadded base64url.</summary>
+    private const int SecretLength = 4 + 43;
+    private static readonly System.Buffers.SearchValues<char> Base64UrlCharacters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     private ApiToken()
     {
     }
@@ -43,8 +48,6 @@ public sealed class ApiToken
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
     public string? RevokedBy { get; private set; }
-
-    public bool IsRevoked => RevokedAt is not null;
 
     public bool IsValidAt(DateTimeOffset now) => RevokedAt is null && now < ExpiresAt;
 
@@ -72,6 +75,14 @@ public sealed class ApiToken
         RevokedAt = now;
         RevokedBy = actor.UserId;
     }
+
+    /// <summary>
+    /// Whether a presented string has the shape <see cref="Issue"/> gives tokens: the prefix, then 43 base64url characters.
+    /// </summary>
+    public static bool IsWellFormed(string presented) =>
+        presented.Length == SecretLength
+        && presented.StartsWith(Prefix, StringComparison.Ordinal)
+        && presented.AsSpan(Prefix.Length).ContainsAnyExcept(Base64UrlCharacters) == false;
 
     public static string HashOf(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

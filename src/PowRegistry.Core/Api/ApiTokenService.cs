@@ -17,7 +17,7 @@ public sealed class ApiTokenInput
     [Display(Name = "Valid for (days)")] public int? Days { get; set; } = 90;
 }
 
-public sealed record ApiTokenRow(int Id, string UserId, string UserEmail, string Name, ApiTokenScope Scope, string Hint,
+public sealed record ApiTokenRow(int Id, string UserEmail, string Name, ApiTokenScope Scope, string Hint,
     DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, bool UserDisabled);
 
 /// <summary>The token and who it acts for, when a presented token is valid now.</summary>
@@ -51,7 +51,7 @@ public sealed class ApiTokenService(PowRegistryDbContext db, TimeProvider clock,
     public async Task<IReadOnlyList<ApiTokenRow>> ListAsync(CancellationToken ct) =>
         await db.ApiTokens.AsNoTracking()
             .OrderByDescending(t => t.Id)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ApiTokenRow(t.Id, t.UserId, u.Email ?? "", t.Name, t.Scope, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, u.IsDisabled))
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ApiTokenRow(t.Id, u.Email ?? "", t.Name, t.Scope, t.Hint, t.CreatedAt, t.ExpiresAt, t.RevokedAt, u.IsDisabled))
             .ToListAsync(ct);
 
     public async Task<ServiceResult<bool>> RevokeAsync(int id, Actor actor, CancellationToken ct)
@@ -74,7 +74,6 @@ public sealed class ApiTokenService(PowRegistryDbContext db, TimeProvider clock,
             .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
             .FirstOrDefaultAsync(ct);
         if (found is null || !found.Token.IsValidAt(clock.GetUtcNow()) || found.User.IsDisabled) return null;
-        if (found.User.LockoutEnd is { } lockedUntil && lockedUntil > clock.GetUtcNow()) return null;
         return new ApiCaller(found.Token, found.User);
     }
 }

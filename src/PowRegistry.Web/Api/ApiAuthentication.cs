@@ -23,7 +23,6 @@ public sealed class ApiTokenHandler(
 {
     public const string SchemeName = "ApiToken";
     public const string ScopeClaim = "powregistry:api-scope";
-    public const string TokenIdClaim = "powregistry:api-token";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -42,7 +41,6 @@ public sealed class ApiTokenHandler(
         {
             new(ClaimTypes.NameIdentifier, caller.User.Id),
             new(ScopeClaim, caller.Token.Scope == ApiTokenScope.ReadWrite ? ApiScopes.ReadWrite : ApiScopes.Read),
-            new(TokenIdClaim, caller.Token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange((await users.GetRolesAsync(caller.User)).Select(role => new Claim(ClaimTypes.Role, role)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));

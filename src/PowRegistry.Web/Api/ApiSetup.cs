@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -10,6 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Api;
+using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Api;
 
@@ -78,7 +78,7 @@ public static class ApiSetup
                 }
                 rejected.HttpContext.Response.Headers.RetryAfter = "60";
                 await ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
-                    $"More than {settings.RequestsPerMinute} requests a minute with this token. Wait, then try again.");
+                    $"More than {settings.RequestsPerMinute} requests a minute with this token (or, without a valid-looking one, from this address). Wait, then try again.");
             };
         });
 
@@ -90,13 +90,20 @@ public static class ApiSetup
         return services;
     }
 
-    /// <summary>One partition per token (by its hash, never the token itself), or per client address without one.</summary>
+    /// <summary>
+    /// One partition per well-formed bearer token (by its hash, never the token itself); any other caller, with no,
+    /// a malformed or a non-bearer Authorization header, by client address (an IPv6 /64), so that a made-up header per
+    /// request does not buy a fresh allowance. The limiter runs before authentication, so nothing here touches the database.
+    /// </summary>
     private static string PartitionKey(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
-        return header.Length > 0
-            ? "token:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header)))
-            : "address:" + context.Connection.RemoteIpAddress;
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var presented = header["Bearer ".Length..].Trim();
+            if (ApiToken.IsWellFormed(presented)) return "token:" + ApiToken.HashOf(presented);
+        }
+        return "address:" + LoginRateLimiting.AddressKey(context.Connection.RemoteIpAddress);
     }
 
     /// <summary>

@@ -85,11 +85,11 @@ public static class RequestsApi
         }
         var result = await service.CreateAsync(prisonerId, new RequestInput { DestinationState = body.DestinationState, WishId = body.WishId }, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "prisoner");
-        var reference = await db.Prisoners.Where(p => p.Id == prisonerId).Select(p => p.Reference).SingleAsync(ct);
+        var reference = await ReferenceOfAsync(db, prisonerId, ct);
         return Results.Created($"/api/v1/requests/{result.Value!.Id}", RequestResource.From(result.Value, reference));
     }
 
-    private static async Task<IResult> MoveAsync(int id, HttpRequest request, RequestService service, CurrentUser currentUser, CancellationToken ct)
+    private static async Task<IResult> MoveAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<TransitionBody>(request);
         if (problem is not null) return problem;
@@ -102,18 +102,22 @@ public static class RequestsApi
             if (to is RequestStatus.Accepted or RequestStatus.Refused && !currentUser.IsAdministrator) return ApiProblems.Forbidden(result.Errors[0].Message);
             return Refused(result.Errors);
         }
-        return Results.Ok(RequestResource.From(result.Value!, (await service.GetAsync(id, ct))!.Value.Prisoner.Reference, withChanges: true));
+        return Results.Ok(RequestResource.From(result.Value!, await ReferenceOfAsync(db, result.Value!.PrisonerId, ct), withChanges: true));
     }
 
-    private static async Task<IResult> SignOffAsync(int id, HttpRequest request, RequestService service, CurrentUser currentUser, CancellationToken ct)
+    private static async Task<IResult> SignOffAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<LiftSignOffBody>(request);
         if (problem is not null) return problem;
         var result = await service.SignOffLiftAsync(id, body!.Reason, currentUser.Actor, ct);
         if (result.IsNotFound) return ApiProblems.NotFound("request");
         if (!result.Succeeded) return ApiProblems.Validation(result.Errors);
-        return Results.Ok(RequestResource.From(result.Value!, (await service.GetAsync(id, ct))!.Value.Prisoner.Reference, withChanges: true));
+        return Results.Ok(RequestResource.From(result.Value!, await ReferenceOfAsync(db, result.Value!.PrisonerId, ct), withChanges: true));
     }
+
+    /// <summary>The prisoner's reference alone, for the resource, without loading the request, prisoner and gate again.</summary>
+    private static Task<string> ReferenceOfAsync(PowRegistryDbContext db, int prisonerId, CancellationToken ct) =>
+        db.Prisoners.Where(p => p.Id == prisonerId).Select(p => p.Reference).SingleAsync(ct);
 
     /// <summary>409: the request's state (or the prisoner's wish) does not allow this step. Every reason is listed.</summary>
     private static IResult Refused(IReadOnlyList<FieldError> errors) =>

@@ -125,7 +125,7 @@ public static class LoginRateLimiting
     }
 
     /// <summary>An IPv6 client usually owns a whole /64, so the limit applies to the /64 rather than to one address.</summary>
-    private static string AddressKey(IPAddress? address)
+    internal static string AddressKey(IPAddress? address)
     {
         if (address is null) return "unknown";
         if (address.IsIPv4MappedToIPv6) return address.MapToIPv4().ToString();

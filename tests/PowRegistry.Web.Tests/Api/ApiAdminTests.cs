@@ -165,4 +165,26 @@ public sealed class ApiRateLimitTests(RateLimitedApiFactory app) : IClassFixture
         using var other = app.Api(await app.TokenAsync(Roles.CaseOfficer));
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/v1/prisoners")).StatusCode);
     }
+
+    [Fact]
+    public async Task MadeUpHeaders_EachDifferent_AreCountedByAddress_NotGivenAFreshAllowanceEach()
+    {
+        string[] madeUp = ["Bearer bogus-1", "Bearer pwr_short", "Basic Zm9vOmJhcg==", "Bearer pwr_" + new string('x', 44), "Bearer pwr_" + new string('!', 43)];
+        var statuses = new List<HttpStatusCode>();
+        foreach (var header in madeUp)
+        {
+            using var client = app.Api(null);
+            client.DefaultRequestHeaders.Add(PowRegistryFactory.RemoteAddressHeader, "2001:db8:5:6::" + (statuses.Count + 1));
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", header);
+            statuses.Add((await client.GetAsync("/api/v1/prisoners")).StatusCode);
+        }
+        Assert.All(statuses.Take(3), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.All(statuses.Skip(3), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+
+        // Another address (outside that /64) still has its own allowance.
+        using var elsewhere = app.Api(null);
+        elsewhere.DefaultRequestHeaders.Add(PowRegistryFactory.RemoteAddressHeader, "2001:db8:5:7::1");
+        elsewhere.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer bogus-2");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.GetAsync("/api/v1/prisoners")).StatusCode);
+    }
 }

@@ -107,6 +107,21 @@ public sealed class ApiTokenTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task ALockedOutUsersToken_KeepsWorking_SoFailedLoginsCannotSwitchOffAnIntegration()
+    {
+        var (userId, token) = await app.UserWithTokenAsync(Roles.CaseOfficer);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(userId))!;
+            Assert.True((await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1))).Succeeded);
+        }
+        using var client = app.Api(token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/prisoners")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheApi_RefusesTheSessionCookie_EvenOfAnAdministrator()
     {
         using var admin = await app.LoginAsAdminAsync();

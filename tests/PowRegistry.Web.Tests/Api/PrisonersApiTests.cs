@@ -202,6 +202,17 @@ public sealed class PrisonersApiTests(ApiFactory app) : IClassFixture<ApiFactory
         Assert.True(errors.ContainsKey("sort"));
     }
 
+    [Theory]
+    [InlineData("sort=name,dateOfCapture", "sort")]
+    [InlineData("sort=+1", "sort")]
+    [InlineData("status=%201", "status")]
+    public async Task EnumValues_MustBeExactNames_NotCommaListsOrNumbers(string query, string field)
+    {
+        using var client = app.Api(await app.TokenAsync(Roles.CaseOfficer));
+        var problem = await (await client.GetAsync("/api/v1/prisoners?" + query)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey(field));
+    }
+
     [Fact]
     public async Task AnUnknownReference_OrAddress_Is404ProblemDetails()
     {

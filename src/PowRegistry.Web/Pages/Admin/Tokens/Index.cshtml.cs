@@ -24,12 +24,6 @@ public sealed class IndexModel(ApiTokenService tokens, UserAdminService users, T
 
     public IEnumerable<SelectListItem> UserOptions => Users.Where(u => !u.IsDisabled).Select(u => new SelectListItem($"{u.Email} ({Roles.Describe(u.Role)})", u.Id));
 
-    public IEnumerable<SelectListItem> ScopeOptions =>
-    [
-        new("Read", nameof(ApiTokenScope.Read)),
-        new("Read and write", nameof(ApiTokenScope.ReadWrite)),
-    ];
-
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
