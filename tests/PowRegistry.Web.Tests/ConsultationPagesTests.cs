@@ -124,6 +124,18 @@ public sealed class ConsultationPagesTests(PowRegistryFactory app) : IClassFixtu
         var disguised = await officer.UploadAsync(consultation, action, "document", "minutes.pdf", [(byte)'M', (byte)'Z', 0x90, 0x00, 0x03]);
         Assert.Equal(HttpStatusCode.OK, disguised.Status);
         Assert.Contains("This kind of file is not accepted.", disguised.Text, StringComparison.Ordinal);
+        // A zip holding only a program, renamed as a Word document, is judged by what it holds, not by its name.
+        using (var zipped = new MemoryStream())
+        {
+            using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                await using var program = zip.CreateEntry("setup.exe").Open();
+                await program.WriteAsync(new byte[] { (byte)'M', (byte)'Z', 0x90, 0x00 });
+            }
+            var renamedZip = await officer.UploadAsync(consultation, action, "document", "plain.zip.docx", zipped.ToArray());
+            Assert.Equal(HttpStatusCode.OK, renamedZip.Status);
+            Assert.Contains("This kind of file is not accepted.", renamedZip.Text, StringComparison.Ordinal);
+        }
         var none = await officer.PostRawAsync(consultation, action, []);
         Assert.Contains("Choose a file to attach.", none.Text, StringComparison.Ordinal);
 

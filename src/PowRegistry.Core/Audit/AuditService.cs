@@ -68,13 +68,7 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
         var page = await db.AuditEntries.AsNoTracking()
             .Where(e => e.PrisonerId != null && ids.Contains(e.PrisonerId.Value) && e.Action != AuditActions.Access)
             .OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
-        var rows = await ToRowsAsync(page, ct);
-        if (currentUser.MaySeeSensitive(deskId.Value)) return rows;
-        // Need-to-know reaches the history too: the change is listed, its next-of-kin values are not.
-        return rows.Select(r => r with
-        {
-            Changes = r.Changes.Select(c => Prisoner.SensitiveFields.Contains(c.Field) ? c with { Old = c.Old is null ? null : "(restricted)", New = c.New is null ? null : "(restricted)" } : c).ToList(),
-        }).ToList();
+        return await ToRowsAsync(page, ct);
     }
 
     public Task<AuditVerification> VerifyAsync(CancellationToken ct) => db.VerifyAuditAsync(ct);
@@ -83,11 +77,34 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
         (await db.Users.OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct))
         .Select(u => (u.Id, $"{u.DisplayName} ({u.Email})")).ToList();
 
+    /// <summary>
+    /// Every reader of audit values goes through here, so need-to-know holds wherever entries are shown: the change
+    /// is listed, but its sensitive values (<see cref="Prisoner.SensitiveFields"/>) only to those who may see them on
+    /// the record itself: the prisoner's desk and administrators. An entry about no prisoner shows them to administrators only.
+    /// </summary>
     private async Task<IReadOnlyList<AuditRow>> ToRowsAsync(List<AuditEntry> entries, CancellationToken ct)
     {
         var userIds = entries.Select(e => e.UserId).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return entries.Select(e => new AuditRow(e.Id, e.At, e.UserId, names.GetValueOrDefault(e.UserId, e.UserId), e.Action, e.EntityType, e.EntityId, e.PrisonerId,
-            JsonSerializer.Deserialize<List<FieldChange>>(e.Changes) ?? [])).ToList();
+        var prisonerIds = entries.Where(e => e.PrisonerId is not null).Select(e => e.PrisonerId!.Value).Distinct().ToList();
+        // Merged records are hidden by the query filter but still own their history: read their desks too (ids only).
+        var desks = await db.Prisoners.IgnoreQueryFilters().Where(p => prisonerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DeskId, ct);
+        return entries.Select(e =>
+        {
+            var changes = JsonSerializer.Deserialize<List<FieldChange>>(e.Changes) ?? [];
+            var maySee = e.PrisonerId is { } prisonerId && desks.TryGetValue(prisonerId, out var deskId)
+                ? currentUser.MaySeeSensitive(deskId)
+                : currentUser.IsAdministrator;
+            return new AuditRow(e.Id, e.At, e.UserId, names.GetValueOrDefault(e.UserId, e.UserId), e.Action, e.EntityType, e.EntityId, e.PrisonerId,
+                maySee ? changes : changes.Select(Restrict).ToList());
+        }).ToList();
     }
+
+    private static FieldChange Restrict(FieldChange change) =>
+        Prisoner.SensitiveFields.Contains(change.Field)
+            ? change with { Old = change.Old is null ? null : Restricted, New = change.New is null ? null : Restricted }
+            : change;
+
+    /// <summary>Shown in place of a value the reader may not see.</summary>
+    public const string Restricted = "(restricted)";
 }

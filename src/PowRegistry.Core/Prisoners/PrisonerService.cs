@@ -186,8 +186,10 @@ public sealed class PrisonerService(
 
         // The version the officer loaded is what the database must still hold when we write (checked again in SQL).
         db.Entry(prisoner).Property(p => p.Version).OriginalValue = input.Version;
-        if (currentUser.IsAdministrator && input.DeskId is { } deskId && deskId != prisoner.DeskId)
+        if (input.DeskId is { } deskId && deskId != prisoner.DeskId)
         {
+            // Refused, never ignored: a caller who asked for a move must not read success while the record stays put.
+            if (!currentUser.IsAdministrator) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Only an administrator can move a record to another desk.");
             if (!await db.Desks.AnyAsync(d => d.Id == deskId, ct)) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Choose a desk from the list.");
             prisoner.MoveToDesk(deskId, actor, clock.GetUtcNow());
         }

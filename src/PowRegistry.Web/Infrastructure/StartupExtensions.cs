@@ -95,6 +95,9 @@ public static class StartupExtensions
                 options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 options.Conventions.AllowAnonymousToPage("/Setup");
+                // A refusal (413, 400) is explained to whoever was refused, signed in or not: these pages hold no data.
+                options.Conventions.AllowAnonymousToPage("/Status");
+                options.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))

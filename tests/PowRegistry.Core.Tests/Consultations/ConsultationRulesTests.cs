@@ -144,7 +144,16 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
         { "note.pdf", "%PDF-1.7\n..."u8.ToArray(), "application/pdf" },
         { "scan.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], "image/png" },
         { "photo.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0], "image/jpeg" },
-        { "minutes.docx", [0x50, 0x4B, 0x03, 0x04, 0, 0], "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+        { "minutes.docx", Word(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+        { "minutes.odt", OpenDocumentText(), "application/vnd.oasis.opendocument.text" },
+        { "minutes.docx", [0x50, 0x4B, 0x03, 0x04, 0, 0], null },       // a zip header and nothing behind it
+        { "plain.zip.docx", Zip(("setup.exe", "MZ")), null },             // a zip holding only a program, renamed
+        { "minutes.docx", Zip(("[Content_Types].xml", "<Types/>"), ("_rels/.rels", "<Relationships/>"), ("word/document.xml", "<w:document/>")), null }, // no Word main part declared
+        { "minutes.docx", Word(("word/vbaProject.bin", "macro")), null }, // macros ride along
+        { "minutes.docx", Word(("word/embeddings/run.exe", "MZ")), null }, // a program rides along
+        { "minutes.odt", Word(), null },                                    // a Word document named as OpenDocument
+        { "minutes.docx", OpenDocumentText(), null },                       // and the other way round
+        { "minutes.odt", Zip(("mimetype", "application/zip"), ("content.xml", "<x/>"), ("META-INF/manifest.xml", "<m/>")), null },
         { "notes.txt", Encoding.UTF8.GetBytes("Minutes — 회의록 — протокол"), "text/plain; charset=utf-8" },
         { "setup.pdf", [(byte)'M', (byte)'Z', 0x90, 0], null },         // an executable named as a PDF
         { "archive.zip", [0x50, 0x4B, 0x03, 0x04, 0, 0], null },       // a zip that is not an office document
@@ -152,6 +161,33 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
         { "notes.txt", [0x66, 0x6F, 0xFF, 0xFE], null },               // not UTF-8 text
         { "binary.txt", [0x66, 0x00, 0x6F], null },                    // NUL bytes: not text
     };
+
+    private static byte[] Zip(params (string Name, string Content)[] parts)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in parts)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The smallest package Word itself opens: content types, package relationships, the main part.</summary>
+    private static byte[] Word(params (string Name, string Content)[] extra) => Zip([
+        ("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""),
+        ("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""),
+        ("word/document.xml", """<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Minutes</w:t></w:r></w:p></w:body></w:document>"""),
+        .. extra,
+    ]);
+
+    private static byte[] OpenDocumentText() => Zip(
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", """<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>"""),
+        ("META-INF/manifest.xml", """<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>"""));
 
     [Theory]
     [MemberData(nameof(Files))]

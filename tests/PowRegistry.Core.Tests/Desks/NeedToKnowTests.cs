@@ -4,6 +4,7 @@ using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Core.Tests.Desks;
 
@@ -95,8 +96,49 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
 
         var history = (await scope.ServiceProvider.GetRequiredService<AuditService>().HistoryOfPrisonerAsync(app.InB.Id, 50, CancellationToken.None))!;
         var create = history.Single(r => r.EntityType == nameof(Prisoner) && r.Action == AuditActions.Create);
-        Assert.Contains(create.Changes, c => c.Field == nameof(Prisoner.MotherMaidenName) && c.New == "(restricted)");
+        Assert.Contains(create.Changes, c => c.Field == nameof(Prisoner.MotherMaidenName) && c.New == AuditService.Restricted);
         Assert.DoesNotContain(history.SelectMany(r => r.Changes), c => c.New == "Secret B");
+    }
+
+    [Fact]
+    public async Task AnAuditor_SearchingTheAuditTrail_SeesNextOfKinAndWishWordsRestricted()
+    {
+        var wish = await app.Run<WishService, ServiceResult<WishDeclaration>>(w => w.RecordAsync(app.InB.Id, new WishInput
+        {
+            TakenOn = "2025-03-01",
+            Interviewer = "J. Delegate",
+            Organisation = InterviewerOrganisation.Icrc,
+            PrivateInterview = true,
+            Destination = WishDestination.Undecided,
+            Reasons = "Reason words B",
+            VerbatimWords = "Verbatim words B",
+        }, TestServices.Officer, CancellationToken.None));
+        Assert.True(wish.Succeeded);
+
+        await using var auditor = app.ScopeAs("auditor-1", auditor: true);
+        var audit = auditor.ServiceProvider.GetRequiredService<AuditService>();
+        // By the record (as "?record=" does), by its reference, and the whole trail unfiltered.
+        foreach (var filter in new[] { new AuditFilter { Record = app.InB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new AuditFilter { Record = app.InB.Reference }, new AuditFilter { PageSize = 500 } })
+        {
+            var rows = await audit.SearchAsync(filter, CancellationToken.None);
+            var changes = rows.Where(r => r.PrisonerId == app.InB.Id).SelectMany(r => r.Changes).ToList();
+            Assert.Contains(changes, c => c.Field == nameof(Prisoner.MotherMaidenName) && c.New == AuditService.Restricted);
+            Assert.Contains(changes, c => c.Field == nameof(WishDeclaration.VerbatimWords) && c.New == AuditService.Restricted);
+            Assert.Contains(changes, c => c.Field == nameof(WishDeclaration.Destination)); // the change itself stays listed
+            Assert.DoesNotContain(rows.SelectMany(r => r.Changes), c => c.New is "Secret A" or "Secret B" or "Reason words B" or "Verbatim words B");
+        }
+
+        // An officer of desk A reading the trail (if a page ever let him) sees his own desk's values, not desk B's.
+        await using var officer = OfficerOfA();
+        var officerRows = await officer.ServiceProvider.GetRequiredService<AuditService>().SearchAsync(new AuditFilter { PageSize = 500 }, CancellationToken.None);
+        Assert.Contains(officerRows.SelectMany(r => r.Changes), c => c.New == "Secret A");
+        Assert.DoesNotContain(officerRows.SelectMany(r => r.Changes), c => c.New is "Secret B" or "Verbatim words B");
+
+        // Administrators read the values in full.
+        await using var admin = app.ScopeAs("admin-1", administrator: true);
+        var adminRows = await admin.ServiceProvider.GetRequiredService<AuditService>().SearchAsync(new AuditFilter { Record = app.InB.Reference }, CancellationToken.None);
+        Assert.Contains(adminRows.SelectMany(r => r.Changes), c => c.New == "Verbatim words B");
+        Assert.Contains(adminRows.SelectMany(r => r.Changes), c => c.New == "Secret B");
     }
 
     [Fact]
@@ -119,9 +161,23 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
         {
             var service = officer.ServiceProvider.GetRequiredService<PrisonerService>();
             var form = (await service.GetForEditAsync(created.Id, CancellationToken.None))!;
-            form.DeskId = app.DeskB; // an officer's form cannot move it: the desk is ignored
+            form.DeskId = app.DeskB; // an officer's form cannot move it: refused with a message, nothing saved
+            var refused = await service.UpdateAsync(created.Id, form, new Actor("officer-a"), CancellationToken.None);
+            Assert.Contains(refused.Errors, e => e.Field == nameof(PrisonerInput.DeskId));
+            form.FamilyName = "Renamed";
+            refused = await service.UpdateAsync(created.Id, form, new Actor("officer-a"), CancellationToken.None);
+            Assert.False(refused.Succeeded);
+        }
+        await using (var officer = OfficerOfA())
+        {
+            var service = officer.ServiceProvider.GetRequiredService<PrisonerService>();
+            var unchanged = (await service.GetAsync(created.Id, CancellationToken.None))!;
+            Assert.Equal(app.DeskA, unchanged.DeskId);
+            Assert.Equal("Mover", unchanged.FamilyName);
+            // His own desk, sent back as the form carries it, is no move at all.
+            var form = (await service.GetForEditAsync(created.Id, CancellationToken.None))!;
+            Assert.Equal(app.DeskA, form.DeskId);
             Assert.True((await service.UpdateAsync(created.Id, form, new Actor("officer-a"), CancellationToken.None)).Succeeded);
-            Assert.Equal(app.DeskA, (await service.GetAsync(created.Id, CancellationToken.None))!.DeskId);
         }
         await using (var admin = app.ScopeAs("admin-1", administrator: true))
         {

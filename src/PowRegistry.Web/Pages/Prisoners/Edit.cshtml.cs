@@ -55,7 +55,15 @@ public sealed class EditModel(PrisonerService prisoners, DeskService desks, Curr
     /// <summary>Only administrators move a record to another desk.</summary>
     private async Task OfferDesksAsync(CancellationToken ct)
     {
-        if (!currentUser.IsAdministrator) return;
+        if (!currentUser.IsAdministrator)
+        {
+            // No desk field is shown to him, so a refused move (a forged form) is said above the form instead.
+            if (ModelState[$"{nameof(Form)}.{nameof(Form.DeskId)}"] is { Errors.Count: > 0 } desk)
+            {
+                foreach (var error in desk.Errors.ToList()) ModelState.AddModelError("", error.ErrorMessage);
+            }
+            return;
+        }
         var options = await desks.DesksForCurrentUserAsync(ct);
         ViewData["DeskOptions"] = options.Select(d => new SelectListItem(d.Name, d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Id == Form.DeskId)).ToList();
     }
