@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<DecoyPasswordCheck>();
         services.AddScoped<Api.ApiTokenService>();
         services.AddScoped<FirstRun>();
         services.AddSingleton<SetupToken>();

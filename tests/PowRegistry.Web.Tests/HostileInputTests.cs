@@ -125,7 +125,9 @@ public sealed class HostileInputTests(PowRegistryFactory app, Xunit.Abstractions
                 using var anonymous = app.NewSession();
                 var login = await anonymous.GetAsync("/Account/Login");
                 var result = await anonymous.SubmitAsync(login, "Log in", new Dictionary<string, string?> { [field] = value });
-                Assert.True(result.Status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, $"Login {field}={Describe(value)} gave {result.Status}");
+                Assert.True(result.Status is HttpStatusCode.OK or HttpStatusCode.TooManyRequests or HttpStatusCode.BadRequest, $"Login {field}={Describe(value)} gave {result.Status}");
+                // A NUL cannot be decoded from a form (ASP.NET Core refuses %00), so the antiforgery check answers 400: with its explanation.
+                if (result.Status == HttpStatusCode.BadRequest) Assert.Contains("The request could not be handled. Nothing was saved.", result.Text, StringComparison.Ordinal);
                 Assert.DoesNotContain(Script, result.Document.DocumentElement.OuterHtml, StringComparison.Ordinal);
             }
         }

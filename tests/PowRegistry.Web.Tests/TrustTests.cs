@@ -34,6 +34,34 @@ public sealed class TrustTests(TrustTests.App app) : IClassFixture<TrustTests.Ap
     }
 
     [Fact]
+    public async Task AnOfficersForgedDeskMove_IsRefusedWithAMessage_AndNothingIsSaved()
+    {
+        var (otherDeskPrisoner, _) = await app.OtherDeskPrisonerAsync();
+        var otherDesk = (await app.AsSystemAsync<PrisonerService, Prisoner?>(s => s.GetAsync(otherDeskPrisoner, CancellationToken.None)))!.DeskId;
+        var mine = (await app.AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
+            new PrisonerInput { FamilyName = "Staysput", DeskId = Desk.DefaultDeskId }, Actor.System, CancellationToken.None))).Value!;
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var edit = await officer.GetAsync($"/Prisoners/{mine.Id}/Edit");
+        Assert.Null(edit.Document.QuerySelector("select[name='Form.DeskId']")); // officers are offered no move
+
+        // The form as he was given it, plus a desk field he was not given (added to the page, as a forger would).
+        var form = edit.Document.QuerySelector("main form[method=post]")!;
+        var desk = edit.Document.CreateElement("input");
+        desk.SetAttribute("type", "hidden");
+        desk.SetAttribute("name", "Form.DeskId");
+        desk.SetAttribute("value", otherDesk.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        form.AppendChild(desk);
+        var refused = await officer.SubmitAsync(edit, "Save", new Dictionary<string, string?> { ["Form.FamilyName"] = "Renamedbymove" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("/Edit", refused.Url, StringComparison.Ordinal);
+        Assert.Contains("Only an administrator can move a record to another desk.", refused.Text, StringComparison.Ordinal);
+        var after = (await app.AsSystemAsync<PrisonerService, Prisoner?>(s => s.GetAsync(mine.Id, CancellationToken.None)))!;
+        Assert.Equal(Desk.DefaultDeskId, after.DeskId);
+        Assert.Equal("Staysput", after.FamilyName);
+    }
+
+    [Fact]
     public async Task AnOfficerOfAnotherDesk_Gets404OnEveryPage_AndNeverFindsHim()
     {
         var (id, reference) = await app.OtherDeskPrisonerAsync();

@@ -101,7 +101,11 @@ public static class StartupExtensions
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
-            .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<UnmatchedHandlerFilter>();
+            });
     }
 
     /// <summary>Migrates the database, then makes sure someone can log in (bootstrap administrator or setup token), then seeds demo data if asked.</summary>

@@ -68,6 +68,27 @@ public sealed class PrisonersApiTests(ApiFactory app) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task AnOfficersMoveToAnotherDesk_IsRefusedWith400_NotIgnored()
+    {
+        var otherDesk = (await app.AsSystemAsync<DeskService, Core.Common.ServiceResult<Desk>>(d => d.CreateAsync("Move " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None))).Value!.Id;
+        using var client = app.Api(await app.TokenAsync(Roles.CaseOfficer, deskIds: Desk.DefaultDeskId));
+        var reference = (string)(await (await client.PostJsonAsync("/api/v1/prisoners", NewPrisoner("Mover"))).ReadJsonAsync())["reference"]!;
+        var get = await client.GetAsync($"/api/v1/prisoners/{reference}");
+        var etag = get.Headers.ETag!.ToString();
+        var changed = (await get.ReadJsonAsync()).AsObject();
+        foreach (var readOnly in new[] { "reference", "version", "nextOfKinWithheld", "custodyStatus", "currentWish", "createdAt", "updatedAt" }) changed.Remove(readOnly);
+        changed["deskId"] = otherDesk;
+        changed["rank"] = "Corporal";
+
+        var problem = await (await client.PutAsync($"/api/v1/prisoners/{reference}", changed, etag)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["deskId"]);
+        var now = await (await client.GetAsync($"/api/v1/prisoners/{reference}")).ReadJsonAsync();
+        Assert.Equal(Desk.DefaultDeskId, (int)now["deskId"]!);
+        Assert.NotEqual("Corporal", (string?)now["rank"]); // nothing of the refused change was saved
+    }
+
+    [Fact]
     public async Task Update_WithoutIfMatch_Is428_AndAnUnreadableIfMatch_Is412()
     {
         var prisoner = await app.PrisonerAsync();

@@ -10,7 +10,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Account;
 
 [LoginAttempt]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, FirstRun firstRun, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DecoyPasswordCheck decoy, FirstRun firstRun, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty] public LoginInput Form { get; set; } = new();
     public string? ReturnUrl { get; set; }
@@ -32,9 +32,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
 
+        // One path whatever the account's state: each refusal costs one password hash, as a wrong password does.
         var user = await users.FindByEmailAsync(Form.Email.Trim());
-        if (user is null || user.IsDisabled)
+        if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
         {
+            decoy.Spend(Form.Password);
+            if (user is not null) logger.LogWarning("Refused login for user {UserId} (disabled: {Disabled})", user.Id, user.IsDisabled);
             ModelState.AddModelError("", refused);
             return Page();
         }
