@@ -43,6 +43,7 @@ try
     app.UseAuthentication();
     app.UseMiddleware<CurrentUserMiddleware>();
     app.UseAuthorization();
+    app.UseChunkedFormLimit();
 
     app.MapHealthChecks("/health").AllowAnonymous();
     app.MapPowRegistryApi();

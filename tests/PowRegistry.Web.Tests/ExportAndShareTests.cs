@@ -164,6 +164,30 @@ public sealed class ExportAndShareTests(PowRegistryFactory app) : IClassFixture<
         Assert.Equal(before, await app.AsSystemAsync<PowRegistryDbContext, int>(db => db.Transfers.CountAsync()));
     }
 
+    [Fact]
+    public async Task AnUnreadableFilter_IsRefused_NotWidenedToTheWholeRegister()
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var before = await app.AsSystemAsync<PowRegistryDbContext, int>(db => db.Transfers.CountAsync());
+        foreach (var page in new[] { "/Prisoners/Export", "/Exchange/Share" })
+        {
+            foreach (var filter in new[] { "status=banana", "wish=99", "verification=-1" })
+            {
+                var shown = await officer.GetAsync($"{page}?{filter}");
+                Assert.Equal(HttpStatusCode.OK, shown.Status);
+                Assert.Contains("filter could not be read", shown.Text, StringComparison.Ordinal);
+                Assert.Null(shown.Document.QuerySelector("main form[method=post]")); // nothing offered to send
+
+                // A forged post carrying the unreadable value is refused too.
+                var (key, value) = (filter.Split('=')[0], filter.Split('=')[1]);
+                var posted = await officer.PostRawAsync(shown, page, [new(char.ToUpperInvariant(key[0]) + key[1..], value), new("Columns", "nationality"), new("CounterpartId", "1")]);
+                Assert.Equal(HttpStatusCode.OK, posted.Status);
+                Assert.Contains("filter could not be read", posted.Text, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(before, await app.AsSystemAsync<PowRegistryDbContext, int>(db => db.Transfers.CountAsync()));
+    }
+
     /// <summary>Requests a share through the form; returns the share's page.</summary>
     private static async Task<Session.Result> RequestShareAsync(Session session, string filter, int counterpartId, params string[] columns)
     {

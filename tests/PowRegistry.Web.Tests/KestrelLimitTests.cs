@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Web.Tests.Infrastructure;
 
+using static PowRegistry.Web.Tests.Infrastructure.PowRegistryFactory;
+
 namespace PowRegistry.Web.Tests;
 
 /// <summary>
@@ -39,6 +41,7 @@ public sealed class KestrelLimitTests(KestrelLimitTests.App app) : IClassFixture
         // url, multipart, chunked
         // (A form-encoded body cannot reach 30 MB in chunks: ASP.NET Core's form limits, 4 MB a value and 1,024 values, refuse it first.)
         { "/Account/Login", false, false },
+        { "/Consultations/1?handler=Document", true, false },
         { "/Consultations/1?handler=Document", true, true },
         { "/Prisoners/Import", true, true },
     };
@@ -47,8 +50,9 @@ public sealed class KestrelLimitTests(KestrelLimitTests.App app) : IClassFixture
     [MemberData(nameof(Bodies))]
     public async Task ABodyOverTheLimit_Gets413WithItsExplanation_DeclaredOrChunked(string url, bool multipart, bool chunked)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.BaseUrl };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Body(multipart, chunked) };
+        request.Headers.Add("Cookie", await SignInAsync(client));
         request.Headers.TransferEncodingChunked = chunked;
         // With a declared length the server answers before reading the body; the client waits for that answer instead of
         // writing 31 MB into a closed connection.
@@ -58,6 +62,50 @@ public sealed class KestrelLimitTests(KestrelLimitTests.App app) : IClassFixture
 
         Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{url} answered {(int)response.StatusCode} {response.Headers.Location}");
         Assert.Contains("larger than the application accepts. Nothing was saved.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAnonymousChunkedUpload_IsSentToLogIn_WithoutItsBodyBeingRead()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Consultations/1?handler=Document") { Content = Body(multipart: true, chunked: true) };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Logs in as the administrator and returns the Cookie header to send. The cookies are Secure (__Host-), which .NET's
+    /// cookie container will not send over plain HTTP, so they are carried by hand.
+    /// </summary>
+    private static async Task<string> SignInAsync(HttpClient client)
+    {
+        using var login = await client.GetAsync("/Account/Login");
+        var cookies = CookiesOf(login, []);
+        var html = await login.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Form.Email", AdminEmail), new("Form.Password", AdminPassword)]),
+        };
+        post.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        using var signedIn = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return string.Join("; ", CookiesOf(signedIn, cookies).Select(c => $"{c.Key}={c.Value}"));
+    }
+
+    private static Dictionary<string, string> CookiesOf(HttpResponseMessage response, Dictionary<string, string> earlier)
+    {
+        var cookies = new Dictionary<string, string>(earlier);
+        foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+        {
+            var pair = header.Split(';')[0].Split('=', 2);
+            cookies[pair[0]] = pair[1];
+        }
+        return cookies;
     }
 
     private static HttpContent Body(bool multipart, bool chunked)

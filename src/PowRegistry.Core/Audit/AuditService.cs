@@ -79,7 +79,7 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
 
     /// <summary>
     /// Every reader of audit values goes through here, so need-to-know holds wherever entries are shown: the change
-    /// is listed, but its sensitive values (<see cref="Prisoner.SensitiveFields"/>) only to those who may see them on
+    /// is listed, but its sensitive values (<see cref="SensitiveValues"/>) only to those who may see them on
     /// the record itself: the prisoner's desk and administrators. An entry about no prisoner shows them to administrators only.
     /// </summary>
     private async Task<IReadOnlyList<AuditRow>> ToRowsAsync(List<AuditEntry> entries, CancellationToken ct)
@@ -96,12 +96,12 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
                 ? currentUser.MaySeeSensitive(deskId)
                 : currentUser.IsAdministrator;
             return new AuditRow(e.Id, e.At, e.UserId, names.GetValueOrDefault(e.UserId, e.UserId), e.Action, e.EntityType, e.EntityId, e.PrisonerId,
-                maySee ? changes : changes.Select(Restrict).ToList());
+                maySee ? changes : changes.Select(c => Restrict(e.EntityType, c)).ToList());
         }).ToList();
     }
 
-    private static FieldChange Restrict(FieldChange change) =>
-        Prisoner.SensitiveFields.Contains(change.Field)
+    private static FieldChange Restrict(string entityType, FieldChange change) =>
+        SensitiveValues.IsSensitive(entityType, change.Field)
             ? change with { Old = change.Old is null ? null : Restricted, New = change.New is null ? null : Restricted }
             : change;
 

@@ -205,8 +205,8 @@ public sealed class ConsultationService(
     {
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return ServiceResult<Consultation>.Failure(validation);
-        var known = await db.Counterparts.Where(c => input.CounterpartIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        if (known.Count == 0) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), "Choose at least one counterpart.");
+        var (known, unknownCounterpart) = await CounterpartsAsync(input, ct);
+        if (unknownCounterpart is not null) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), unknownCounterpart);
 
         var desks = await DesksForAsync(ct);
         var deskId = input.DeskId ?? (desks.Count == 1 ? desks[0].Id : null);
@@ -225,6 +225,15 @@ public sealed class ConsultationService(
         return ServiceResult<Consultation>.Success(consultation);
     }
 
+    /// <summary>The counterparts chosen, every one of them known; or why not (an unknown id is refused, not dropped).</summary>
+    private async Task<(List<int> Known, string? Refused)> CounterpartsAsync(ConsultationInput input, CancellationToken ct)
+    {
+        var chosen = input.CounterpartIds.Distinct().ToList();
+        var known = await db.Counterparts.Where(c => chosen.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        if (chosen.Count == 0) return (known, "Choose at least one counterpart.");
+        return known.Count == chosen.Count ? (known, null) : (known, "Choose counterparts from the list: one of them does not exist.");
+    }
+
     /// <summary>Rewrites what a consultation records (not its desk or status), refusing an edit made from a stale page.</summary>
     public async Task<ServiceResult<Consultation>> UpdateAsync(int id, ConsultationInput input, Actor actor, CancellationToken ct)
     {
@@ -232,8 +241,13 @@ public sealed class ConsultationService(
         if (consultation is null) return ServiceResult<Consultation>.NotFound();
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return ServiceResult<Consultation>.Failure(validation);
-        var known = await db.Counterparts.Where(c => input.CounterpartIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        if (known.Count == 0) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), "Choose at least one counterpart.");
+        // Refused, never ignored: there is no move between desks yet, and a caller who asked for one must not read "updated".
+        if (input.DeskId is { } deskId && deskId != consultation.DeskId)
+        {
+            return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.DeskId), "A consultation cannot be moved to another desk.");
+        }
+        var (known, unknownCounterpart) = await CounterpartsAsync(input, ct);
+        if (unknownCounterpart is not null) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), unknownCounterpart);
         var (concerned, refused) = await ConcernedAsync(input, ct);
         if (refused is not null) return ServiceResult<Consultation>.Failure(refused.Field, refused.Message);
 

@@ -4,7 +4,8 @@ using System.Text;
 namespace PowRegistry.Core.Consultations;
 
 /// <summary>
-/// Which attachments are accepted, judged by their content (a renamed executable is refused whatever its name).
+/// Which attachments are accepted, judged by their content (a renamed executable is refused whatever its name), with a
+/// name whose extension agrees with that content.
 /// Office files are zip containers, so for them the container is opened and must hold the parts its format requires
 /// (a Word document's main part, an OpenDocument text's mimetype and content); the name's extension must agree too.
 /// </summary>
@@ -29,9 +30,11 @@ public static class DocumentTypes
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var start = content.AsSpan();
-        if (start.StartsWith("%PDF-"u8)) return "application/pdf";
-        if (start.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return "image/png";
-        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return "image/jpeg";
+        // The name must agree with the content too: a file that begins like a PDF but is named .bat or .html is a
+        // polyglot that another program would run once a colleague saves it under that name.
+        if (start.StartsWith("%PDF-"u8)) return extension == ".pdf" ? "application/pdf" : null;
+        if (start.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) return extension == ".png" ? "image/png" : null;
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return extension is ".jpg" or ".jpeg" ? "image/jpeg" : null;
         if (start.StartsWith("PK\u0003\u0004"u8)) return extension is ".docx" or ".odt" ? OfficeType(extension, content) : null;
         if (extension == ".txt" && !start.Contains((byte)0) && IsUtf8(start)) return "text/plain; charset=utf-8";
         return null;

@@ -41,11 +41,12 @@ public sealed class DeskService(PowRegistryDbContext db, CurrentUser currentUser
         return ServiceResult<Desk>.Success(desk);
     }
 
-    /// <summary>Replaces a user's desk memberships with <paramref name="deskIds"/> (unknown ids are ignored).</summary>
+    /// <summary>Replaces a user's desk memberships with <paramref name="deskIds"/>; an unknown desk refuses the whole change.</summary>
     public async Task<ServiceResult<bool>> SetMembershipAsync(string userId, IReadOnlyCollection<int> deskIds, CancellationToken ct)
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return ServiceResult<bool>.NotFound();
         var wanted = await db.Desks.Where(d => deskIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
+        if (wanted.Count != deskIds.Distinct().Count()) return ServiceResult<bool>.Failure("", "Choose desks from the list: one of them does not exist. Nothing was changed.");
         var current = await db.DeskMembers.Where(m => m.UserId == userId).ToListAsync(ct);
         db.DeskMembers.RemoveRange(current.Where(m => !wanted.Contains(m.DeskId)));
         db.DeskMembers.AddRange(wanted.Where(id => current.All(m => m.DeskId != id)).Select(id => new DeskMember(id, userId)));

@@ -78,15 +78,6 @@ public sealed class Prisoner
     /// <summary>Optimistic concurrency: every change increments it; a save made from an older version is refused.</summary>
     public int Version { get; private set; }
 
-    /// <summary>Next-of-kin details and wish statements' words: shown (also in the history) only to the owning desk and administrators.</summary>
-    public static readonly IReadOnlySet<string> SensitiveFields = new HashSet<string>
-    {
-        nameof(FatherFirstName), nameof(MotherMaidenName), nameof(PersonToBeInformed), nameof(AddressForCorrespondence),
-        // …and what he said in his wish statements.
-        nameof(Wishes.WishDeclaration.Reasons), nameof(Wishes.WishDeclaration.Fears), nameof(Wishes.WishDeclaration.SignsOfPressure),
-        nameof(Wishes.WishDeclaration.VerbatimWords), nameof(Wishes.WishDeclaration.Translation),
-    };
-
     public IReadOnlyList<PrisonerAlias> Aliases => _aliases;
     public IReadOnlyList<IdentityDocument> Documents => _documents;
     public IReadOnlyList<CustodyEvent> CustodyEvents => _custodyEvents;

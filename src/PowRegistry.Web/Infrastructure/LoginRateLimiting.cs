@@ -96,9 +96,9 @@ public static class LoginRateLimiting
             var email = form["Form.Email"].ToString().Trim();
             return "email:" + (email.Length > 256 ? email[..256] : email).ToUpperInvariant();
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            return "account:unknown"; // a malformed body: the page refuses it after the limit is counted
+            return "account:unknown"; // a malformed or oversized body: the page refuses it after the limit is counted
         }
     }
 

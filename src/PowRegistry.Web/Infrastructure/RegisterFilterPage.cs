@@ -25,6 +25,32 @@ public abstract class RegisterFilterPage : PageModel
     /// <summary>The chosen columns (raw checkbox values: unknown ones are dropped by the service).</summary>
     [BindProperty] public List<string> Columns { get; set; } = [];
 
+    /// <summary>
+    /// Whether the filter was read as sent. A value that could not be read would otherwise drop out of the filter and
+    /// widen an export or a share to the whole register; the page refuses instead.
+    /// </summary>
+    public bool FilterIsValid() =>
+        !new[] { nameof(Q), nameof(Status), nameof(Nationality), nameof(DetainingPower), nameof(Wish), nameof(WishState), nameof(Verification) }
+            .Any(key => ModelState[key] is { Errors.Count: > 0 })
+        && (Status is not { } s || Enum.IsDefined(s))
+        && (Wish is not { } w || Enum.IsDefined(w))
+        && (Verification is not { } v || Enum.IsDefined(v));
+
+    public const string InvalidFilter = "The register's filter could not be read (a changed or damaged link?): nothing was sent. Filter the register again and start from there.";
+
+    /// <summary>True when the filter could not be read: the page then shows why and offers nothing to send.</summary>
+    public bool FilterRefused { get; private set; }
+
+    /// <summary>Refuses an unreadable filter (on showing the form and on sending it); true when refused.</summary>
+    protected bool RefuseInvalidFilter()
+    {
+        if (FilterIsValid()) return false;
+        FilterRefused = true;
+        ModelState.Clear();
+        ModelState.AddModelError("", InvalidFilter);
+        return true;
+    }
+
     public RegisterQuery Query()
     {
         if (Status is { } s && !Enum.IsDefined(s)) Status = null;

@@ -3,28 +3,36 @@ using Microsoft.AspNetCore.Http.Features;
 namespace PowRegistry.Web.Infrastructure;
 
 /// <summary>
-/// Refuses a request body over the server's limit (Kestrel: 30 MB) with 413 at once, so the user reads "too large"
-/// instead of the 400 that the antiforgery check would give when the form cannot be read. A declared length is judged
-/// before reading; a form sent without one (chunked) is read here, where Kestrel's own limit stops it, so that its
-/// 413 is not swallowed later as "the form could not be read".
+/// Refuses a request body over the server's limit (Kestrel: 30 MB) with 413, so the user reads "too large" instead of
+/// the 400 that the antiforgery check gives when the form cannot be read.
 /// </summary>
 public static class RequestSizeGuard
 {
+    /// <summary>A declared length over the limit is refused at once, before anything reads the body.</summary>
     public static IApplicationBuilder UseRequestSizeGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        // The status page that explains the 413 runs through here again: let it through.
-        var explaining = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
-        if (!explaining && limit is not null && context.Request.ContentLength > limit)
+        if (!Explaining(context) && limit is not null && context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
-        if (!explaining && context.Request.ContentLength is null && context.Request.HasFormContentType)
+        await next(context);
+    });
+
+    /// <summary>
+    /// A form sent without a declared length (chunked) is read here, where Kestrel's own limit stops it, so that its
+    /// 413 is not swallowed later as "the form could not be read". Placed after authorization: only a caller allowed on
+    /// the page has his body read, as the page itself would, and the API (which reads no forms) is left alone.
+    /// </summary>
+    public static IApplicationBuilder UseChunkedFormLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!Explaining(context) && context.Request.ContentLength is null && context.Request.HasFormContentType
+            && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             try
             {
-                await context.Request.ReadFormAsync(context.RequestAborted); // kept by the request: pages read it again for free
+                await context.Request.ReadFormAsync(context.RequestAborted); // kept by the request: the page reads it again for free
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
@@ -38,4 +46,8 @@ public static class RequestSizeGuard
         }
         await next(context);
     });
+
+    /// <summary>The status page that explains a refusal runs through here again: let it through.</summary>
+    private static bool Explaining(HttpContext context) =>
+        context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
 }

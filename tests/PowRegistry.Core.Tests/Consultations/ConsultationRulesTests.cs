@@ -156,6 +156,11 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
         { "minutes.odt", Zip(("mimetype", "application/zip"), ("content.xml", "<x/>"), ("META-INF/manifest.xml", "<m/>")), null },
         { "notes.txt", Encoding.UTF8.GetBytes("Minutes — 회의록 — протокол"), "text/plain; charset=utf-8" },
         { "setup.pdf", [(byte)'M', (byte)'Z', 0x90, 0], null },         // an executable named as a PDF
+        { "run.bat", "%PDF-1.7\r\ncalc.exe\r\n"u8.ToArray(), null },     // a PDF header in front of a script, named to run
+        { "page.html", "%PDF-1.7 <script>alert(1)</script>"u8.ToArray(), null },
+        { "scan.svg", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], null },
+        { "photo.hta", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0], null },
+        { "photo.JPEG", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0], "image/jpeg" },
         { "archive.zip", [0x50, 0x4B, 0x03, 0x04, 0, 0], null },       // a zip that is not an office document
         { "page.html", "<script>alert(1)</script>"u8.ToArray(), null },
         { "notes.txt", [0x66, 0x6F, 0xFF, 0xFE], null },               // not UTF-8 text
@@ -257,6 +262,35 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
         Assert.Equal("Ukraine agreed to the interviews.", stored.Outcome);
         Assert.Equal(new[] { app.InA.Id, app.InB.Id }.Order(), stored.PrisonerIds.Order()); // desk B's record was kept
         Assert.Equal(app.DeskA, stored.DeskId);
+    }
+
+    [Fact]
+    public async Task AMoveToAnotherDesk_OrAnUnknownCounterpart_IsRefused_NotIgnored()
+    {
+        var created = (await app.Run<ConsultationService, ServiceResult<Consultation>>(c =>
+            c.CreateAsync(app.Input(app.DeskA, prisoners: app.InA.Reference), TestServices.Officer, CancellationToken.None))).Value!;
+        var loaded = (await app.Run<ConsultationService, Consultation?>(c => c.GetAsync(created.Id, CancellationToken.None)))!;
+
+        var moved = ConsultationInput.From(loaded, [app.InA.Reference]);
+        moved.DeskId = app.DeskB;
+        moved.Outcome = "Should not be saved";
+        var refused = await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.UpdateAsync(created.Id, moved, TestServices.Officer, CancellationToken.None));
+        Assert.Contains(refused.Errors, e => e.Field == nameof(ConsultationInput.DeskId) && e.Message == "A consultation cannot be moved to another desk.");
+
+        var withUnknown = ConsultationInput.From(loaded, [app.InA.Reference]);
+        withUnknown.CounterpartIds = [app.Counterpart, 999_999];
+        withUnknown.Outcome = "Should not be saved";
+        refused = await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.UpdateAsync(created.Id, withUnknown, TestServices.Officer, CancellationToken.None));
+        Assert.Contains(refused.Errors, e => e.Field == nameof(ConsultationInput.CounterpartIds));
+        var input = app.Input(app.DeskA);
+        input.CounterpartIds = [app.Counterpart, 999_999];
+        refused = await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.CreateAsync(input, TestServices.Officer, CancellationToken.None));
+        Assert.Contains(refused.Errors, e => e.Field == nameof(ConsultationInput.CounterpartIds));
+
+        var stored = (await app.Run<ConsultationService, Consultation?>(c => c.GetAsync(created.Id, CancellationToken.None)))!;
+        Assert.Equal(app.DeskA, stored.DeskId);
+        Assert.Null(stored.Outcome);
+        Assert.Equal(loaded.Version, stored.Version);
     }
 
     [Fact]

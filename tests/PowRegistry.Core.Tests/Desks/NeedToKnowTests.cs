@@ -114,6 +114,16 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
             VerbatimWords = "Verbatim words B",
         }, TestServices.Officer, CancellationToken.None));
         Assert.True(wish.Succeeded);
+        var feared = await app.Run<WishService, ServiceResult<WishDeclaration>>(w => w.RecordAsync(app.InB.Id, new WishInput
+        {
+            TakenOn = "2025-03-02",
+            Interviewer = "J. Delegate",
+            Organisation = InterviewerOrganisation.Icrc,
+            PrivateInterview = true,
+            Destination = WishDestination.Undecided,
+            FearsPersecution = true,
+        }, TestServices.Officer, CancellationToken.None));
+        Assert.True((await app.Run<WishService, ServiceResult<WishDeclaration>>(w => w.WithdrawAsync(app.InB.Id, feared.Value!.Id, "Withdrawal words B", TestServices.Officer, CancellationToken.None))).Succeeded);
 
         await using var auditor = app.ScopeAs("auditor-1", auditor: true);
         var audit = auditor.ServiceProvider.GetRequiredService<AuditService>();
@@ -125,7 +135,9 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
             Assert.Contains(changes, c => c.Field == nameof(Prisoner.MotherMaidenName) && c.New == AuditService.Restricted);
             Assert.Contains(changes, c => c.Field == nameof(WishDeclaration.VerbatimWords) && c.New == AuditService.Restricted);
             Assert.Contains(changes, c => c.Field == nameof(WishDeclaration.Destination)); // the change itself stays listed
-            Assert.DoesNotContain(rows.SelectMany(r => r.Changes), c => c.New is "Secret A" or "Secret B" or "Reason words B" or "Verbatim words B");
+            Assert.Contains(changes, c => c.Field == nameof(WishDeclaration.FearsPersecution) && c.New == AuditService.Restricted);
+            Assert.Contains(changes, c => c.Field == nameof(WishDeclaration.WithdrawnReason) && c.New == AuditService.Restricted);
+            Assert.DoesNotContain(rows.SelectMany(r => r.Changes), c => c.New is "Secret A" or "Secret B" or "Reason words B" or "Verbatim words B" or "Withdrawal words B");
         }
 
         // An officer of desk A reading the trail (if a page ever let him) sees his own desk's values, not desk B's.
@@ -139,6 +151,7 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
         var adminRows = await admin.ServiceProvider.GetRequiredService<AuditService>().SearchAsync(new AuditFilter { Record = app.InB.Reference }, CancellationToken.None);
         Assert.Contains(adminRows.SelectMany(r => r.Changes), c => c.New == "Verbatim words B");
         Assert.Contains(adminRows.SelectMany(r => r.Changes), c => c.New == "Secret B");
+        Assert.Contains(adminRows.SelectMany(r => r.Changes), c => c.New == "Withdrawal words B");
     }
 
     [Fact]

@@ -27,6 +27,10 @@ public sealed class RequestsAndConsultationsApiTests(ApiFactory app) : IClassFix
         return (string)(await created.ReadJsonAsync())["reference"]!;
     }
 
+    private Task<int> PrisonersApiIdAsync(string reference) =>
+        app.AsSystemAsync<Core.Data.PowRegistryDbContext, int>(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Prisoners, p => p.Reference == reference), p => p.Id)));
+
     private async Task<int> WishAsync(HttpClient client, string reference, string destination, string? state = null)
     {
         var wish = await client.PostJsonAsync($"/api/v1/prisoners/{reference}/wishes", new
@@ -68,11 +72,20 @@ public sealed class RequestsAndConsultationsApiTests(ApiFactory app) : IClassFix
         using var deskOfficer = app.Api(await app.TokenAsync(Roles.CaseOfficer, deskIds: desk));
         using var admin = app.Api(await app.TokenAsync(Roles.Administrator));
         var elsewhere = (string)(await (await admin.PostJsonAsync("/api/v1/prisoners", new { familyName = "Wishdesk", deskId = desk, duplicatesChecked = true })).ReadJsonAsync())["reference"]!;
-        await WishAsync(deskOfficer, elsewhere, "undecided");
+        var withdrawn = await WishAsync(deskOfficer, elsewhere, "undecided");
+        var elsewhereId = await PrisonersApiIdAsync(elsewhere);
+        Assert.True((await app.AsSystemAsync<Core.Wishes.WishService, Core.Common.ServiceResult<Core.Wishes.WishDeclaration>>(w =>
+            w.WithdrawAsync(elsewhereId, withdrawn, "He now says the camp commander told him what to say", Core.Common.Actor.System, CancellationToken.None))).Succeeded);
         using var auditor = app.Api(await app.TokenAsync(Roles.Auditor));
         var seen = (await (await auditor.GetAsync($"/api/v1/prisoners/{elsewhere}/wishes")).ReadJsonAsync()).AsArray().Single()!;
         Assert.Null((string?)seen["reasons"]);
+        Assert.Null(seen["fearsPersecution"]);
+        Assert.True((bool)seen["isWithdrawn"]!);
+        Assert.Null((string?)seen["withdrawnReason"]);
         Assert.True((bool)seen["statementWithheld"]!);
+        var theDesk = (await (await deskOfficer.GetAsync($"/api/v1/prisoners/{elsewhere}/wishes")).ReadJsonAsync()).AsArray().Single()!;
+        Assert.Equal("He now says the camp commander told him what to say", (string?)theDesk["withdrawnReason"]);
+        Assert.False((bool)theDesk["fearsPersecution"]!);
         await (await auditor.PostJsonAsync($"/api/v1/prisoners/{elsewhere}/wishes", new { takenOn = Today })).ProblemAsync(HttpStatusCode.Forbidden);
     }
 

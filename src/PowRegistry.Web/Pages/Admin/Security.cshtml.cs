@@ -15,9 +15,17 @@ public sealed class SecurityModel(TwoFactorService twoFactor) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostRequireAsync(string? role, bool required, CancellationToken ct)
+    public async Task<IActionResult> OnPostRequireAsync(string? role, bool? required, CancellationToken ct)
     {
-        var result = await twoFactor.SetRequiredForRoleAsync(role, required, User.Actor());
+        // A missing or unreadable choice is refused, never read as "optional": that would drop a role's second factor.
+        if (required is null || !ModelState.IsValid)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", "Say whether two-factor sign-in is required or optional.");
+            await LoadAsync(ct);
+            return Page();
+        }
+        var result = await twoFactor.SetRequiredForRoleAsync(role, required.Value, User.Actor());
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
@@ -25,7 +33,7 @@ public sealed class SecurityModel(TwoFactorService twoFactor) : PageModel
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Message"] = required
+        TempData["Message"] = required.Value
             ? $"Two-factor sign-in is now required for {Roles.Describe(role!)}. Members without it are sent to set it up within a minute."
             : $"Two-factor sign-in is now optional for {Roles.Describe(role!)}.";
         return RedirectToPage();

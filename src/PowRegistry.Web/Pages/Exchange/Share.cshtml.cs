@@ -17,11 +17,17 @@ public sealed class ShareModel(ExchangeService exchange, ConsultationService con
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (Columns.Count == 0) Columns = ["nationality", "date_of_capture", "custody_status", "current_wish"];
+        RefuseInvalidFilter();
         await OfferCounterpartsAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (RefuseInvalidFilter())
+        {
+            await OfferCounterpartsAsync(ct);
+            return Page();
+        }
         var result = await exchange.RequestShareAsync(Query(), ModelState.IsValid ? CounterpartId : null, Columns, FilterText(), currentUser.Actor, ct);
         if (!result.Succeeded)
         {

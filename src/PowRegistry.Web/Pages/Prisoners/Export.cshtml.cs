@@ -12,10 +12,15 @@ public sealed class ExportModel(ExchangeService exchange, CurrentUser currentUse
     public void OnGet()
     {
         if (Columns.Count == 0) Columns = ["reference", "family_name", "given_names", "nationality", "date_of_capture", "custody_status"];
+        RefuseInvalidFilter();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (RefuseInvalidFilter())
+        {
+            return Page();
+        }
         var result = await exchange.ExportAsync(Query(), Columns, FilterText(), currentUser.Actor, ct);
         if (!result.Succeeded)
         {

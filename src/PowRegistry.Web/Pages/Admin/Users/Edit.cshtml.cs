@@ -23,7 +23,10 @@ public sealed class EditModel(UserAdminService users, DeskService desks) : PageM
         await ApplyAsync(id, () => users.ChangeRoleAsync(id, role, User.Actor()), "Role changed.");
 
     public async Task<IActionResult> OnPostDesksAsync(string id, int[] deskIds, CancellationToken ct) =>
-        await ApplyAsync(id, () => desks.SetMembershipAsync(id, deskIds, ct), "Desks saved.");
+        // An unreadable desk id would drop out of the list and silently remove that membership: refused instead.
+        await ApplyAsync(id, () => ModelState.IsValid
+            ? desks.SetMembershipAsync(id, deskIds, ct)
+            : Task.FromResult(ServiceResult<bool>.Failure("", "Choose desks from the list: one of them could not be read. Nothing was changed.")), "Desks saved.");
 
     public async Task<IActionResult> OnPostDisableAsync(string id) =>
         await ApplyAsync(id, () => users.SetDisabledAsync(id, disabled: true, User.Actor()), "Account disabled.");
