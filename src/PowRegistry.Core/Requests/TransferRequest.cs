@@ -253,17 +253,16 @@ public sealed class TransferRequest
     {
         if (!IsReturnToOrigin(gate.Prisoner)) return ["Only a return to his country of origin has a non-refoulement stop."];
         if (gate.CurrentWish is not { } wish) return ["He has no current wish statement: a lift answers one of his statements."];
-        if (FirstLiftBy is not null && LiftWishId != wish.Id)
-        {
-            (FirstLiftBy, FirstLiftReason, FirstLiftAt, SecondLiftBy, SecondLiftReason, SecondLiftAt) = (null, null, null, null, null, null);
-        }
-        if (StopLifted) return ["The stop has already been lifted by two administrators."];
+        var stale = FirstLiftBy is not null && LiftWishId != wish.Id;
+        var first = stale ? null : FirstLiftBy;
+        if (!stale && StopLifted) return ["The stop has already been lifted by two administrators."];
         if (administrator.UserId == CreatedBy) return ["The author of the request cannot sign off lifting its stop."];
-        if (administrator.UserId == FirstLiftBy) return ["A second, different administrator must sign off."];
+        if (administrator.UserId == first) return ["A second, different administrator must sign off."];
         var why = Text.Clean(reason, multiline: true);
         if (why is null) return ["Give your reason for lifting the stop."];
         if (why.Length > Limits.LongText) return [$"Keep this under {Limits.LongText} characters."];
-        if (FirstLiftBy is null) (FirstLiftBy, FirstLiftReason, FirstLiftAt) = (administrator.UserId, why, now);
+        if (stale) (SecondLiftBy, SecondLiftReason, SecondLiftAt) = (null, null, null);
+        if (first is null) (FirstLiftBy, FirstLiftReason, FirstLiftAt) = (administrator.UserId, why, now);
         else (SecondLiftBy, SecondLiftReason, SecondLiftAt) = (administrator.UserId, why, now);
         LiftWishId = wish.Id;
         Version++;
