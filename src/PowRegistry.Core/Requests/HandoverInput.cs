@@ -21,7 +21,7 @@ public sealed class HandoverInputValidator : AbstractValidator<HandoverInput>
 {
     public HandoverInputValidator(TimeProvider clock)
     {
-        RuleFor(x => x.HandoverDate).NotNull().WithMessage("Enter the date the handover took place.")
+        RuleFor(x => x.HandoverDate).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter the date the handover took place.")
             .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("The handover date cannot be in the future: record it once it has taken place.");
         RuleFor(x => x.HandoverPlace).Must(p => Common.Text.Clean(p) is not null).WithMessage("Enter the place of the handover.")
             .MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");

@@ -137,13 +137,16 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         var validation = await handoverValidator.ValidateAsync(input, ct);
         if (validation.IsValid) return await ApplyAsync(id, RequestStatus.Completed, note, input.HandoverDate, input, actor, ct);
 
-        // Invalid details: say so, and say too what the safeguards would refuse, so that every reason is listed at once.
+        // A request that is not scheduled for handover cannot be completed, whatever the details: that is the answer.
         var loaded = await LoadAsync(id, ct);
         if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
         var gate = await GateAsync(db, prisoner, clock, options, ct);
-        var refusals = TransferRequest.NextSteps(request.Status).Contains(RequestStatus.Completed)
-            ? request.Safeguards(RequestStatus.Completed, gate, input.HandoverDate).ToList()
-            : request.MoveTo(RequestStatus.Completed, gate, note, input.HandoverDate, actor, clock.GetUtcNow()).ToList(); // "cannot become completed"
+        if (!TransferRequest.NextSteps(request.Status).Contains(RequestStatus.Completed))
+        {
+            return ServiceResult<TransferRequest>.Failure(request.MoveTo(RequestStatus.Completed, gate, note, input.HandoverDate, actor, clock.GetUtcNow()).Select(r => new FieldError("", r)).ToList());
+        }
+        // Invalid details: say so, and say too what the safeguards would refuse, so that every reason is listed at once.
+        var refusals = request.Safeguards(RequestStatus.Completed, gate, input.HandoverDate);
         return ServiceResult<TransferRequest>.Failure(ServiceResult<TransferRequest>.Failure(validation).Errors.Concat(refusals.Select(r => new FieldError("", r))).ToList());
     }
 

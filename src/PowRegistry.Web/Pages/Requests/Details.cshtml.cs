@@ -25,6 +25,9 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
     /// <summary>Two administrators lifted the stop against the statement that is still his latest.</summary>
     public bool StopLifted { get; private set; }
     public Core.Wishes.WishDeclaration? CurrentWish { get; private set; }
+
+    /// <summary>The completion form proposes the planned date, or today when that is still ahead (it took place early).</summary>
+    public DateOnly CompletionDateDefault { get; private set; }
     public IReadOnlyList<Core.Consultations.Consultation> Consultations { get; private set; } = [];
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => IsAdministrator || User.IsInRole(Roles.CaseOfficer);
@@ -92,6 +95,7 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
         IsReturnToOrigin = f.Request.IsReturnToOrigin(f.Prisoner);
         StopLifted = f.Request.StopLiftedFor(f.CurrentWish);
         CurrentWish = f.CurrentWish;
+        CompletionDateDefault = f.Request.HandoverDate is { } planned && planned <= f.Gate.Today ? planned : f.Gate.Today;
         Consultations = await consultations.ConcerningRequestAsync(id, ct);
         _names = (await audit.UsersAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
         return true;
