@@ -242,12 +242,17 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
     [InlineData(RequestStatus.UnderConsultation)]
     [InlineData(RequestStatus.Accepted)]
     [InlineData(RequestStatus.HandoverScheduled)]
-    public async Task ANewStatementForAnotherDestination_FlagsARequestAtAnyForwardStatus(RequestStatus at)
+    public async Task ANewStatementForAnotherDestination_FlagsARequestAtAnyForwardStatus_AndTheNextMoveIsRefused(RequestStatus at)
     {
-        var (prisoner, request) = await KoreaUpToAsync(NextAfter(at));
+        var (prisoner, request) = await KoreaUpToAsync(NextAfter(at), handoverIn: 0);
         Assert.Equal(at, (await StoredAsync(request.Id)).Status);
         await WishAsync(prisoner.Id, WishDestination.Undecided, on: 0);
         Assert.True((await StoredAsync(request.Id)).FlaggedForReview);
+
+        var next = NextAfter(at);
+        var refused = next == RequestStatus.Completed ? await CompleteAsync(request.Id) : await MoveAsync(request.Id, next, handoverIn: 0);
+        Assert.Equal([Frozen, NotThisDestination], Messages(refused));
+        Assert.Equal(at, (await StoredAsync(request.Id)).Status);
     }
 
     private static RequestStatus NextAfter(RequestStatus at) => Path.SkipWhile(s => s != at).Skip(1).DefaultIfEmpty(RequestStatus.Completed).First();

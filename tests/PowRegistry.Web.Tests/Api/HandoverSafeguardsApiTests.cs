@@ -127,9 +127,9 @@ public sealed class HandoverSafeguardsApiTests(ApiFactory app) : IClassFixture<A
         Assert.Equal(["His latest wish was taken more than 30 days before the handover: reconfirm it in a new interview."], reasons);
         Assert.Equal("inCustody", (string?)(await (await officer.GetAsync($"/api/v1/prisoners/{reference}")).ReadJsonAsync())["custodyStatus"]);
 
-        // After a new private, verified interview it goes through, and the handover is recorded.
-        await WishAsync(officer, reference, "transferToThirdState", "KR");
-        var completed = await MoveAsync(officer, id, Completion(on: 0));
+        // Had it taken place on the planned day, two days ago, his statement was 29 days old: measured against the
+        // handover, not against today, it goes through, and the handover is recorded.
+        var completed = await MoveAsync(officer, id, Completion(on: -2));
         Assert.Equal("completed", (string?)completed["status"]);
         Assert.Equal("Border crossing point 3", (string?)completed["handover"]!["place"]);
         Assert.Equal("icrc", (string?)completed["handover"]!["witnessOrganisation"]);
