@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Notifications.LegacyCaptureCards>();
         services.AddSingleton<IValidator<Notifications.SentInput>, Notifications.SentInputValidator>();
         services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
+        services.AddSingleton<IValidator<Requests.HandoverInput>, Requests.HandoverInputValidator>();
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();
         services.AddScoped<UserAdminService>();

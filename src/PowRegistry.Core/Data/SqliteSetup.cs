@@ -56,6 +56,29 @@ public static class SqliteSetup
     ];
 
     /// <summary>
+    /// Migration HandoverSafeguards: a lift of the non-refoulement stop given before lifts were tied to a statement is
+    /// tied to the statement that was his latest (not withdrawn at the time) when the last sign-off was given, so that
+    /// any statement recorded since puts the stop back in force.
+    /// </summary>
+    public const string TieExistingLiftsToTheirStatement = """
+        UPDATE TransferRequests SET LiftWishId = (
+            SELECT w.Id FROM WishDeclarations w
+            WHERE w.PrisonerId = TransferRequests.PrisonerId
+              AND w.RecordedAt <= COALESCE(TransferRequests.SecondLiftAt, TransferRequests.FirstLiftAt)
+              AND (w.IsWithdrawn = 0 OR w.WithdrawnAt > COALESCE(TransferRequests.SecondLiftAt, TransferRequests.FirstLiftAt))
+            ORDER BY w.TakenOn DESC, w.RecordedAt DESC, w.Id DESC
+            LIMIT 1)
+        WHERE FirstLiftBy IS NOT NULL;
+        """;
+
+    /// <summary>Down of HandoverSafeguards: the dropped flag again, from his record as it stands.</summary>
+    public const string RestoreReturnToOriginFlag = """
+        UPDATE TransferRequests SET IsReturnToOrigin = EXISTS (
+            SELECT 1 FROM Prisoners p WHERE p.Id = TransferRequests.PrisonerId
+              AND (p.NationalityCode = TransferRequests.DestinationStateCode OR p.PowerDependedOnCode = TransferRequests.DestinationStateCode));
+        """;
+
+    /// <summary>
     /// Writes a consistent, compacted copy of the live database to <paramref name="path"/>. VACUUM INTO reads inside
     /// one transaction, so it is safe while the application keeps writing (WAL lets both proceed).
     /// </summary>

@@ -7,8 +7,9 @@ public sealed class CustodyEvent
 {
     private CustodyEvent() { }
 
-    internal CustodyEvent(CustodyEventKind kind, DateOnly date, string? place, string? details, Actor actor, DateTimeOffset now)
+    internal CustodyEvent(CustodyEventKind kind, DateOnly date, string? place, string? details, Actor actor, DateTimeOffset now, int? requestId = null)
     {
+        RequestId = requestId;
         Kind = kind;
         Date = date;
         Place = place;
@@ -25,4 +26,10 @@ public sealed class CustodyEvent
     public string? Details { get; private set; }
     public string RecordedBy { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>The request whose completed handover this event records; null for an event recorded by hand.</summary>
+    public int? RequestId { get; private set; }
+
+    /// <summary>Kinds that say he left the detaining power's hands for another state: recorded by completing a request.</summary>
+    public static bool IsHandoverKind(CustodyEventKind? kind) => kind is CustodyEventKind.Repatriated or CustodyEventKind.TransferredToThirdState;
 }

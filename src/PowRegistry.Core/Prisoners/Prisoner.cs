@@ -178,6 +178,15 @@ public sealed class Prisoner
         var custodyEvent = new CustodyEvent(
             input.Kind!.Value, DateOnly.Parse(input.Date!, System.Globalization.CultureInfo.InvariantCulture),
             Text.Clean(input.Place), Text.Clean(input.Details, multiline: true), actor, now);
+        return Add(custodyEvent, actor, now, deadlines);
+    }
+
+    /// <summary>The custody event of a handover carried out under a request (repatriated or transferred to a third state), dated with the handover.</summary>
+    internal CustodyEvent RecordHandover(CustodyEventKind kind, DateOnly date, string place, int requestId, Actor actor, DateTimeOffset now, NotificationOptions deadlines) =>
+        Add(new CustodyEvent(kind, date, place, null, actor, now, requestId), actor, now, deadlines);
+
+    private CustodyEvent Add(CustodyEvent custodyEvent, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
+    {
         _custodyEvents.Add(custodyEvent);
         Notify(custodyEvent, deadlines, actor, now);
         if (custodyEvent.Kind == CustodyEventKind.IcrcNotified)

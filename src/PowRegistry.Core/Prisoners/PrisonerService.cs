@@ -262,6 +262,14 @@ public sealed class PrisonerService(
         {
             return ServiceResult<CustodyEvent>.Failure(nameof(CustodyEventInput.Date), "The date cannot be before his date of birth.");
         }
+        // While a request is open, the handover is recorded by completing it, where every safeguard is checked; a
+        // repatriation or transfer entered by hand would put him beyond those checks (docs/safeguards.md).
+        if (CustodyEvent.IsHandoverKind(input.Kind) && await db.TransferRequests.AnyAsync(r => r.PrisonerId == prisonerId
+                && r.Status != Requests.RequestStatus.Completed && r.Status != Requests.RequestStatus.Refused && r.Status != Requests.RequestStatus.Withdrawn, ct))
+        {
+            return ServiceResult<CustodyEvent>.Failure(nameof(CustodyEventInput.Kind),
+                "He has an open transfer or repatriation request: record the handover by completing that request, where the safeguards are checked, or withdraw it first.");
+        }
 
         var custodyEvent = prisoner.AddCustodyEvent(input, actor, clock.GetUtcNow(), deadlines);
         if (await TrySaveAsync(ct) is { } failed) return ServiceResult<CustodyEvent>.Failure(failed.Errors);

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 
+using FluentValidation;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -43,7 +45,8 @@ public sealed class RequestInput
 }
 
 /// <summary>Requests to transfer or repatriate a prisoner, carried through without ever forcing him.</summary>
-public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, CurrentUser currentUser, RequestOptions options, Notifications.NotificationOptions deadlines, ILogger<RequestService> logger)
+public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, CurrentUser currentUser, RequestOptions options, Notifications.NotificationOptions deadlines,
+    IValidator<HandoverInput> handoverValidator, ILogger<RequestService> logger)
 {
     public async Task<IReadOnlyList<TransferRequest>?> OfPrisonerAsync(int prisonerId, CancellationToken ct)
     {
@@ -54,11 +57,11 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
     /// <summary>A request with its history, if its prisoner is visible to the user.</summary>
     public async Task<(TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?> GetAsync(int id, CancellationToken ct)
     {
-        var request = await db.TransferRequests.AsNoTracking().Include(r => r.Changes).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var request = await db.TransferRequests.AsNoTracking().Include(r => r.Changes).Include(r => r.Reviews).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null) return null;
         var prisoner = await db.Prisoners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PrisonerId, ct);
         if (prisoner is null) return null;
-        var gate = await GateAsync(prisoner, ct);
+        var gate = await GateAsync(db, prisoner, clock, options, ct);
         return (request, prisoner, gate.CurrentWish, gate);
     }
 
@@ -79,6 +82,15 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
             .OrderByDescending(x => x.Request.FlaggedForReview).ThenBy(x => x.Request.Id)
             .Take(500).ToListAsync(ct);
         return rows.Select(x => (x.Request, x.Reference, string.Join(' ', new[] { x.FamilyName, x.GivenNames }.Where(n => n is not null)))).ToList();
+    }
+
+    /// <summary>For each visible prisoner: his record's origin and his latest statement as they stand now.</summary>
+    public async Task<IReadOnlyDictionary<int, RequestStanding>> StandingsAsync(IReadOnlyCollection<int> prisonerIds, CancellationToken ct)
+    {
+        var prisoners = await db.Prisoners.AsNoTracking().Where(p => prisonerIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.NationalityCode, p.PowerDependedOnCode }).ToListAsync(ct);
+        var wishes = (await db.WishDeclarations.AsNoTracking().Where(w => prisonerIds.Contains(w.PrisonerId)).ToListAsync(ct)).ToLookup(w => w.PrisonerId);
+        return prisoners.ToDictionary(p => p.Id, p => new RequestStanding(p.NationalityCode, p.PowerDependedOnCode, WishDeclaration.Current(wishes[p.Id])?.Id));
     }
 
     /// <summary>Scheduled handovers whose date is within <see cref="RequestOptions.HandoverDueWithinDays"/> days, or past.</summary>
@@ -106,33 +118,59 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         return ServiceResult<TransferRequest>.Success(request);
     }
 
-    /// <summary>Moves a request; completing the handover adds the matching custody event in the same save.</summary>
-    public async Task<ServiceResult<TransferRequest>> MoveAsync(int id, RequestStatus to, string? note, DateOnly? handoverDate, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Moves a request. Every forward move re-checks every safeguard against his latest wish and his record as they are
+    /// now. Completing needs the handover's details: <see cref="CompleteAsync"/> (here it is refused for want of them).
+    /// </summary>
+    public Task<ServiceResult<TransferRequest>> MoveAsync(int id, RequestStatus to, string? note, DateOnly? handoverDate, Actor actor, CancellationToken ct) =>
+        to == RequestStatus.Completed
+            ? CompleteAsync(id, new HandoverInput { HandoverDate = handoverDate }, actor, ct, note)
+            : ApplyAsync(id, to, note, handoverDate, null, actor, ct);
+
+    /// <summary>
+    /// Completes a scheduled handover: the full reconfirmation gate measured against the handover date, his custody
+    /// status, the stop and Art. 109(3). Records where, when and before whom it took place and the statement it rested
+    /// on, and adds the custody event (dated with the handover) in the same save.
+    /// </summary>
+    public async Task<ServiceResult<TransferRequest>> CompleteAsync(int id, HandoverInput input, Actor actor, CancellationToken ct, string? note = null)
     {
-        var request = await db.TransferRequests.Include(r => r.Changes).FirstOrDefaultAsync(r => r.Id == id, ct);
-        var prisoner = request is null ? null : await db.Prisoners.Include(p => p.CustodyEvents).FirstOrDefaultAsync(p => p.Id == request.PrisonerId, ct);
-        if (request is null || prisoner is null) return ServiceResult<TransferRequest>.NotFound();
+        var validation = await handoverValidator.ValidateAsync(input, ct);
+        if (validation.IsValid) return await ApplyAsync(id, RequestStatus.Completed, note, input.HandoverDate, input, actor, ct);
+
+        // A request that is not scheduled for handover cannot be completed, whatever the details: that is the answer.
+        var loaded = await LoadAsync(id, ct);
+        if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
+        var gate = await GateAsync(db, prisoner, clock, options, ct);
+        if (!TransferRequest.NextSteps(request.Status).Contains(RequestStatus.Completed))
+        {
+            return ServiceResult<TransferRequest>.Failure(request.MoveTo(RequestStatus.Completed, gate, note, input.HandoverDate, actor, clock.GetUtcNow()).Select(r => new FieldError("", r)).ToList());
+        }
+        // Invalid details: say so, and say too what the safeguards would refuse, so that every reason is listed at once.
+        var refusals = request.Safeguards(RequestStatus.Completed, gate, input.HandoverDate);
+        return ServiceResult<TransferRequest>.Failure(ServiceResult<TransferRequest>.Failure(validation).Errors.Concat(refusals.Select(r => new FieldError("", r))).ToList());
+    }
+
+    private async Task<ServiceResult<TransferRequest>> ApplyAsync(int id, RequestStatus to, string? note, DateOnly? handoverDate, HandoverInput? handover, Actor actor, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(id, ct);
+        if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
         if (to is RequestStatus.Accepted or RequestStatus.Refused && !currentUser.IsAdministrator)
         {
             return ServiceResult<TransferRequest>.Failure("", "Only an administrator records the receiving state's answer.");
         }
 
-        var gate = await GateAsync(prisoner, ct);
+        var gate = await GateAsync(db, prisoner, clock, options, ct);
         var now = clock.GetUtcNow();
-        var refusals = request.MoveTo(to, gate, note, handoverDate, actor, now);
+        // His record as it stands now decides whether this is a return to his country of origin.
+        var kind = request.IsReturnToOrigin(prisoner) ? CustodyEventKind.Repatriated : CustodyEventKind.TransferredToThirdState;
+        var refusals = request.MoveTo(to, gate, note, handoverDate, actor, now, handover);
         if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals.Select(r => new FieldError("", r)).ToList());
 
         if (to == RequestStatus.Completed)
         {
-            prisoner.AddCustodyEvent(new CustodyEventInput
-            {
-                Kind = request.IsReturnToOrigin ? CustodyEventKind.Repatriated : CustodyEventKind.TransferredToThirdState,
-                Date = (request.HandoverDate is { } d && d <= gate.Today ? d : gate.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Place = CountryList.NameOf(request.DestinationStateCode),
-                Details = $"Handover under request {request.Id}",
-            }, actor, now, deadlines);
+            prisoner.RecordHandover(kind, request.HandedOverOn!.Value, request.HandoverPlace!, request.Id, actor, now, deadlines);
         }
-        await db.SaveChangesAsync(ct);
+        if (await TrySaveAsync(ct) is { } stale) return stale;
         logger.LogInformation("Request {RequestId} moved to {Status} by {UserId}", request.Id, to, actor.UserId);
         return ServiceResult<TransferRequest>.Success(request);
     }
@@ -141,16 +179,65 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
     public async Task<ServiceResult<TransferRequest>> SignOffLiftAsync(int id, string? reason, Actor actor, CancellationToken ct)
     {
         if (!currentUser.IsAdministrator) return ServiceResult<TransferRequest>.Failure("", "Only administrators can lift the non-refoulement stop.");
-        var request = await db.TransferRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null || !await db.Prisoners.AnyAsync(p => p.Id == request.PrisonerId, ct)) return ServiceResult<TransferRequest>.NotFound();
-        var refusals = request.SignOffLift(reason, actor, clock.GetUtcNow());
+        var loaded = await LoadAsync(id, ct);
+        if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
+        var gate = await GateAsync(db, prisoner, clock, options, ct);
+        var refusals = request.SignOffLift(reason, gate, actor, clock.GetUtcNow());
         if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals.Select(r => new FieldError("Reason", r)).ToList());
-        await db.SaveChangesAsync(ct);
+        if (await TrySaveAsync(ct) is { } stale) return stale;
         logger.LogInformation("Non-refoulement stop of request {RequestId} signed off by {UserId}", id, actor.UserId);
         return ServiceResult<TransferRequest>.Success(request);
     }
 
-    private async Task<GateContext> GateAsync(Prisoner prisoner, CancellationToken ct)
+    /// <summary>
+    /// An administrator's review of a request flagged after a change of wish: continue (only when his latest statement
+    /// names this destination again) or withdraw, with a reason. The review is its own row, dated and attributed.
+    /// </summary>
+    public async Task<ServiceResult<TransferRequest>> ReviewAsync(int id, ReviewDecision decision, string? reason, Actor actor, CancellationToken ct)
+    {
+        if (!currentUser.IsAdministrator) return ServiceResult<TransferRequest>.Failure("", "Only an administrator reviews a flagged request.");
+        var loaded = await LoadAsync(id, ct);
+        if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
+        var gate = await GateAsync(db, prisoner, clock, options, ct);
+        var refusals = request.Review(decision, reason, gate, actor, clock.GetUtcNow());
+        if (refusals.Count > 0)
+        {
+            return ServiceResult<TransferRequest>.Failure(refusals.Select(r => new FieldError(
+                r.StartsWith("Give the reason", StringComparison.Ordinal) || r.StartsWith("Keep this", StringComparison.Ordinal) ? "Reason"
+                : r.StartsWith("Choose", StringComparison.Ordinal) ? "Decision" : "", r)).ToList());
+        }
+        if (await TrySaveAsync(ct) is { } stale) return stale;
+        logger.LogInformation("Request {RequestId} reviewed ({Decision}) by {UserId}", id, decision, actor.UserId);
+        return ServiceResult<TransferRequest>.Success(request);
+    }
+
+    private async Task<(TransferRequest Request, Prisoner Prisoner)?> LoadAsync(int id, CancellationToken ct)
+    {
+        var request = await db.TransferRequests.Include(r => r.Changes).Include(r => r.Reviews).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var prisoner = request is null ? null
+            : await db.Prisoners.Include(p => p.CustodyEvents).Include(p => p.Notifications).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == request.PrisonerId, ct);
+        return request is null || prisoner is null ? null : (request, prisoner);
+    }
+
+    /// <summary>
+    /// A new wish statement saved between our reading his wishes and our save gives every open request a new version:
+    /// the save is then refused, and the move must be tried again against the statement now on record.
+    /// </summary>
+    private async Task<ServiceResult<TransferRequest>?> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ServiceResult<TransferRequest>.Failure("", "His record or this request changed while you were working (for example, a new wish statement): nothing was saved. Open the request again and retry.");
+        }
+    }
+
+    /// <summary>His record and his latest wish (withdrawn statements do not count) as they stand now.</summary>
+    internal static async Task<GateContext> GateAsync(PowRegistryDbContext db, Prisoner prisoner, TimeProvider clock, RequestOptions options, CancellationToken ct)
     {
         var wishes = await db.WishDeclarations.AsNoTracking().Where(w => w.PrisonerId == prisoner.Id).ToListAsync(ct);
         return new GateContext(prisoner, WishDeclaration.Current(wishes), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),

@@ -18,17 +18,20 @@ public enum RequestStatus
     [Display(Name = "Withdrawn")] Withdrawn = 7,
 }
 
-/// <summary>What the gates need to know about the prisoner when a request moves.</summary>
+/// <summary>What the gates need to know about the prisoner when a request moves: his record and his latest wish as they stand now.</summary>
 public sealed record GateContext(Prisoner Prisoner, WishDeclaration? CurrentWish, DateOnly Today, int ReconfirmationDays, bool HostilitiesOngoing);
 
 /// <summary>
 /// A request to transfer or repatriate one prisoner to a destination state, resting on one wish statement.
-/// The entity owns its status: only the transitions below exist, and the safeguards are checked on every move
-/// (DOMAIN.md: reconfirmation gate, non-refoulement stop, GC III Art. 109(3)).
+/// The entity owns its status: only the transitions below exist, and every forward move re-checks every safeguard
+/// against his latest wish and his record as they stand at that moment (DOMAIN.md: reconfirmation gate,
+/// non-refoulement stop, GC III Art. 109(3); his custody status; the freeze while flagged for review).
+/// docs/safeguards.md says which move runs which check.
 /// </summary>
 public sealed class TransferRequest
 {
     private readonly List<RequestStatusChange> _changes = [];
+    private readonly List<RequestReview> _reviews = [];
 
     private static readonly Dictionary<RequestStatus, RequestStatus[]> Allowed = new()
     {
@@ -48,7 +51,6 @@ public sealed class TransferRequest
     {
         PrisonerId = prisoner.Id;
         DestinationStateCode = destinationStateCode;
-        IsReturnToOrigin = prisoner.NationalityCode is not null && prisoner.NationalityCode == destinationStateCode;
         WishId = wishId;
         CreatedBy = actor.UserId;
         CreatedAt = now;
@@ -58,16 +60,15 @@ public sealed class TransferRequest
     public int Id { get; private set; }
     public int PrisonerId { get; private set; }
     public string DestinationStateCode { get; private set; } = "";
-
-    /// <summary>The destination is his country of origin (the nationality he claims): the non-refoulement stop applies.</summary>
-    public bool IsReturnToOrigin { get; private set; }
     public int WishId { get; private set; }
     public RequestStatus Status { get; private set; }
+
+    /// <summary>The date the handover is scheduled for.</summary>
     public DateOnly? HandoverDate { get; private set; }
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>His wish changed after the request was accepted: it must be reviewed, never silently carried on.</summary>
+    /// <summary>His wish changed while the request was on its way: it is frozen until an administrator reviews it.</summary>
     public bool FlaggedForReview { get; private set; }
     public string? FlagReason { get; private set; }
 
@@ -79,44 +80,134 @@ public sealed class TransferRequest
     public string? SecondLiftReason { get; private set; }
     public DateTimeOffset? SecondLiftAt { get; private set; }
 
+    /// <summary>The wish statement the lift answers: a later statement puts the stop back in force.</summary>
+    public int? LiftWishId { get; private set; }
+
+    // The handover as it was carried out (recorded when the request is completed).
+    public DateOnly? HandedOverOn { get; private set; }
+    public string? HandoverPlace { get; private set; }
+    public InterviewerOrganisation? WitnessOrganisation { get; private set; }
+    public string? WitnessName { get; private set; }
+
+    /// <summary>His statement the handover rested on: his latest, checked by the reconfirmation gate when it was completed.</summary>
+    public int? HandoverWishId { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<RequestStatusChange> Changes => _changes;
+    public IReadOnlyList<RequestReview> Reviews => _reviews;
 
     public bool IsOpen => Status is not (RequestStatus.Completed or RequestStatus.Refused or RequestStatus.Withdrawn);
+
+    /// <summary>Two administrators signed off (whatever his statements since: see <see cref="StopLiftedFor"/>).</summary>
     public bool StopLifted => FirstLiftBy is not null && SecondLiftBy is not null;
+
+    /// <summary>The lift holds only while the statement it answered is still his latest.</summary>
+    public bool StopLiftedFor(WishDeclaration? currentWish) => StopLifted && currentWish is not null && currentWish.Id == LiftWishId;
 
     public static IReadOnlyList<RequestStatus> NextSteps(RequestStatus from) => Allowed[from];
 
+    /// <summary>The moves that carry him towards a handover: each re-checks the safeguards. Withdrawing and recording a refusal do not.</summary>
+    public static bool IsForward(RequestStatus to) =>
+        to is RequestStatus.Submitted or RequestStatus.UnderConsultation or RequestStatus.Accepted or RequestStatus.HandoverScheduled or RequestStatus.Completed;
+
+    /// <summary>
+    /// The destination is his country of origin, read from his record as it stands now: his nationality or the Power
+    /// on which he depends (GC III Art. 17). Never frozen when the request was drafted.
+    /// </summary>
+    public bool IsReturnToOrigin(Prisoner prisoner) => ReturnsToOrigin(DestinationStateCode, prisoner.NationalityCode, prisoner.PowerDependedOnCode);
+
+    public static bool ReturnsToOrigin(string destinationStateCode, string? nationalityCode, string? powerDependedOnCode) =>
+        destinationStateCode == nationalityCode || destinationStateCode == powerDependedOnCode;
+
     /// <summary>Moves the request, or says exactly why it may not (every failing condition, one message each).</summary>
-    public IReadOnlyList<string> MoveTo(RequestStatus to, GateContext gate, string? note, DateOnly? handoverDate, Actor actor, DateTimeOffset now)
+    /// <param name="handoverDate">For scheduling: the date planned. For completing: the date it took place.</param>
+    /// <param name="handover">For completing: where it took place and who witnessed it.</param>
+    public IReadOnlyList<string> MoveTo(RequestStatus to, GateContext gate, string? note, DateOnly? handoverDate, Actor actor, DateTimeOffset now, HandoverInput? handover = null)
     {
         if (!Allowed[Status].Contains(to)) return [$"A request that is {Describe(Status)} cannot become {Describe(to)}."];
         var refusals = new List<string>();
         if (to == RequestStatus.Withdrawn && string.IsNullOrWhiteSpace(note)) refusals.Add("Say why the request is withdrawn.");
-        if (to != RequestStatus.Withdrawn)
-        {
-            refusals.AddRange(NonRefoulementStop(gate));
-            refusals.AddRange(Article109(gate));
-        }
+        if (IsForward(to)) refusals.AddRange(Safeguards(to, gate, handoverDate));
         if (to == RequestStatus.HandoverScheduled)
         {
             if (handoverDate is null) refusals.Add("Enter the date of the handover.");
             else if (handoverDate < gate.Today) refusals.Add("The handover date cannot be in the past.");
-            refusals.AddRange(ReconfirmationGate(gate));
+        }
+        if (to == RequestStatus.Completed)
+        {
+            if (handoverDate is null) refusals.Add("Enter the date the handover took place.");
+            else if (handoverDate > gate.Today) refusals.Add("The handover date cannot be in the future: record it once it has taken place.");
+            else if (handoverDate < DateOnly.FromDateTime(CreatedAt.UtcDateTime)) refusals.Add("The handover date cannot be before the request was drafted.");
+            if (handover is null || Text.Clean(handover.HandoverPlace) is null || handover.WitnessOrganisation is null || Text.Clean(handover.WitnessName) is null)
+            {
+                refusals.Add("Record where the handover took place and who witnessed it.");
+            }
         }
         if (refusals.Count > 0) return refusals;
 
         _changes.Add(new RequestStatusChange(Status, to, Text.Clean(note, multiline: true), actor, now));
         Status = to;
         if (to == RequestStatus.HandoverScheduled) HandoverDate = handoverDate;
-        if (to is RequestStatus.Withdrawn or RequestStatus.Completed) FlaggedForReview = false;
+        if (to == RequestStatus.Completed)
+        {
+            HandedOverOn = handoverDate;
+            HandoverPlace = Text.Clean(handover!.HandoverPlace);
+            WitnessOrganisation = handover.WitnessOrganisation;
+            WitnessName = Text.Clean(handover.WitnessName);
+            HandoverWishId = gate.CurrentWish!.Id;
+        }
+        if (to is RequestStatus.Withdrawn or RequestStatus.Completed or RequestStatus.Refused) FlaggedForReview = false;
         Version++;
         return [];
     }
 
-    /// <summary>No handover unless his latest wish, verified in a private interview recently, names this destination.</summary>
-    public IEnumerable<string> ReconfirmationGate(GateContext gate)
+    /// <summary>
+    /// Every safeguard a forward move must pass, measured now: the freeze while flagged, his custody status, his latest
+    /// wish, the non-refoulement stop, GC III Art. 109(3), and for the handover itself the full reconfirmation gate.
+    /// </summary>
+    public IEnumerable<string> Safeguards(RequestStatus to, GateContext gate, DateOnly? handoverDate)
+    {
+        if (FlaggedForReview) yield return "Flagged for review after a change of wish: nothing moves until an administrator has reviewed it.";
+        foreach (var refusal in CustodyGate(gate)) yield return refusal;
+        var atHandover = to is RequestStatus.HandoverScheduled or RequestStatus.Completed;
+        var wishRefusals = atHandover ? ReconfirmationGate(gate, handoverDate ?? gate.Today) : WishGate(gate);
+        foreach (var refusal in wishRefusals) yield return refusal;
+        foreach (var refusal in NonRefoulementStop(gate)) yield return refusal;
+        foreach (var refusal in Article109(gate)) yield return refusal;
+    }
+
+    /// <summary>No one is handed over who is not in the detaining power's hands.</summary>
+    public static IEnumerable<string> CustodyGate(GateContext gate)
+    {
+        var refusal = gate.Prisoner.CustodyStatus switch
+        {
+            CustodyStatus.Escaped => "His custody status is escaped: there is no one to hand over.",
+            CustodyStatus.Deceased => "He is recorded as deceased.",
+            CustodyStatus.Released => "He has been released: he is no longer held, and no handover is arranged for him.",
+            CustodyStatus.Repatriated => "He has already been repatriated.",
+            CustodyStatus.TransferredToThirdState => "He has already been transferred to a third state.",
+            _ => null,
+        };
+        if (refusal is not null) yield return refusal;
+    }
+
+    /// <summary>
+    /// Before the handover: his latest wish still names this destination. For a return to his country of origin the
+    /// non-refoulement stop says this (and only two administrators can lift it), so it is not said twice.
+    /// </summary>
+    public IEnumerable<string> WishGate(GateContext gate)
+    {
+        if (IsReturnToOrigin(gate.Prisoner)) yield break;
+        if (gate.CurrentWish is null) yield return "He has no current wish statement.";
+        else if (!NamesThisDestination(gate.CurrentWish, gate.Prisoner)) yield return "His latest wish does not name this destination.";
+    }
+
+    /// <summary>
+    /// No handover is scheduled or carried out unless his latest wish names this destination, was taken in a private
+    /// interview, is verified, and was taken no more than <see cref="GateContext.ReconfirmationDays"/> days before the handover.
+    /// </summary>
+    public IEnumerable<string> ReconfirmationGate(GateContext gate, DateOnly handover)
     {
         var wish = gate.CurrentWish;
         if (wish is null)
@@ -127,13 +218,16 @@ public sealed class TransferRequest
         if (!NamesThisDestination(wish, gate.Prisoner)) yield return "His latest wish does not name this destination.";
         if (!wish.PrivateInterview) yield return "His latest wish was not taken in a private interview.";
         if (wish.Verification == WishVerification.Unverified) yield return "His latest wish has not been verified by a neutral party.";
-        if (wish.TakenOn < gate.Today.AddDays(-gate.ReconfirmationDays)) yield return $"His latest wish is older than {gate.ReconfirmationDays} days: reconfirm it in a new interview.";
+        if (wish.TakenOn < handover.AddDays(-gate.ReconfirmationDays)) yield return $"His latest wish was taken more than {gate.ReconfirmationDays} days before the handover: reconfirm it in a new interview.";
     }
 
-    /// <summary>A return to his country of origin is stopped while his latest wish refuses it, states fear, or is undecided.</summary>
+    /// <summary>
+    /// A return to his country of origin (judged from his record now) is stopped while his latest wish refuses it, states
+    /// fear, or is undecided, unless two administrators lifted the stop against that very statement.
+    /// </summary>
     public IEnumerable<string> NonRefoulementStop(GateContext gate)
     {
-        if (!IsReturnToOrigin || StopLifted) yield break;
+        if (!IsReturnToOrigin(gate.Prisoner) || StopLiftedFor(gate.CurrentWish)) yield break;
         var wish = gate.CurrentWish;
         if (wish is null) yield return "Non-refoulement stop: he has no current wish statement.";
         else if (wish.Destination == WishDestination.Undecided) yield return "Non-refoulement stop: his latest wish is undecided.";
@@ -144,36 +238,82 @@ public sealed class TransferRequest
     /// <summary>GC III Art. 109(3): during hostilities no seriously sick or wounded prisoner is repatriated against his latest wish, whatever else is recorded.</summary>
     public IEnumerable<string> Article109(GateContext gate)
     {
-        if (gate.HostilitiesOngoing && IsReturnToOrigin && gate.Prisoner.HealthStatus == HealthStatus.SeriouslySickOrWounded
+        if (gate.HostilitiesOngoing && IsReturnToOrigin(gate.Prisoner) && gate.Prisoner.HealthStatus == HealthStatus.SeriouslySickOrWounded
             && gate.CurrentWish?.Destination != WishDestination.ReturnToOrigin)
         {
             yield return "GC III Art. 109(3): he is seriously sick or wounded and hostilities are ongoing; he is not repatriated against his latest wish.";
         }
     }
 
-    /// <summary>One administrator's sign-off towards lifting the non-refoulement stop.</summary>
-    public IReadOnlyList<string> SignOffLift(string? reason, Actor administrator, DateTimeOffset now)
+    /// <summary>
+    /// One administrator's sign-off towards lifting the non-refoulement stop, given against his latest statement. Sign-offs
+    /// given against an earlier statement no longer count: this one starts the pair again (the earlier ones stay in the audit trail).
+    /// </summary>
+    public IReadOnlyList<string> SignOffLift(string? reason, GateContext gate, Actor administrator, DateTimeOffset now)
     {
-        if (!IsReturnToOrigin) return ["Only a return to his country of origin has a non-refoulement stop."];
-        if (StopLifted) return ["The stop has already been lifted by two administrators."];
+        if (!IsReturnToOrigin(gate.Prisoner)) return ["Only a return to his country of origin has a non-refoulement stop."];
+        if (gate.CurrentWish is not { } wish) return ["He has no current wish statement: a lift answers one of his statements."];
+        var stale = FirstLiftBy is not null && LiftWishId != wish.Id;
+        var first = stale ? null : FirstLiftBy;
+        if (!stale && StopLifted) return ["The stop has already been lifted by two administrators."];
         if (administrator.UserId == CreatedBy) return ["The author of the request cannot sign off lifting its stop."];
-        if (administrator.UserId == FirstLiftBy) return ["A second, different administrator must sign off."];
+        if (administrator.UserId == first) return ["A second, different administrator must sign off."];
         var why = Text.Clean(reason, multiline: true);
         if (why is null) return ["Give your reason for lifting the stop."];
-        if (FirstLiftBy is null) (FirstLiftBy, FirstLiftReason, FirstLiftAt) = (administrator.UserId, why, now);
+        if (why.Length > Limits.LongText) return [$"Keep this under {Limits.LongText} characters."];
+        if (stale) (SecondLiftBy, SecondLiftReason, SecondLiftAt) = (null, null, null);
+        if (first is null) (FirstLiftBy, FirstLiftReason, FirstLiftAt) = (administrator.UserId, why, now);
         else (SecondLiftBy, SecondLiftReason, SecondLiftAt) = (administrator.UserId, why, now);
+        LiftWishId = wish.Id;
         Version++;
         return [];
     }
 
-    /// <summary>After his wish changes: an accepted request that no longer matches it is flagged for review.</summary>
+    /// <summary>
+    /// An administrator's review of a request flagged after a change of wish: continue only when his latest statement
+    /// names this destination again; otherwise withdraw it with the reason. Either way the review is kept.
+    /// </summary>
+    public IReadOnlyList<string> Review(ReviewDecision decision, string? reason, GateContext gate, Actor administrator, DateTimeOffset now)
+    {
+        if (!IsOpen) return [$"A request that is {Describe(Status)} cannot be reviewed."];
+        if (!FlaggedForReview) return ["This request is not flagged for review."];
+        var refusals = new List<string>();
+        var why = Text.Clean(reason, multiline: true);
+        if (why is null) refusals.Add("Give the reason for your decision.");
+        else if (why.Length > Limits.LongText) refusals.Add($"Keep this under {Limits.LongText} characters.");
+        if (!Enum.IsDefined(decision)) refusals.Add("Choose to continue or to withdraw the request.");
+        if (decision == ReviewDecision.Continue && (gate.CurrentWish is null || !NamesThisDestination(gate.CurrentWish, gate.Prisoner)))
+        {
+            refusals.Add("His latest statement does not name this destination again: the request cannot continue; withdraw it.");
+        }
+        if (refusals.Count > 0) return refusals;
+
+        _reviews.Add(new RequestReview(decision, why!, gate.CurrentWish?.Id, administrator, now));
+        FlaggedForReview = false;
+        if (decision == ReviewDecision.Withdraw)
+        {
+            _changes.Add(new RequestStatusChange(Status, RequestStatus.Withdrawn, why, administrator, now));
+            Status = RequestStatus.Withdrawn;
+        }
+        Version++;
+        return [];
+    }
+
+    /// <summary>
+    /// After his wish statements change (a new one, or one withdrawn). Every open request takes a new version, so that a
+    /// move decided on his wishes as they were fails on the concurrency token; one on its way that no longer matches his
+    /// latest wish is flagged for review (a draft is not on its way: the gates stop it when it is submitted).
+    /// </summary>
     internal void ReviewAgainst(WishDeclaration? currentWish, Prisoner prisoner)
     {
-        if (Status is not (RequestStatus.Accepted or RequestStatus.HandoverScheduled)) return;
+        if (!IsOpen) return;
+        Version++;
+        if (Status == RequestStatus.Draft || FlaggedForReview) return;
         if (currentWish is not null && NamesThisDestination(currentWish, prisoner)) return;
         FlaggedForReview = true;
-        FlagReason = currentWish is null ? "His wish statements were withdrawn after the request was accepted." : "His wish changed after the request was accepted.";
-        Version++;
+        FlagReason = currentWish is null
+            ? $"His wish statements were withdrawn after the request was {Reached(Status)}."
+            : $"His wish changed after the request was {Reached(Status)}.";
     }
 
     /// <summary>A merge moves the duplicate record's requests to the surviving record.</summary>
@@ -181,10 +321,17 @@ public sealed class TransferRequest
 
     public bool NamesThisDestination(WishDeclaration wish, Prisoner prisoner) => wish.Destination switch
     {
-        WishDestination.ReturnToOrigin => IsReturnToOrigin,
+        WishDestination.ReturnToOrigin => IsReturnToOrigin(prisoner),
         WishDestination.RemainInDetainingState => DestinationStateCode == prisoner.DetainingPowerCode,
-        WishDestination.TransferToThirdState => wish.DestinationStateCode == DestinationStateCode && !IsReturnToOrigin,
+        WishDestination.TransferToThirdState => wish.DestinationStateCode == DestinationStateCode && !IsReturnToOrigin(prisoner),
         _ => false,
+    };
+
+    private static string Reached(RequestStatus status) => status switch
+    {
+        RequestStatus.UnderConsultation => "put under consultation",
+        RequestStatus.HandoverScheduled => "scheduled for handover",
+        _ => Describe(status),
     };
 
     private static string Describe(RequestStatus status) => status switch

@@ -3,20 +3,30 @@ using Microsoft.EntityFrameworkCore;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Requests;
+using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Web.Api;
 
 public sealed record RequestChangeResource(RequestStatus? From, RequestStatus To, string? Note, DateTimeOffset ChangedAt);
 
+public sealed record RequestReviewResource(ReviewDecision Decision, string Reason, int? WishId, DateTimeOffset ReviewedAt);
+
+/// <summary>The handover as it took place: when, where, before whom, and the statement it rested on.</summary>
+public sealed record HandoverResource(DateOnly? Date, string? Place, InterviewerOrganisation? WitnessOrganisation, string? WitnessName, int? WishId);
+
 public sealed record RequestResource(
     int Id, string Prisoner, string DestinationState, bool IsReturnToOrigin, int WishId, RequestStatus Status, DateOnly? HandoverDate,
-    DateTimeOffset CreatedAt, bool FlaggedForReview, string? FlagReason, bool StopLifted, int Version,
-    IReadOnlyList<RequestStatus> NextSteps, IReadOnlyList<RequestChangeResource>? Changes)
+    DateTimeOffset CreatedAt, bool FlaggedForReview, string? FlagReason, bool StopLifted, int? LiftWishId, HandoverResource? Handover, int Version,
+    IReadOnlyList<RequestStatus> NextSteps, IReadOnlyList<RequestChangeResource>? Changes, IReadOnlyList<RequestReviewResource>? Reviews)
 {
-    public static RequestResource From(TransferRequest r, string prisonerReference, bool withChanges = false) => new(
-        r.Id, prisonerReference, r.DestinationStateCode, r.IsReturnToOrigin, r.WishId, r.Status, r.HandoverDate, r.CreatedAt,
-        r.FlaggedForReview, r.FlagReason, r.StopLifted, r.Version, TransferRequest.NextSteps(r.Status),
-        withChanges ? r.Changes.OrderBy(c => c.Id).Select(c => new RequestChangeResource(c.From, c.To, c.Note, c.ChangedAt)).ToList() : null);
+    /// <param name="standing">His record and latest statement now: whether this is a return, whether the lift still holds.</param>
+    public static RequestResource From(TransferRequest r, string prisonerReference, RequestStanding standing, bool withChanges = false) => new(
+        r.Id, prisonerReference, r.DestinationStateCode, standing.IsReturnToOrigin(r), r.WishId, r.Status, r.HandoverDate, r.CreatedAt,
+        r.FlaggedForReview, r.FlagReason, r.StopLifted && r.LiftWishId == standing.CurrentWishId, r.LiftWishId,
+        r.Status == RequestStatus.Completed ? new HandoverResource(r.HandedOverOn, r.HandoverPlace, r.WitnessOrganisation, r.WitnessName, r.HandoverWishId) : null,
+        r.Version, TransferRequest.NextSteps(r.Status),
+        withChanges ? r.Changes.OrderBy(c => c.Id).Select(c => new RequestChangeResource(c.From, c.To, c.Note, c.ChangedAt)).ToList() : null,
+        withChanges ? r.Reviews.OrderBy(v => v.Id).Select(v => new RequestReviewResource(v.Decision, v.Reason, v.WishId, v.ReviewedAt)).ToList() : null);
 }
 
 public sealed class NewRequestBody
@@ -31,7 +41,24 @@ public sealed class TransitionBody
 {
     public RequestStatus? To { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Scheduling: the date planned. Completing: the date the handover took place.</summary>
     public DateOnly? HandoverDate { get; set; }
+
+    /// <summary>Completing: where the handover took place.</summary>
+    public string? HandoverPlace { get; set; }
+
+    /// <summary>Completing: the organisation of the witness (e.g. icrc).</summary>
+    public InterviewerOrganisation? WitnessOrganisation { get; set; }
+
+    /// <summary>Completing: the witness's name (e.g. the ICRC delegate).</summary>
+    public string? WitnessName { get; set; }
+}
+
+public sealed class ReviewBody
+{
+    public ReviewDecision? Decision { get; set; }
+    public string? Reason { get; set; }
 }
 
 public sealed class LiftSignOffBody
@@ -52,7 +79,10 @@ public static class RequestsApi
             .Accepts<NewRequestBody>("application/json").WithSummary("Drafts a request resting on one of his wish statements.");
         requests.MapPost("/{id:int}/transitions", MoveAsync).RequireAuthorization(ApiPolicies.Write).WithName("MoveRequest")
             .Accepts<TransitionBody>("application/json")
-            .WithSummary("Moves a request. A step the safeguards refuse is 409 with every reason; recording the receiving state's answer (accepted, refused) needs an administrator (403).");
+            .WithSummary("Moves a request. Every forward step re-checks every safeguard; a step they refuse is 409 with every reason. Completing needs handoverDate, handoverPlace, witnessOrganisation and witnessName. Recording the receiving state's answer (accepted, refused) needs an administrator (403).");
+        requests.MapPost("/{id:int}/reviews", ReviewAsync).RequireAuthorization(ApiPolicies.Administer).WithName("ReviewRequest")
+            .Accepts<ReviewBody>("application/json")
+            .WithSummary("An administrator's review of a request flagged after a change of wish: continue (only if his latest statement names this destination again; otherwise 409) or withdraw, with a reason.");
         requests.MapPost("/{id:int}/lift-signoffs", SignOffAsync).RequireAuthorization(ApiPolicies.Administer).WithName("SignOffLift")
             .Accepts<LiftSignOffBody>("application/json")
             .WithSummary("An administrator's sign-off towards lifting the non-refoulement stop (two different administrators, neither the author).");
@@ -63,16 +93,18 @@ public static class RequestsApi
         if (string.IsNullOrWhiteSpace(prisoner))
         {
             var open = await service.OpenAsync(ct);
-            return Results.Ok(open.Select(x => RequestResource.From(x.Request, x.Reference)).ToList());
+            var standings = await service.StandingsAsync(open.Select(x => x.Request.PrisonerId).ToHashSet(), ct);
+            return Results.Ok(open.Select(x => RequestResource.From(x.Request, x.Reference, standings[x.Request.PrisonerId])).ToList());
         }
         if (await PrisonersApi.IdOfAsync(db, prisoner, ct) is not { } id || await service.OfPrisonerAsync(id, ct) is not { } requests) return PrisonersApi.NotFound();
-        return Results.Ok(requests.Select(r => RequestResource.From(r, prisoner.Trim().ToUpperInvariant())).ToList());
+        var standing = (await service.StandingsAsync([id], ct))[id];
+        return Results.Ok(requests.Select(r => RequestResource.From(r, prisoner.Trim().ToUpperInvariant(), standing)).ToList());
     }
 
     private static async Task<IResult> GetAsync(int id, RequestService service, CancellationToken ct)
     {
         if (await service.GetAsync(id, ct) is not { } found) return ApiProblems.NotFound("request");
-        return Results.Ok(RequestResource.From(found.Request, found.Prisoner.Reference, withChanges: true));
+        return Results.Ok(RequestResource.From(found.Request, found.Prisoner.Reference, RequestStanding.Of(found.Prisoner, found.CurrentWish), withChanges: true));
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest request, PowRegistryDbContext db, RequestService service, CurrentUser currentUser, CancellationToken ct)
@@ -86,7 +118,7 @@ public static class RequestsApi
         var result = await service.CreateAsync(prisonerId, new RequestInput { DestinationState = body.DestinationState, WishId = body.WishId }, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "prisoner");
         var reference = await ReferenceOfAsync(db, prisonerId, ct);
-        return Results.Created($"/api/v1/requests/{result.Value!.Id}", RequestResource.From(result.Value, reference));
+        return Results.Created($"/api/v1/requests/{result.Value!.Id}", RequestResource.From(result.Value, reference, (await service.StandingsAsync([prisonerId], ct))[prisonerId]));
     }
 
     private static async Task<IResult> MoveAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, CancellationToken ct)
@@ -94,7 +126,15 @@ public static class RequestsApi
         var (body, problem) = await ApiProblems.ReadJsonAsync<TransitionBody>(request);
         if (problem is not null) return problem;
         if (body!.To is not { } to || !Enum.IsDefined(to)) return ApiProblems.Validation("to", "Say which status the request moves to.");
-        var result = await service.MoveAsync(id, to, body.Note, body.HandoverDate, currentUser.Actor, ct);
+        var result = to == RequestStatus.Completed
+            ? await service.CompleteAsync(id, new HandoverInput
+            {
+                HandoverDate = body.HandoverDate,
+                HandoverPlace = body.HandoverPlace,
+                WitnessOrganisation = body.WitnessOrganisation,
+                WitnessName = body.WitnessName,
+            }, currentUser.Actor, ct, body.Note)
+            : await service.MoveAsync(id, to, body.Note, body.HandoverDate, currentUser.Actor, ct);
         if (result.IsNotFound) return ApiProblems.NotFound("request");
         if (!result.Succeeded)
         {
@@ -102,7 +142,18 @@ public static class RequestsApi
             if (to is RequestStatus.Accepted or RequestStatus.Refused && !currentUser.IsAdministrator) return ApiProblems.Forbidden(result.Errors[0].Message);
             return Refused(result.Errors);
         }
-        return Results.Ok(RequestResource.From(result.Value!, await ReferenceOfAsync(db, result.Value!.PrisonerId, ct), withChanges: true));
+        return await OkAsync(result.Value!, service, db, ct);
+    }
+
+    private static async Task<IResult> ReviewAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, CancellationToken ct)
+    {
+        var (body, problem) = await ApiProblems.ReadJsonAsync<ReviewBody>(request);
+        if (problem is not null) return problem;
+        if (body!.Decision is not { } decision || !Enum.IsDefined(decision)) return ApiProblems.Validation("decision", "Say whether the request continues or is withdrawn.");
+        var result = await service.ReviewAsync(id, decision, body.Reason, currentUser.Actor, ct);
+        if (result.IsNotFound) return ApiProblems.NotFound("request");
+        if (!result.Succeeded) return Refused(result.Errors);
+        return await OkAsync(result.Value!, service, db, ct);
     }
 
     private static async Task<IResult> SignOffAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, CancellationToken ct)
@@ -112,8 +163,11 @@ public static class RequestsApi
         var result = await service.SignOffLiftAsync(id, body!.Reason, currentUser.Actor, ct);
         if (result.IsNotFound) return ApiProblems.NotFound("request");
         if (!result.Succeeded) return ApiProblems.Validation(result.Errors);
-        return Results.Ok(RequestResource.From(result.Value!, await ReferenceOfAsync(db, result.Value!.PrisonerId, ct), withChanges: true));
+        return await OkAsync(result.Value!, service, db, ct);
     }
+
+    private static async Task<IResult> OkAsync(TransferRequest saved, RequestService service, PowRegistryDbContext db, CancellationToken ct) =>
+        Results.Ok(RequestResource.From(saved, await ReferenceOfAsync(db, saved.PrisonerId, ct), (await service.StandingsAsync([saved.PrisonerId], ct))[saved.PrisonerId], withChanges: true));
 
     /// <summary>The prisoner's reference alone, for the resource, without loading the request, prisoner and gate again.</summary>
     private static Task<string> ReferenceOfAsync(PowRegistryDbContext db, int prisonerId, CancellationToken ct) =>

@@ -337,11 +337,23 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
             Verification = WishVerification.VerifiedByNeutralParty,
         }, TestServices.Officer, CancellationToken.None))).Value!;
         var request = (await app.Run<RequestService, ServiceResult<TransferRequest>>(r => r.CreateAsync(prisoner.Id, new RequestInput { DestinationState = "KR", WishId = wish.Id }, TestServices.Officer, CancellationToken.None))).Value!;
-        foreach (var (step, handover) in new (RequestStatus, DateOnly?)[] { (RequestStatus.Submitted, null), (RequestStatus.UnderConsultation, null), (RequestStatus.Accepted, null), (RequestStatus.HandoverScheduled, Today.AddDays(3)), (RequestStatus.Completed, null) })
+        foreach (var (step, handover) in new (RequestStatus, DateOnly?)[] { (RequestStatus.Submitted, null), (RequestStatus.UnderConsultation, null), (RequestStatus.Accepted, null), (RequestStatus.HandoverScheduled, Today.AddDays(3)) })
         {
             await using var scope = app.ScopeAs("admin-1", administrator: true);
             var moved = await scope.ServiceProvider.GetRequiredService<RequestService>().MoveAsync(request.Id, step, null, handover, new Actor("admin-1"), CancellationToken.None);
             Assert.True(moved.Succeeded, string.Join("; ", moved.Errors.Select(e => e.Message)));
+        }
+        await using (var scope = app.ScopeAs("admin-1", administrator: true))
+        {
+            // It took place earlier than planned, today: the custody event and its notification are dated with the handover.
+            var completed = await scope.ServiceProvider.GetRequiredService<RequestService>().CompleteAsync(request.Id, new HandoverInput
+            {
+                HandoverDate = Today,
+                HandoverPlace = "Border crossing",
+                WitnessOrganisation = InterviewerOrganisation.Icrc,
+                WitnessName = "ICRC delegate",
+            }, new Actor("admin-1"), CancellationToken.None);
+            Assert.True(completed.Succeeded, string.Join("; ", completed.Errors.Select(e => e.Message)));
         }
 
         var third = (await StoredAsync(prisoner.Id)).Single(n => n.Kind == NotificationKind.TransferToThirdState);

@@ -47,6 +47,19 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
     }
 
     private static readonly DateOnly NextWeek = new(2025, 6, 8);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(TestServices.Now.UtcDateTime);
+
+    private async Task<ServiceResult<TransferRequest>> CompleteAsync(int id, DateOnly on, string actor = "admin-1", string place = "Border crossing")
+    {
+        await using var scope = app.ScopeAs(actor, administrator: true);
+        return await scope.ServiceProvider.GetRequiredService<RequestService>().CompleteAsync(id, new HandoverInput
+        {
+            HandoverDate = on,
+            HandoverPlace = place,
+            WitnessOrganisation = InterviewerOrganisation.Icrc,
+            WitnessName = "ICRC delegate",
+        }, new Actor(actor), CancellationToken.None);
+    }
 
     /// <summary>A request for the Republic of Korea carried from draft to accepted.</summary>
     private async Task<(Prisoner Prisoner, TransferRequest Request)> AcceptedForKoreaAsync(string wishOn = "2025-05-20")
@@ -66,7 +79,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
     {
         var (prisoner, request) = await AcceptedForKoreaAsync();
         Assert.True((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Succeeded);
-        Assert.True((await MoveAsync(request.Id, RequestStatus.Completed)).Succeeded);
+        Assert.True((await CompleteAsync(request.Id, Today)).Succeeded); // it took place earlier than planned
 
         var stored = await app.Run<RequestService, (TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?>(r => r.GetAsync(request.Id, CancellationToken.None));
         Assert.Equal(RequestStatus.Completed, stored!.Value.Request.Status);
@@ -74,7 +87,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         Assert.All(stored.Value.Request.Changes.Skip(1), c => Assert.Equal("admin-1", c.ChangedBy));
         var reloaded = (await app.Run<PrisonerService, Prisoner?>(s => s.GetAsync(prisoner.Id, CancellationToken.None)))!;
         Assert.Equal(CustodyStatus.TransferredToThirdState, reloaded.CustodyStatus);
-        Assert.Contains(reloaded.CustodyEvents, e => e.Kind == CustodyEventKind.TransferredToThirdState && e.Place == "South Korea");
+        Assert.Contains(reloaded.CustodyEvents, e => e.Kind == CustodyEventKind.TransferredToThirdState && e.Place == "Border crossing" && e.Date == Today && e.RequestId == request.Id);
     }
 
     public static TheoryData<RequestStatus, RequestStatus> Forbidden() => new()
@@ -160,14 +173,14 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         { "destination", "His latest wish does not name this destination." },
         { "private", "His latest wish was not taken in a private interview." },
         { "verified", "His latest wish has not been verified by a neutral party." },
-        { "age", "His latest wish is older than 30 days: reconfirm it in a new interview." },
+        { "age", "His latest wish was taken more than 30 days before the handover: reconfirm it in a new interview." },
     };
 
     [Theory]
     [MemberData(nameof(GateConditions))]
     public async Task TheReconfirmationGate_RefusesEachFailingCondition(string condition, string message)
     {
-        var (prisoner, request) = await AcceptedForKoreaAsync(condition == "age" ? "2025-04-30" : "2025-05-20"); // 32 days before the clock's 2025-06-01
+        var (prisoner, request) = await AcceptedForKoreaAsync(condition == "age" ? "2025-05-08" : "2025-05-20"); // 31 days before the handover of 2025-06-08
         switch (condition)
         {
             case "destination": await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "JP", on: "2025-05-30"); break;
@@ -175,8 +188,12 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
             case "verified": await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR", on: "2025-05-30", verification: WishVerification.Unverified); break;
         }
         var refused = await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek);
-        Assert.Equal([message], refused.Errors.Select(e => e.Message));
+        // A new statement for another state also flags the request, which freezes it: that reason is listed too.
+        string[] expected = condition == "destination" ? [Frozen, message] : [message];
+        Assert.Equal(expected, refused.Errors.Select(e => e.Message));
     }
+
+    private const string Frozen = "Flagged for review after a change of wish: nothing moves until an administrator has reviewed it.";
 
     [Fact]
     public async Task TheReconfirmationGate_PassesARecentVerifiedPrivateWishForThisDestination()
@@ -197,7 +214,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var prisoner = await PrisonerAsync();
         var statement = await WishAsync(prisoner.Id, wish, wish == WishDestination.TransferToThirdState ? "KR" : null, fears: fears);
         var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
-        Assert.True(request.IsReturnToOrigin);
+        Assert.True(request.IsReturnToOrigin(prisoner));
         var refused = await MoveAsync(request.Id, RequestStatus.Submitted);
         Assert.Contains(refused.Errors, e => e.Message == message);
     }

@@ -73,18 +73,24 @@ public sealed class WishToHandoverJourneyTests(BrowserFixture fixture) : IClassF
 
         // The officer schedules the handover (the reconfirmation gate passes) and completes it.
         await officer.GotoAsync(requestUrl);
-        await officer.GetByLabel("Handover date").FillAsync(Day(3));
+        await officer.GetByLabel("Handover date").FillAsync(Day(0));
         await officer.GetByRole(AriaRole.Button, new() { Name = "Mark as Handover scheduled" }).ClickAsync();
         await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("Handover scheduled");
+        await officer.GetByLabel("Place of the handover").FillAsync("Border crossing point 3");
+        await officer.GetByLabel("Witness organisation").SelectOptionAsync(new SelectOptionValue { Label = "ICRC" });
+        await officer.GetByLabel("Witness name").FillAsync("Delegate Moreau");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Mark as Completed" }).ClickAsync();
         await Assertions.Expect(officer.Locator("#request-status")).ToHaveTextAsync("Completed");
+        await Assertions.Expect(officer.Locator("#handover")).ToContainTextAsync("Delegate Moreau");
 
         await officer.GotoAsync(prisonerUrl);
         await Assertions.Expect(officer.Locator("ol.timeline li").First).ToContainTextAsync("Transferred to third state");
         await Assertions.Expect(officer.Locator("ol.timeline li").First).ToContainTextAsync("South Korea");
+        await Assertions.Expect(officer.Locator("ol.timeline li").First).ToContainTextAsync("Border crossing point 3");
+        await Assertions.Expect(officer.Locator("ol.timeline li").First).ToContainTextAsync("Delegate Moreau");
     }
 
-    private static async Task RecordWishAsync(IPage page, string on, string destination, string? state, bool isPrivate, string verification)
+    internal static async Task RecordWishAsync(IPage page, string on, string destination, string? state, bool isPrivate, string verification)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a wish statement" }).ClickAsync();
         await page.GetByLabel("Date of interview").FillAsync(on);

@@ -19,5 +19,20 @@ internal sealed class TransferRequestConfiguration : IEntityTypeConfiguration<Tr
         builder.HasOne<WishDeclaration>().WithMany().HasForeignKey(r => r.WishId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Changes).WithOne().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Changes).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Reviews).WithOne().HasForeignKey(v => v.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Reviews).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(r => r.HandoverPlace).HasMaxLength(Limits.ShortText);
+        builder.Property(r => r.WitnessName).HasMaxLength(Limits.Name);
+        builder.HasOne<WishDeclaration>().WithMany().HasForeignKey(r => r.LiftWishId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<WishDeclaration>().WithMany().HasForeignKey(r => r.HandoverWishId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RequestReviewConfiguration : IEntityTypeConfiguration<RequestReview>
+{
+    public void Configure(EntityTypeBuilder<RequestReview> builder)
+    {
+        builder.Property(v => v.Reason).HasMaxLength(Limits.LongText);
+        builder.HasOne<WishDeclaration>().WithMany().HasForeignKey(v => v.WishId).OnDelete(DeleteBehavior.Restrict);
     }
 }

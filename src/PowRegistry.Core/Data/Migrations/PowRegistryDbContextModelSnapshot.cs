@@ -747,6 +747,9 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PrisonerId", "Date");
@@ -1097,6 +1100,42 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("PrisonerSearchTerms");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Requests.RequestReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WishId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("WishId");
+
+                    b.ToTable("RequestReview");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Requests.RequestStatusChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1162,10 +1201,20 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<bool>("FlaggedForReview")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HandoverDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsReturnToOrigin")
+                    b.Property<string>("HandoverPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandoverWishId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LiftWishId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PrisonerId")
@@ -1190,7 +1239,18 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<int>("WishId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WitnessName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WitnessOrganisation")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("HandoverWishId");
+
+                    b.HasIndex("LiftWishId");
 
                     b.HasIndex("WishId");
 
@@ -1485,6 +1545,20 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Requests.RequestReview", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Requests.TransferRequest", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("WishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Requests.RequestStatusChange", b =>
                 {
                     b.HasOne("PowRegistry.Core.Requests.TransferRequest", null)
@@ -1496,6 +1570,16 @@ namespace PowRegistry.Core.Data.Migrations
 
             modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
                 {
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("HandoverWishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("LiftWishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
                         .WithMany()
                         .HasForeignKey("PrisonerId")
@@ -1539,6 +1623,8 @@ namespace PowRegistry.Core.Data.Migrations
             modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
                 {
                     b.Navigation("Changes");
+
+                    b.Navigation("Reviews");
                 });
 #pragma warning restore 612, 618
         }

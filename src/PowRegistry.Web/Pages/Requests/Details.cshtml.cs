@@ -18,6 +18,16 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
     public TransferRequest Transfer { get; private set; } = null!;
     public Prisoner Prisoner { get; private set; } = null!;
     public IReadOnlyList<string> StopReasons { get; private set; } = [];
+
+    /// <summary>Judged from his record as it stands now (nationality, Power depended on).</summary>
+    public bool IsReturnToOrigin { get; private set; }
+
+    /// <summary>Two administrators lifted the stop against the statement that is still his latest.</summary>
+    public bool StopLifted { get; private set; }
+    public Core.Wishes.WishDeclaration? CurrentWish { get; private set; }
+
+    /// <summary>The completion form proposes the planned date, or today when that is still ahead (it took place early).</summary>
+    public DateOnly CompletionDateDefault { get; private set; }
     public IReadOnlyList<Core.Consultations.Consultation> Consultations { get; private set; } = [];
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => IsAdministrator || User.IsInRole(Roles.CaseOfficer);
@@ -26,11 +36,31 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostMoveAsync(int id, RequestStatus to, string? note, DateOnly? handoverDate, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(int id, RequestStatus to, string? note, DateOnly? handoverDate, HandoverInput handover, CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        var result = await requests.MoveAsync(id, to, note, handoverDate, User.Actor(), ct);
+        var result = to == RequestStatus.Completed
+            ? await requests.CompleteAsync(id, new HandoverInput
+            {
+                HandoverDate = handoverDate,
+                HandoverPlace = handover.HandoverPlace,
+                WitnessOrganisation = handover.WitnessOrganisation,
+                WitnessName = handover.WitnessName,
+            }, User.Actor(), ct, note)
+            : await requests.MoveAsync(id, to, note, handoverDate, User.Actor(), ct);
         return await AfterAsync(id, result.IsNotFound, result.Errors, $"Request marked as {to.Display()}.", ct);
+    }
+
+    /// <summary>An administrator reviews a request flagged after a change of wish.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(int id, ReviewDecision? decision, string? reviewReason, CancellationToken ct)
+    {
+        if (!IsAdministrator) return Forbid();
+        if (decision is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            return await AfterAsync(id, false, [new FieldError("Decision", "Choose to continue or to withdraw the request.")], "", ct);
+        }
+        var result = await requests.ReviewAsync(id, chosen, reviewReason, User.Actor(), ct);
+        return await AfterAsync(id, result.IsNotFound, result.Errors, "Your review is recorded.", ct);
     }
 
     public async Task<IActionResult> OnPostLiftAsync(int id, string? reason, CancellationToken ct)
@@ -44,7 +74,12 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
         if (notFound) return NotFound();
         if (errors.Count > 0)
         {
-            foreach (var error in errors) ModelState.AddModelError("", error.Message);
+            // Every reason in the list at the top; a field's own message also next to it.
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError("", error.Message);
+                if (error.Field.Length > 0) ModelState.AddModelError(error.Field, error.Message);
+            }
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         TempData["Message"] = done;
@@ -57,6 +92,10 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
         if (found is not { } f) return false;
         (Transfer, Prisoner) = (f.Request, f.Prisoner);
         StopReasons = f.Request.NonRefoulementStop(f.Gate).Concat(f.Request.Article109(f.Gate)).ToList();
+        IsReturnToOrigin = f.Request.IsReturnToOrigin(f.Prisoner);
+        StopLifted = f.Request.StopLiftedFor(f.CurrentWish);
+        CurrentWish = f.CurrentWish;
+        CompletionDateDefault = f.Request.HandoverDate is { } planned && planned <= f.Gate.Today ? planned : f.Gate.Today;
         Consultations = await consultations.ConcerningRequestAsync(id, ct);
         _names = (await audit.UsersAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
         return true;
