@@ -1,3 +1,5 @@
+using System.Net;
+
 using PowRegistry.Core.Accounts;
 using PowRegistry.Web.Tests.Infrastructure;
 
@@ -46,6 +48,23 @@ public sealed class RequestPagesTests(PowRegistryFactory app) : IClassFixture<Po
         var refused = await officer.SubmitAsync(accepted, "Mark as Handover scheduled", Fields(("Handover date", DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Contains("His latest wish has not been verified by a neutral party.", refused.Text, StringComparison.Ordinal);
         Assert.Equal("Accepted by the receiving state", refused.Document.QuerySelector("#request-status")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheStopsReason_SaysFearOfPersecution_OnlyToThoseWhoMaySeeIt()
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var id = await RegisterWithWishAsync(officer, "Fearful", [("Stated destination", "4"), ("Form.FearsPersecution", "true")]);
+        var request = await CreateRequestAsync(officer, id, "KP");
+        Assert.Contains("his latest statement records fear of persecution.", request.Text, StringComparison.Ordinal);
+
+        var auditorsDesk = (await app.AsSystemAsync<Core.Desks.DeskService, Core.Common.ServiceResult<Core.Desks.Desk>>(d => d.CreateAsync("Audit " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None))).Value!.Id;
+        using var auditor = await app.LoginAsNewUserAsync(Roles.Auditor, auditorsDesk); // reads every desk, his words on none
+        var seen = await auditor.GetAsync(new Uri(request.Url).AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, seen.Status);
+        Assert.Contains("Non-refoulement stop: his latest wish is undecided.", seen.Text, StringComparison.Ordinal);
+        Assert.Contains("records a reason that stops a return (restricted", seen.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("persecution", seen.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

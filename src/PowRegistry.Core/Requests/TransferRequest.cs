@@ -225,14 +225,22 @@ public sealed class TransferRequest
     /// A return to his country of origin (judged from his record now) is stopped while his latest wish refuses it, states
     /// fear, or is undecided, unless two administrators lifted the stop against that very statement.
     /// </summary>
-    public IEnumerable<string> NonRefoulementStop(GateContext gate)
+    /// <param name="gate">His record and latest statement now.</param>
+    /// <param name="showFear">False for a reader who may not see his statements' sensitive parts (need-to-know): the
+    /// reason is then given without saying that he fears persecution.</param>
+    public IEnumerable<string> NonRefoulementStop(GateContext gate, bool showFear = true)
     {
         if (!IsReturnToOrigin(gate.Prisoner) || StopLiftedFor(gate.CurrentWish)) yield break;
         var wish = gate.CurrentWish;
         if (wish is null) yield return "Non-refoulement stop: he has no current wish statement.";
         else if (wish.Destination == WishDestination.Undecided) yield return "Non-refoulement stop: his latest wish is undecided.";
         else if (wish.Destination != WishDestination.ReturnToOrigin) yield return "Non-refoulement stop: his latest wish refuses return.";
-        if (wish is { FearsPersecution: true }) yield return "Non-refoulement stop: his latest statement records fear of persecution.";
+        if (wish is { FearsPersecution: true })
+        {
+            yield return showFear
+                ? "Non-refoulement stop: his latest statement records fear of persecution."
+                : "Non-refoulement stop: his latest statement records a reason that stops a return (restricted to his desk and administrators).";
+        }
     }
 
     /// <summary>GC III Art. 109(3): during hostilities no seriously sick or wounded prisoner is repatriated against his latest wish, whatever else is recorded.</summary>

@@ -11,7 +11,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Requests;
 
 /// <summary>One request: its status, the safeguards in force, the next steps and its history.</summary>
-public sealed class DetailsModel(RequestService requests, Core.Consultations.ConsultationService consultations, AuditService audit) : PageModel
+public sealed class DetailsModel(RequestService requests, Core.Consultations.ConsultationService consultations, AuditService audit, CurrentUser currentUser) : PageModel
 {
     private Dictionary<string, string> _names = [];
 
@@ -91,7 +91,7 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
         var found = await requests.GetAsync(id, ct);
         if (found is not { } f) return false;
         (Transfer, Prisoner) = (f.Request, f.Prisoner);
-        StopReasons = f.Request.NonRefoulementStop(f.Gate).Concat(f.Request.Article109(f.Gate)).ToList();
+        StopReasons = f.Request.NonRefoulementStop(f.Gate, showFear: currentUser.MaySeeSensitive(f.Prisoner.DeskId)).Concat(f.Request.Article109(f.Gate)).ToList();
         IsReturnToOrigin = f.Request.IsReturnToOrigin(f.Prisoner);
         StopLifted = f.Request.StopLiftedFor(f.CurrentWish);
         CurrentWish = f.CurrentWish;
