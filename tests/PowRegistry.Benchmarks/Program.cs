@@ -13,6 +13,7 @@ using PowRegistry.Core;
 using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Prisoners;
 
 if (BenchmarkOptions.WantsHelp(args))

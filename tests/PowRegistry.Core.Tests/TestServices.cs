@@ -7,6 +7,7 @@ using PowRegistry.Core;
 using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 
 namespace PowRegistry.Core.Tests;
 

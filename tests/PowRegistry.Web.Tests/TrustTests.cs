@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Web.Tests.Infrastructure;

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
+using PowRegistry.Core.Data.Sqlite;
+
 namespace PowRegistry.Core.Data;
 
 public static class DatabaseStartup

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
+using PowRegistry.Core.Data.Sqlite;
+
 namespace PowRegistry.Core.Data;
 
 /// <summary>Lets `dotnet ef migrations add` build the model without starting the web application.</summary>

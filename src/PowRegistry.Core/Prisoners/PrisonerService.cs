@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 
 using FluentValidation;
 
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -474,8 +473,7 @@ public sealed class PrisonerService(
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite
-                                          && sqlite.Message.Contains(nameof(Prisoner.ServiceNumber), StringComparison.Ordinal))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e, nameof(Prisoner.ServiceNumber)))
         {
             db.ChangeTracker.Clear();
             return ServiceNumberTaken(null);

@@ -1,5 +1,6 @@
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Exchange;
 

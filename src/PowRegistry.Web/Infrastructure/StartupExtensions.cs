@@ -6,6 +6,7 @@ using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Demo;
 using PowRegistry.Core.Prisoners;
 

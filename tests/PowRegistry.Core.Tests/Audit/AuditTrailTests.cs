@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Tests.Audit;

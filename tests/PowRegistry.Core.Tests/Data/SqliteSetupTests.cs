@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 
 namespace PowRegistry.Core.Tests.Data;
 

@@ -5,11 +5,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace PowRegistry.Core.Data;
+using PowRegistry.Core.Data;
+
+namespace PowRegistry.Core.Data.Sqlite;
 
 /// <summary>
-/// The one place that knows the store is SQLite: connection string resolution and the pragmas
-/// every connection runs with. When PostgreSQL arrives it gets a sibling of this class.
+/// The one place that knows the store is SQLite (with its migrations, in <c>Data/Sqlite/Migrations</c>): connection
+/// string resolution, the pragmas every connection runs with, the SQL its migrations add by hand (the audit table's
+/// append-only triggers), how it reports a unique-key clash, and its backup. PostgreSQL gets a sibling folder.
 /// </summary>
 public static class SqliteSetup
 {
@@ -55,28 +58,9 @@ public static class SqliteSetup
         "DROP TRIGGER IF EXISTS AuditEntries_NoDelete;",
     ];
 
-    /// <summary>
-    /// Migration HandoverSafeguards: a lift of the non-refoulement stop given before lifts were tied to a statement is
-    /// tied to the statement that was his latest (not withdrawn at the time) when the last sign-off was given, so that
-    /// any statement recorded since puts the stop back in force.
-    /// </summary>
-    public const string TieExistingLiftsToTheirStatement = """
-        UPDATE TransferRequests SET LiftWishId = (
-            SELECT w.Id FROM WishDeclarations w
-            WHERE w.PrisonerId = TransferRequests.PrisonerId
-              AND w.RecordedAt <= COALESCE(TransferRequests.SecondLiftAt, TransferRequests.FirstLiftAt)
-              AND (w.IsWithdrawn = 0 OR w.WithdrawnAt > COALESCE(TransferRequests.SecondLiftAt, TransferRequests.FirstLiftAt))
-            ORDER BY w.TakenOn DESC, w.RecordedAt DESC, w.Id DESC
-            LIMIT 1)
-        WHERE FirstLiftBy IS NOT NULL;
-        """;
-
-    /// <summary>Down of HandoverSafeguards: the dropped flag again, from his record as it stands.</summary>
-    public const string RestoreReturnToOriginFlag = """
-        UPDATE TransferRequests SET IsReturnToOrigin = EXISTS (
-            SELECT 1 FROM Prisoners p WHERE p.Id = TransferRequests.PrisonerId
-              AND (p.NationalityCode = TransferRequests.DestinationStateCode OR p.PowerDependedOnCode = TransferRequests.DestinationStateCode));
-        """;
+    /// <summary>SQLite's answer to a broken unique index (SQLITE_CONSTRAINT, 19), on a column whose name the message carries.</summary>
+    public static bool IsUniqueViolation(Exception? error, string column) =>
+        error is SqliteException { SqliteErrorCode: 19 } sqlite && sqlite.Message.Contains(column, StringComparison.Ordinal);
 
     /// <summary>
     /// Writes a consistent, compacted copy of the live database to <paramref name="path"/>. VACUUM INTO reads inside

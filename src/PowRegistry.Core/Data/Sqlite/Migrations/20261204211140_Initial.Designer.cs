@@ -9,11 +9,11 @@ using PowRegistry.Core.Data;
 
 #nullable disable
 
-namespace PowRegistry.Core.Data.Migrations
+namespace PowRegistry.Core.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PowRegistryDbContext))]
-    [Migration("20261126202618_ApiTokens")]
-    partial class ApiTokens
+    [Migration("20261204211140_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -404,6 +404,9 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
@@ -423,6 +426,10 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RequestIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -434,13 +441,63 @@ namespace PowRegistry.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Date", "Id");
 
+                    b.HasIndex("DeskId", "Id");
+
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Consultations.ConsultationDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Id");
+
+                    b.ToTable("ConsultationDocuments");
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Consultations.ConsultationStatusChange", b =>
@@ -539,6 +596,132 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("DeskMembers");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Exchange.Transfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CounterpartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filter")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastDownloadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrisonerIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WithIdentities")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartId");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Transfers");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustodyEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrisonerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyEventId");
+
+                    b.HasIndex("PrisonerId", "Kind");
+
+                    b.HasIndex("SentOn", "DueOn", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Prisoners.CustodyEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -566,6 +749,9 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -917,6 +1103,42 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("PrisonerSearchTerms");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Requests.RequestReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WishId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("WishId");
+
+                    b.ToTable("RequestReview");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Requests.RequestStatusChange", b =>
                 {
                     b.Property<int>("Id")
@@ -982,10 +1204,20 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<bool>("FlaggedForReview")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HandoverDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsReturnToOrigin")
+                    b.Property<string>("HandoverPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandoverWishId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LiftWishId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PrisonerId")
@@ -1010,7 +1242,18 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<int>("WishId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WitnessName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WitnessOrganisation")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("HandoverWishId");
+
+                    b.HasIndex("LiftWishId");
 
                     b.HasIndex("WishId");
 
@@ -1179,6 +1422,24 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Consultations.Consultation", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Desks.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Consultations.ConsultationDocument", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Consultations.ConsultationStatusChange", b =>
                 {
                     b.HasOne("PowRegistry.Core.Consultations.Consultation", null)
@@ -1201,6 +1462,30 @@ namespace PowRegistry.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Exchange.Transfer", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Consultations.Counterpart", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Prisoners.CustodyEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("CustodyEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("PrisonerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Prisoners.CustodyEvent", b =>
@@ -1263,6 +1548,20 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Requests.RequestReview", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Requests.TransferRequest", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("WishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Requests.RequestStatusChange", b =>
                 {
                     b.HasOne("PowRegistry.Core.Requests.TransferRequest", null)
@@ -1274,6 +1573,16 @@ namespace PowRegistry.Core.Data.Migrations
 
             modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
                 {
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("HandoverWishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("LiftWishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
                         .WithMany()
                         .HasForeignKey("PrisonerId")
@@ -1310,11 +1619,15 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Navigation("CustodyEvents");
 
                     b.Navigation("Documents");
+
+                    b.Navigation("Notifications");
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
                 {
                     b.Navigation("Changes");
+
+                    b.Navigation("Reviews");
                 });
 #pragma warning restore 612, 618
         }

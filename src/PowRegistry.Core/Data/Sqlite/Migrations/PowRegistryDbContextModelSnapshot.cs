@@ -3,20 +3,17 @@ using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PowRegistry.Core.Data;
 
 #nullable disable
 
-namespace PowRegistry.Core.Data.Migrations
+namespace PowRegistry.Core.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PowRegistryDbContext))]
-    [Migration("20261126200039_Consultations")]
-    partial class Consultations
+    partial class PowRegistryDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -220,6 +217,63 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Api.ApiToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -347,6 +401,9 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
@@ -366,6 +423,10 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("RequestIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -377,13 +438,63 @@ namespace PowRegistry.Core.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Date", "Id");
 
+                    b.HasIndex("DeskId", "Id");
+
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Consultations.ConsultationDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Id");
+
+                    b.ToTable("ConsultationDocuments");
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Consultations.ConsultationStatusChange", b =>
@@ -482,6 +593,132 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("DeskMembers");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Exchange.Transfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CounterpartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Downloads")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Filter")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastDownloadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrisonerIds")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WithIdentities")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartId");
+
+                    b.HasIndex("RequestedAt");
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Transfers");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CustodyEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PrisonerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustodyEventId");
+
+                    b.HasIndex("PrisonerId", "Kind");
+
+                    b.HasIndex("SentOn", "DueOn", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Prisoners.CustodyEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -509,6 +746,9 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<string>("RecordedBy")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -764,6 +1004,12 @@ namespace PowRegistry.Core.Data.Migrations
 
                     b.HasIndex("SortName", "Id");
 
+                    b.HasIndex("CustodyStatus", "SortName", "Id");
+
+                    b.HasIndex("DeskId", "SortName", "Id");
+
+                    b.HasIndex("NationalityCode", "SortName", "Id");
+
                     b.ToTable("Prisoners");
                 });
 
@@ -854,6 +1100,42 @@ namespace PowRegistry.Core.Data.Migrations
                     b.ToTable("PrisonerSearchTerms");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Requests.RequestReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WishId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("WishId");
+
+                    b.ToTable("RequestReview");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Requests.RequestStatusChange", b =>
                 {
                     b.Property<int>("Id")
@@ -919,10 +1201,20 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<bool>("FlaggedForReview")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("HandedOverOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("HandoverDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsReturnToOrigin")
+                    b.Property<string>("HandoverPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HandoverWishId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LiftWishId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PrisonerId")
@@ -947,7 +1239,18 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Property<int>("WishId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WitnessName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WitnessOrganisation")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("HandoverWishId");
+
+                    b.HasIndex("LiftWishId");
 
                     b.HasIndex("WishId");
 
@@ -1098,12 +1401,39 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Api.ApiToken", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Consultations.ActionItem", b =>
                 {
                     b.HasOne("PowRegistry.Core.Consultations.Consultation", null)
                         .WithMany("ActionItems")
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Consultations.Consultation", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Desks.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Consultations.ConsultationDocument", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1129,6 +1459,30 @@ namespace PowRegistry.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Exchange.Transfer", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Consultations.Counterpart", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Prisoners.CustodyEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("CustodyEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
+                        .WithMany("Notifications")
+                        .HasForeignKey("PrisonerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Prisoners.CustodyEvent", b =>
@@ -1191,6 +1545,20 @@ namespace PowRegistry.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Requests.RequestReview", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Requests.TransferRequest", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("WishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Requests.RequestStatusChange", b =>
                 {
                     b.HasOne("PowRegistry.Core.Requests.TransferRequest", null)
@@ -1202,6 +1570,16 @@ namespace PowRegistry.Core.Data.Migrations
 
             modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
                 {
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("HandoverWishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PowRegistry.Core.Wishes.WishDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("LiftWishId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
                         .WithMany()
                         .HasForeignKey("PrisonerId")
@@ -1238,11 +1616,15 @@ namespace PowRegistry.Core.Data.Migrations
                     b.Navigation("CustodyEvents");
 
                     b.Navigation("Documents");
+
+                    b.Navigation("Notifications");
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Requests.TransferRequest", b =>
                 {
                     b.Navigation("Changes");
+
+                    b.Navigation("Reviews");
                 });
 #pragma warning restore 612, 618
         }
