@@ -58,6 +58,54 @@ public sealed class Consultation
     private readonly List<ConsultationStatusChange> _changes = [];
     private readonly List<ActionItem> _actionItems = [];
 
+    // The moves an administrator tracking real consultations makes (ADR-013). Forward to any later step, because the
+    // register often learns of a step after the next one has happened; back only where a new round of talks begins.
+    private static readonly Dictionary<ConsultationStatus, ConsultationStatus[]> Allowed = new()
+    {
+        // Recorded before or after the event: any later step, or dropped.
+        [ConsultationStatus.Proposed] =
+        [
+            ConsultationStatus.Scheduled, ConsultationStatus.Held, ConsultationStatus.FollowUpPending, ConsultationStatus.AgreedInPrinciple,
+            ConsultationStatus.Implemented, ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+
+        // Postponed without a new date goes back to proposed.
+        [ConsultationStatus.Scheduled] =
+        [
+            ConsultationStatus.Proposed, ConsultationStatus.Held, ConsultationStatus.FollowUpPending, ConsultationStatus.AgreedInPrinciple,
+            ConsultationStatus.Implemented, ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+        [ConsultationStatus.Held] =
+        [
+            ConsultationStatus.FollowUpPending, ConsultationStatus.AgreedInPrinciple, ConsultationStatus.Implemented,
+            ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+
+        // The follow-up is another meeting: given a date, or held.
+        [ConsultationStatus.FollowUpPending] =
+        [
+            ConsultationStatus.Scheduled, ConsultationStatus.Held, ConsultationStatus.AgreedInPrinciple, ConsultationStatus.Implemented,
+            ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+
+        // Agreed in principle, with details still to settle in further talks.
+        [ConsultationStatus.AgreedInPrinciple] =
+        [
+            ConsultationStatus.FollowUpPending, ConsultationStatus.Implemented, ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+
+        // Talks resume where they stood, or it is given up.
+        [ConsultationStatus.Stalled] =
+        [
+            ConsultationStatus.Proposed, ConsultationStatus.Scheduled, ConsultationStatus.Held, ConsultationStatus.FollowUpPending,
+            ConsultationStatus.AgreedInPrinciple, ConsultationStatus.Closed,
+        ],
+
+        // Finished: nothing more is expected of anyone; a new round is a new consultation.
+        [ConsultationStatus.Implemented] = [],
+        [ConsultationStatus.Closed] = [],
+    };
+
     private Consultation() { }
 
     internal Consultation(ConsultationInput input, int deskId, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds, Actor actor, DateTimeOffset now)
@@ -144,13 +192,30 @@ public sealed class Consultation
     /// <summary>Something happened (a document was attached): the quiet period starts again.</summary>
     internal void Touch(DateTimeOffset now) => LastActivityAt = now;
 
-    public void ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
+    /// <summary>The statuses a consultation may move to from <paramref name="from"/> (none once it is finished).</summary>
+    public static IReadOnlyList<ConsultationStatus> NextSteps(ConsultationStatus from) => Allowed[from];
+
+    /// <summary>
+    /// Moves the consultation, or says why it may not (nothing changes then). Asking for the status it already has
+    /// changes nothing and is not refused, so a repeated request (an API retry) is harmless.
+    /// </summary>
+    public IReadOnlyList<string> ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
     {
-        if (to == Status) return;
+        if (to == Status) return [];
+        if (IsFinished) return [$"A consultation that is {Describe(Status)} is finished: its status no longer changes."];
+        if (!Allowed[Status].Contains(to)) return [$"A consultation that is {Describe(Status)} cannot become {Describe(to)}."];
         _changes.Add(new ConsultationStatusChange(Status, to, actor, now));
         Status = to;
         LastActivityAt = now;
+        return [];
     }
+
+    private static string Describe(ConsultationStatus status) => status switch
+    {
+        ConsultationStatus.FollowUpPending => "follow-up pending",
+        ConsultationStatus.AgreedInPrinciple => "agreed in principle",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     public ActionItem AddActionItem(string what, string ownerId, DateOnly due, Actor actor, DateTimeOffset now)
     {

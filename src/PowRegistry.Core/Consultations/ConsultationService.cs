@@ -299,7 +299,8 @@ public sealed class ConsultationService(
         if (to is null || !Enum.IsDefined(to.Value)) return ServiceResult<Consultation>.Failure("Status", "Choose a status from the list.");
         var consultation = await db.Consultations.Include(c => c.Changes).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null) return ServiceResult<Consultation>.NotFound();
-        consultation.ChangeStatus(to.Value, actor, clock.GetUtcNow());
+        var refusals = consultation.ChangeStatus(to.Value, actor, clock.GetUtcNow());
+        if (refusals.Count > 0) return ServiceResult<Consultation>.Failure(refusals.Select(r => new FieldError("Status", r)).ToList());
         await db.SaveChangesAsync(ct);
         return ServiceResult<Consultation>.Success(consultation);
     }
