@@ -57,16 +57,6 @@ public sealed class ConsultationInput
     };
 }
 
-/// <summary>Settings for consultations (configuration section PowRegistry:Consultations).</summary>
-public sealed class ConsultationOptions
-{
-    /// <summary>An unfinished consultation with no activity for this many days shows as stalled in reviews.</summary>
-    public int StalledAfterDays { get; set; } = 30;
-
-    /// <summary>The largest document that may be attached.</summary>
-    public int MaxDocumentBytes { get; set; } = 10 * 1024 * 1024;
-}
-
 /// <summary>Which consultations a list shows; every figure on the administrators' review links to one of these.</summary>
 public sealed class ConsultationFilter
 {

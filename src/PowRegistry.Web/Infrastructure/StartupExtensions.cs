@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Options;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Audit;
@@ -40,8 +41,18 @@ public static class StartupExtensions
         services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
         services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
         services.AddSingleton(configuration.GetSection("PowRegistry:Requests").Get<Core.Requests.RequestOptions>() ?? new Core.Requests.RequestOptions());
-        services.AddSingleton(configuration.GetSection("PowRegistry:Consultations").Get<Core.Consultations.ConsultationOptions>() ?? new Core.Consultations.ConsultationOptions());
-        services.AddSingleton((configuration.GetSection("PowRegistry:Notifications").Get<Core.Notifications.NotificationOptions>() ?? new Core.Notifications.NotificationOptions()).Validated());
+        services.AddCheckedOptions<Core.Consultations.ConsultationOptions>(configuration, Core.Consultations.ConsultationOptions.Section);
+        services.AddCheckedOptions<Core.Notifications.NotificationOptions>(configuration, Core.Notifications.NotificationOptions.Section);
+    }
+
+    /// <summary>
+    /// Binds settings to their section and checks them (their [Range] attributes) when the app starts, so a bad value
+    /// stops it with a message naming the key. The bound value is registered too: services and entities take the class.
+    /// </summary>
+    public static void AddCheckedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section) where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<T>>().Value);
     }
 
     public static void AddPowRegistryIdentity(this IServiceCollection services)
@@ -108,9 +119,11 @@ public static class StartupExtensions
             });
     }
 
-    /// <summary>Migrates the database, then makes sure someone can log in (bootstrap administrator or setup token), then seeds demo data if asked.</summary>
+    /// <summary>Checks the settings, migrates the database, then makes sure someone can log in (bootstrap administrator or setup token), then seeds demo data if asked.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // The settings are checked before anything is touched, for the operator commands too (they never start the host).
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<CurrentUser>().ActAsSystem();
