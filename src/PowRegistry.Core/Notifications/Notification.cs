@@ -1,35 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Notifications;
-
-/// <summary>What the Central Tracing Agency (ICRC) must be told (GC III Art. 70 capture cards, Art. 122 later events).</summary>
-public enum NotificationKind
-{
-    [Display(Name = "Capture card")] CaptureCard = 1,
-    [Display(Name = "Transfer")] Transfer = 2,
-    [Display(Name = "Hospitalisation")] Hospitalisation = 3,
-    [Display(Name = "Escape")] Escape = 4,
-    [Display(Name = "Release")] Release = 5,
-    [Display(Name = "Repatriation")] Repatriation = 6,
-    [Display(Name = "Transfer to a third state")] TransferToThirdState = 7,
-    [Display(Name = "Death")] Death = 8,
-}
-
-/// <summary>How the notification went out.</summary>
-public enum NotificationChannel
-{
-    [Display(Name = "Post")] Post = 1,
-    [Display(Name = "Email")] Email = 2,
-    [Display(Name = "Fax")] Fax = 3,
-    [Display(Name = "Handed to an ICRC delegate")] IcrcDelegate = 4,
-    [Display(Name = "Other")] Other = 5,
-
-    /// <summary>Not offered on the form: set when an "ICRC notified (capture card sent)" custody event is recorded.</summary>
-    [Display(Name = "Recorded as custody event “ICRC notified”")] CustodyEvent = 99,
-}
 
 /// <summary>
 /// One notification owed to the Central Tracing Agency about a custody event, with its deadline. Created by the

@@ -1,8 +1,5 @@
 namespace PowRegistry.Web.Infrastructure;
 
-/// <summary>One bar: what it counts, how many, and the filtered list that shows them.</summary>
-public sealed record Bar(string Key, string Label, int Count, string Link);
-
 /// <summary>
 /// A horizontal bar chart drawn as SVG on the server (no script, no outside CDN, nothing the CSP must allow),
 /// always followed by the table it is drawn from. See Pages/Shared/_BarChart.cshtml.

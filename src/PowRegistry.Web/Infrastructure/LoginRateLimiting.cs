@@ -11,14 +11,6 @@ using Microsoft.Extensions.Localization;
 
 namespace PowRegistry.Web.Infrastructure;
 
-/// <summary>Marks a page whose POST is a login attempt (password or second-factor code): it is rate-limited.</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class LoginAttemptAttribute : Attribute
-{
-    /// <summary>The code step: the account is the user who passed the password step, not a submitted email.</summary>
-    public bool SecondFactor { get; init; }
-}
-
 /// <summary>
 /// At most N login attempts per window (10 a minute by default) for each account and, separately, for each client
 /// address (OWASP ASVS 2.2.1): guessing one account from many addresses, or many accounts from one address, is

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Net.Http.Headers;
-
 namespace PowRegistry.Web.Infrastructure;
 
 /// <summary>
@@ -43,13 +40,4 @@ public sealed class SecurityHeaders(RequestDelegate next)
         }, context);
         return next(context);
     }
-}
-
-public static class SecurityHeadersExtensions
-{
-    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services) =>
-        services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = SecurityHeaders.StaticFileCaching);
-
-    /// <summary>First in the pipeline, so that every response carries the headers.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeaders>();
 }

@@ -1,25 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 using FluentValidation;
 
 namespace PowRegistry.Core.Accounts;
-
-public sealed class NewUserInput
-{
-    [Display(Name = "Email")] public string? Email { get; set; }
-    [Display(Name = "Display name")] public string? DisplayName { get; set; }
-    [Display(Name = "Role")] public string? Role { get; set; }
-    [Display(Name = "Initial password"), DataType(DataType.Password)] public string? Password { get; set; }
-}
-
-/// <summary>The first administrator, created on the setup page with the one-time token printed at start-up.</summary>
-public sealed class SetupInput
-{
-    [Display(Name = "Setup token")] public string? Token { get; set; }
-    [Display(Name = "Email")] public string? Email { get; set; }
-    [Display(Name = "Display name")] public string? DisplayName { get; set; }
-    [Display(Name = "Password"), DataType(DataType.Password)] public string? Password { get; set; }
-}
 
 public sealed class NewUserInputValidator : AbstractValidator<NewUserInput>
 {

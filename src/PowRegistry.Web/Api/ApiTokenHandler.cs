@@ -58,21 +58,3 @@ public sealed class ApiTokenHandler(
         ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden,
             "This token may not do this: a read token cannot change anything, and the user's role must allow the change.");
 }
-
-public static class ApiScopes
-{
-    public const string Read = "read";
-    public const string ReadWrite = "read-write";
-}
-
-public static class ApiPolicies
-{
-    /// <summary>Any valid token; what it sees is still limited by its user's desks.</summary>
-    public const string Read = "ApiRead";
-
-    /// <summary>A read-write token whose user may change records (administrators and case officers).</summary>
-    public const string Write = "ApiWrite";
-
-    /// <summary>A read-write token of an administrator.</summary>
-    public const string Administer = "ApiAdminister";
-}

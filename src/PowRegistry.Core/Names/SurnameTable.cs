@@ -2,21 +2,6 @@ using System.Globalization;
 
 namespace PowRegistry.Core.Names;
 
-/// <summary>One surname in all the spellings <c>surnames.csv</c> knows for it.</summary>
-internal sealed record Surname(
-    IReadOnlyList<string> Hangul,
-    IReadOnlyList<string> North,
-    IReadOnlyList<string> Revised,
-    IReadOnlyList<string> McCuneReischauer,
-    IReadOnlyList<string> NorthKorean,
-    IReadOnlyList<string> OtherLatin,
-    IReadOnlyList<string> Cyrillic)
-{
-    public IEnumerable<string> AllHangul => Hangul.Concat(North).Distinct(StringComparer.Ordinal);
-
-    public IEnumerable<string> AllLatin => Revised.Concat(McCuneReischauer).Concat(NorthKorean).Concat(OtherLatin);
-}
-
 /// <summary>
 /// The common Korean surnames, embedded from <c>surnames.csv</c> (see its header for what it holds and where it comes from).
 /// Looks a surname up by any of its spellings: Hangul of either Korea, Latin (any case, accents ignored) or Cyrillic.
@@ -75,24 +60,5 @@ internal static class SurnameTable
             surnames.Add(new Surname(lists[0], lists[1], lists[2], lists[3], lists[4], lists[5], lists[6]));
         }
         return surnames;
-    }
-}
-
-/// <summary>Where a Korean name written in Hangul divides into surname and given name.</summary>
-internal static class KoreanName
-{
-    /// <summary>
-    /// Splits a Hangul name: at the first space when there is one ("리 영철"); otherwise after a two-syllable surname
-    /// from <see cref="SurnameTable"/> when at least one syllable follows (남궁민), else after the first syllable (리영철 → 리, 영철).
-    /// A single syllable is a surname alone.
-    /// </summary>
-    public static (string Family, string Given) Split(string hangulName)
-    {
-        ArgumentNullException.ThrowIfNull(hangulName);
-        var name = hangulName.Trim();
-        var space = name.IndexOfAny([' ', '\u3000']);
-        if (space > 0) return (name[..space], string.Concat(name[(space + 1)..].Where(c => !char.IsWhiteSpace(c))));
-        var familyLength = name.Length >= 3 && SurnameTable.IsCompound(name[..2]) ? 2 : Math.Min(1, name.Length);
-        return (name[..familyLength], name[familyLength..]);
     }
 }
