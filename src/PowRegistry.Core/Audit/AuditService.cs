@@ -13,7 +13,7 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
 {
     public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditFilter filter, CancellationToken ct)
     {
-        IQueryable<AuditEntry> entries = db.AuditEntries.AsNoTracking();
+        var entries = db.AuditEntries.AsNoTracking();
         if (Text.Clean(filter.UserId) is { } userId) entries = entries.Where(e => e.UserId == userId);
         if (Text.Clean(filter.Record) is { } record)
         {

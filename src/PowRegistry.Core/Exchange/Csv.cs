@@ -43,7 +43,10 @@ public static class Csv
                 if (c == '"')
                 {
                     if (i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                    else quoted = false;
+                    else
+                    {
+                        quoted = false;
+                    }
                 }
                 else
                 {

@@ -131,9 +131,15 @@ public static class Romanizer
         {
             if (onset[i + 1] == Jamo.R)
             {
-                if (coda[i] == Coda.L) lateral[i + 1] = !north; // ㄹㄹ is ll; the North writes lr (찔레골 JJilregol)
+                if (coda[i] == Coda.L)
+                {
+                    lateral[i + 1] = !north; // ㄹㄹ is ll; the North writes lr (찔레골 JJilregol)
+                }
                 else if (soundChanges && coda[i] == Coda.N) { coda[i] = Coda.L; lateral[i + 1] = true; }
-                else if (soundChanges && coda[i] != Coda.None && !north) onset[i + 1] = Jamo.N;
+                else if (soundChanges && coda[i] != Coda.None && !north)
+                {
+                    onset[i + 1] = Jamo.N;
+                }
             }
             if (!soundChanges) continue;
             if (onset[i + 1] == Jamo.N && coda[i] == Coda.L) { onset[i + 1] = Jamo.R; lateral[i + 1] = true; }
