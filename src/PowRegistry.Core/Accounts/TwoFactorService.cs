@@ -8,12 +8,6 @@ using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Accounts;
 
-public sealed record TwoFactorStatus(bool Enabled, bool RequiredByRole, string? SharedKey, string? AuthenticatorUri);
-
-public sealed record RoleTwoFactorRow(string Role, bool Required);
-
-public sealed record UserTwoFactorRow(string Id, string Email, string DisplayName, bool Enabled);
-
 /// <summary>
 /// The optional second factor: a TOTP code from an authenticator app (RFC 6238), built on Identity's authenticator
 /// support. Administrators can require it for a role; the requirement is a claim on the role (AspNetRoleClaims), so
@@ -156,23 +150,5 @@ public sealed class TwoFactorService(UserManager<AppUser> users, RoleManager<Ide
     {
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-    }
-}
-
-/// <summary>
-/// Identity's principal (user id, name, roles, role claims, security stamp) plus one claim when the user's role
-/// requires a second factor the user has not set up. Rebuilt at every security-stamp check, so it follows changes.
-/// </summary>
-public sealed class AppUserClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, Microsoft.Extensions.Options.IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
-{
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        if (identity.HasClaim(TwoFactorService.RequiredClaimType, "true") && !await UserManager.GetTwoFactorEnabledAsync(user))
-        {
-            identity.AddClaim(new Claim(TwoFactorService.EnrolmentPendingClaimType, "true"));
-        }
-        return identity;
     }
 }

@@ -8,8 +8,6 @@ using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Accounts;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, string Role, bool IsDisabled);
-
 /// <summary>Administrators manage accounts: create, change role, disable and re-enable.</summary>
 public sealed class UserAdminService(
     UserManager<AppUser> users,

@@ -1,16 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 
 using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Api;
-
-public enum ApiTokenScope
-{
-    [Display(Name = "Read")] Read = 1,
-    [Display(Name = "Read and write")] ReadWrite = 2,
-}
 
 /// <summary>
 /// A personal access token for the JSON API: another system acts as the user it was issued to, with his roles and

@@ -1,27 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 
 namespace PowRegistry.Core.Api;
-
-public sealed class ApiTokenInput
-{
-    [Display(Name = "User")] public string? UserId { get; set; }
-    [Display(Name = "What it is for")] public string? Name { get; set; }
-    [Display(Name = "Scope")] public ApiTokenScope? Scope { get; set; }
-    [Display(Name = "Valid for (days)")] public int? Days { get; set; } = 90;
-}
-
-public sealed record ApiTokenRow(int Id, string UserEmail, string Name, ApiTokenScope Scope, string Hint,
-    DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, bool UserDisabled);
-
-/// <summary>The token and who it acts for, when a presented token is valid now.</summary>
-public sealed record ApiCaller(ApiToken Token, AppUser User);
 
 /// <summary>Issues, lists, revokes and checks personal access tokens for the API. Administrators only (the pages and the command say so).</summary>
 public sealed class ApiTokenService(PowRegistryDbContext db, TimeProvider clock, ILogger<ApiTokenService> logger)

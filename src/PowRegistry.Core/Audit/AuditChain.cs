@@ -4,8 +4,6 @@ using PowRegistry.Core.Data;
 
 namespace PowRegistry.Core.Audit;
 
-public sealed record AuditVerification(bool Intact, long EntriesChecked, long? FirstBrokenId, string Message);
-
 /// <summary>Appends to and verifies the hash chain. Appending happens inside the caller's write transaction.</summary>
 public static class AuditChain
 {

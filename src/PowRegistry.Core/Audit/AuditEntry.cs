@@ -4,14 +4,6 @@ using System.Text;
 
 namespace PowRegistry.Core.Audit;
 
-public static class AuditActions
-{
-    public const string Create = "Create";
-    public const string Update = "Update";
-    public const string Delete = "Delete";
-    public const string Access = "Access";
-}
-
 /// <summary>
 /// One line of the tamper-evident audit trail: who did what to which record, when, with each field's old and
 /// new value. Entries are numbered 1, 2, 3… without gaps; each carries an HMAC over its own content and the
@@ -62,5 +54,3 @@ public sealed class AuditEntry
         return Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes(content)));
     }
 }
-
-public sealed record FieldChange(string Field, string? Old, string? New);

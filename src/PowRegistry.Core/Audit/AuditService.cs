@@ -8,29 +8,12 @@ using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Audit;
 
-public sealed record AuditRow(long Id, DateTimeOffset At, string UserId, string UserName, string Action, string EntityType, string EntityId, int? PrisonerId, IReadOnlyList<FieldChange> Changes);
-
-public sealed class AuditFilter
-{
-    public string? UserId { get; set; }
-
-    /// <summary>A prisoner's reference (POW-…) or id.</summary>
-    public string? Record { get; set; }
-    public DateOnly? From { get; set; }
-    public DateOnly? To { get; set; }
-    public bool IncludeAccess { get; set; } = true;
-
-    /// <summary>Show entries older than this id (keyset paging, newest first).</summary>
-    public long? Before { get; set; }
-    public int PageSize { get; set; } = 100;
-}
-
 /// <summary>Reading the audit trail: the administrators' and auditors' search, a record's history, and verification.</summary>
 public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUser)
 {
     public async Task<IReadOnlyList<AuditRow>> SearchAsync(AuditFilter filter, CancellationToken ct)
     {
-        IQueryable<AuditEntry> entries = db.AuditEntries.AsNoTracking();
+        var entries = db.AuditEntries.AsNoTracking();
         if (Text.Clean(filter.UserId) is { } userId) entries = entries.Where(e => e.UserId == userId);
         if (Text.Clean(filter.Record) is { } record)
         {

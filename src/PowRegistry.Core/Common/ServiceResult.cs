@@ -2,9 +2,6 @@ using FluentValidation.Results;
 
 namespace PowRegistry.Core.Common;
 
-/// <summary>An error a user can act on, attached to a field of the form (or to the whole form when Field is empty).</summary>
-public sealed record FieldError(string Field, string Message);
-
 /// <summary>Outcome of a service command: either a value, or errors to show next to the fields.</summary>
 public sealed class ServiceResult<T>
 {
@@ -34,13 +31,4 @@ public sealed class ServiceResult<T>
     public static ServiceResult<T> Failure(string field, string message) => new(default, [new FieldError(field, message)]);
     public static ServiceResult<T> Failure(ValidationResult validation) =>
         new(default, validation.Errors.Select(e => new FieldError(e.PropertyName, e.ErrorMessage)).ToList());
-}
-
-/// <summary>An error of one item of a batch (by its index in the batch).</summary>
-public sealed record BatchError(int Index, FieldError Error);
-
-/// <summary>Outcome of a batch saved in one transaction: every item was created, or none (and the errors say why).</summary>
-public sealed record BatchResult<T>(IReadOnlyList<T> Created, IReadOnlyList<BatchError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
 }

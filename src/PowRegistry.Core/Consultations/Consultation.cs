@@ -1,62 +1,60 @@
-using System.ComponentModel.DataAnnotations;
-
 using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Consultations;
-
-public enum CounterpartKind
-{
-    [Display(Name = "Government ministry")] Ministry = 1,
-    [Display(Name = "Government agency")] Agency = 2,
-    [Display(Name = "ICRC")] Icrc = 3,
-    [Display(Name = "UNHCR")] Unhcr = 4,
-    [Display(Name = "Other")] Other = 5,
-}
-
-public enum ConsultationChannel
-{
-    [Display(Name = "Meeting")] Meeting = 1,
-    [Display(Name = "Call")] Call = 2,
-    [Display(Name = "Diplomatic note")] DiplomaticNote = 3,
-    [Display(Name = "Letter")] Letter = 4,
-    [Display(Name = "Video conference")] VideoConference = 5,
-}
-
-public enum ConsultationStatus
-{
-    [Display(Name = "Proposed")] Proposed = 0,
-    [Display(Name = "Scheduled")] Scheduled = 1,
-    [Display(Name = "Held")] Held = 2,
-    [Display(Name = "Follow-up pending")] FollowUpPending = 3,
-    [Display(Name = "Agreed in principle")] AgreedInPrinciple = 4,
-    [Display(Name = "Implemented")] Implemented = 5,
-    [Display(Name = "Stalled")] Stalled = 6,
-    [Display(Name = "Closed")] Closed = 7,
-}
-
-/// <summary>A government, agency or organisation we consult: a managed list, kept by administrators.</summary>
-public sealed class Counterpart
-{
-    private Counterpart() { }
-
-    public Counterpart(string name, CounterpartKind kind, string? countryCode)
-    {
-        Name = name;
-        Kind = kind;
-        CountryCode = countryCode;
-    }
-
-    public int Id { get; private set; }
-    public string Name { get; private set; } = "";
-    public CounterpartKind Kind { get; private set; }
-    public string? CountryCode { get; private set; }
-}
 
 /// <summary>A consultation between governments (and with the ICRC or UNHCR) about prisoners or the arrangements in general.</summary>
 public sealed class Consultation
 {
     private readonly List<ConsultationStatusChange> _changes = [];
     private readonly List<ActionItem> _actionItems = [];
+
+    // The moves an administrator tracking real consultations makes (ADR-013). Forward to any later step, because the
+    // register often learns of a step after the next one has happened; back only where a new round of talks begins.
+    private static readonly Dictionary<ConsultationStatus, ConsultationStatus[]> Allowed = new()
+    {
+        // Recorded before or after the event: any later step, or dropped.
+        [ConsultationStatus.Proposed] =
+        [
+            ConsultationStatus.Scheduled, ConsultationStatus.Held, ConsultationStatus.FollowUpPending, ConsultationStatus.AgreedInPrinciple,
+            ConsultationStatus.Implemented, ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+
+        // Postponed without a new date goes back to proposed.
+        [ConsultationStatus.Scheduled] =
+        [
+            ConsultationStatus.Proposed, ConsultationStatus.Held, ConsultationStatus.FollowUpPending, ConsultationStatus.AgreedInPrinciple,
+            ConsultationStatus.Implemented, ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+        [ConsultationStatus.Held] =
+        [
+            ConsultationStatus.FollowUpPending, ConsultationStatus.AgreedInPrinciple, ConsultationStatus.Implemented,
+            ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+
+        // The follow-up is another meeting: given a date, or held.
+        [ConsultationStatus.FollowUpPending] =
+        [
+            ConsultationStatus.Scheduled, ConsultationStatus.Held, ConsultationStatus.AgreedInPrinciple, ConsultationStatus.Implemented,
+            ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+
+        // Agreed in principle, with details still to settle in further talks.
+        [ConsultationStatus.AgreedInPrinciple] =
+        [
+            ConsultationStatus.FollowUpPending, ConsultationStatus.Implemented, ConsultationStatus.Stalled, ConsultationStatus.Closed,
+        ],
+
+        // Talks resume where they stood, or it is given up.
+        [ConsultationStatus.Stalled] =
+        [
+            ConsultationStatus.Proposed, ConsultationStatus.Scheduled, ConsultationStatus.Held, ConsultationStatus.FollowUpPending,
+            ConsultationStatus.AgreedInPrinciple, ConsultationStatus.Closed,
+        ],
+
+        // Finished: nothing more is expected of anyone; a new round is a new consultation.
+        [ConsultationStatus.Implemented] = [],
+        [ConsultationStatus.Closed] = [],
+    };
 
     private Consultation() { }
 
@@ -144,13 +142,30 @@ public sealed class Consultation
     /// <summary>Something happened (a document was attached): the quiet period starts again.</summary>
     internal void Touch(DateTimeOffset now) => LastActivityAt = now;
 
-    public void ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
+    /// <summary>The statuses a consultation may move to from <paramref name="from"/> (none once it is finished).</summary>
+    public static IReadOnlyList<ConsultationStatus> NextSteps(ConsultationStatus from) => Allowed[from];
+
+    /// <summary>
+    /// Moves the consultation, or says why it may not (nothing changes then). Asking for the status it already has
+    /// changes nothing and is not refused, so a repeated request (an API retry) is harmless.
+    /// </summary>
+    public IReadOnlyList<string> ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
     {
-        if (to == Status) return;
+        if (to == Status) return [];
+        if (IsFinished) return [$"A consultation that is {Describe(Status)} is finished: its status no longer changes."];
+        if (!Allowed[Status].Contains(to)) return [$"A consultation that is {Describe(Status)} cannot become {Describe(to)}."];
         _changes.Add(new ConsultationStatusChange(Status, to, actor, now));
         Status = to;
         LastActivityAt = now;
+        return [];
     }
+
+    private static string Describe(ConsultationStatus status) => status switch
+    {
+        ConsultationStatus.FollowUpPending => "follow-up pending",
+        ConsultationStatus.AgreedInPrinciple => "agreed in principle",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     public ActionItem AddActionItem(string what, string ownerId, DateOnly due, Actor actor, DateTimeOffset now)
     {
@@ -166,85 +181,4 @@ public sealed class Consultation
         item.MarkDone(actor, now);
         LastActivityAt = now;
     }
-}
-
-public sealed class ConsultationStatusChange
-{
-    private ConsultationStatusChange() { }
-
-    internal ConsultationStatusChange(ConsultationStatus? from, ConsultationStatus to, Actor actor, DateTimeOffset now)
-    {
-        From = from;
-        To = to;
-        ChangedBy = actor.UserId;
-        ChangedAt = now;
-    }
-
-    public int Id { get; private set; }
-    public int ConsultationId { get; private set; }
-    public ConsultationStatus? From { get; private set; }
-    public ConsultationStatus To { get; private set; }
-    public string ChangedBy { get; private set; } = "";
-    public DateTimeOffset ChangedAt { get; private set; }
-}
-
-/// <summary>Something to do after a consultation: what, who (a user), by when, and whether it is done.</summary>
-public sealed class ActionItem
-{
-    private ActionItem() { }
-
-    internal ActionItem(string what, string ownerId, DateOnly due, Actor actor, DateTimeOffset now)
-    {
-        What = what;
-        OwnerId = ownerId;
-        DueOn = due;
-        CreatedBy = actor.UserId;
-        CreatedAt = now;
-    }
-
-    public int Id { get; private set; }
-    public int ConsultationId { get; private set; }
-    public string What { get; private set; } = "";
-    public string OwnerId { get; private set; } = "";
-    public DateOnly DueOn { get; private set; }
-    public bool Done { get; private set; }
-    public string? DoneBy { get; private set; }
-    public DateTimeOffset? DoneAt { get; private set; }
-    public string CreatedBy { get; private set; } = "";
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public bool IsOverdue(DateOnly today) => !Done && DueOn < today;
-
-    internal void MarkDone(Actor actor, DateTimeOffset now) => (Done, DoneBy, DoneAt) = (true, actor.UserId, now);
-}
-
-/// <summary>
-/// A document attached to a consultation (a note verbale, minutes, a letter). Stored in the database, so it is
-/// backed up, audited and restricted like the rest; its type is checked by its content, not its name.
-/// </summary>
-public sealed class ConsultationDocument
-{
-    private ConsultationDocument() { }
-
-    internal ConsultationDocument(int consultationId, string fileName, string contentType, byte[] content, Actor actor, DateTimeOffset now)
-    {
-        ConsultationId = consultationId;
-        FileName = fileName;
-        ContentType = contentType;
-        Content = content;
-        Size = content.Length;
-        Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
-        UploadedBy = actor.UserId;
-        UploadedAt = now;
-    }
-
-    public int Id { get; private set; }
-    public int ConsultationId { get; private set; }
-    public string FileName { get; private set; } = "";
-    public string ContentType { get; private set; } = "";
-    public int Size { get; private set; }
-    public string Sha256 { get; private set; } = "";
-    public byte[] Content { get; private set; } = [];
-    public string UploadedBy { get; private set; } = "";
-    public DateTimeOffset UploadedAt { get; private set; }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 using FluentValidation;
 
 using Microsoft.EntityFrameworkCore;
@@ -12,94 +10,6 @@ using PowRegistry.Core.Data;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Consultations;
-
-public sealed class ConsultationInput
-{
-    [Display(Name = "Title")] public string? Title { get; set; }
-    [Display(Name = "Channel")] public ConsultationChannel? Channel { get; set; }
-    [Display(Name = "Date (planned or held)")] public string? Date { get; set; }
-    [Display(Name = "Our participants")] public string? Participants { get; set; }
-    [Display(Name = "Subject")] public string? Subject { get; set; }
-    [Display(Name = "Classification")] public string? Classification { get; set; }
-    [Display(Name = "Positions conveyed")] public string? Positions { get; set; }
-    [Display(Name = "Outcome")] public string? Outcome { get; set; }
-    [Display(Name = "Next step")] public string? NextStep { get; set; }
-    [Display(Name = "Counterparts")] public List<int> CounterpartIds { get; set; } = [];
-
-    /// <summary>References (POW-…) of the prisoners it concerns, separated by spaces or commas; empty for general arrangements.</summary>
-    [Display(Name = "Prisoners concerned (references)")] public string? PrisonerReferences { get; set; }
-
-    /// <summary>Numbers of the transfer requests it concerns, separated by spaces or commas.</summary>
-    [Display(Name = "Requests concerned (numbers)")] public string? RequestNumbers { get; set; }
-
-    /// <summary>The desk that owns it; may be left empty by a user with one desk.</summary>
-    [Display(Name = "Desk")] public int? DeskId { get; set; }
-
-    /// <summary>When editing: the version the page was loaded at.</summary>
-    public int Version { get; set; }
-
-    public static ConsultationInput From(Consultation c, IEnumerable<string> references) => new()
-    {
-        Title = c.Title,
-        Channel = c.Channel,
-        Date = c.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        Participants = c.Participants,
-        Subject = c.Subject,
-        Classification = c.Classification,
-        Positions = c.Positions,
-        Outcome = c.Outcome,
-        NextStep = c.NextStep,
-        CounterpartIds = [.. c.CounterpartIds],
-        PrisonerReferences = string.Join(", ", references),
-        RequestNumbers = string.Join(", ", c.RequestIds),
-        DeskId = c.DeskId,
-        Version = c.Version,
-    };
-}
-
-/// <summary>Settings for consultations (configuration section PowRegistry:Consultations).</summary>
-public sealed class ConsultationOptions
-{
-    /// <summary>An unfinished consultation with no activity for this many days shows as stalled in reviews.</summary>
-    public int StalledAfterDays { get; set; } = 30;
-
-    /// <summary>The largest document that may be attached.</summary>
-    public int MaxDocumentBytes { get; set; } = 10 * 1024 * 1024;
-}
-
-/// <summary>Which consultations a list shows; every figure on the administrators' review links to one of these.</summary>
-public sealed class ConsultationFilter
-{
-    public ConsultationStatus? Status { get; set; }
-    public int? Counterpart { get; set; }
-
-    /// <summary>Only those stalled (marked so, or quiet for too long).</summary>
-    public bool Stalled { get; set; }
-
-    /// <summary>Only those with an action item past its due date.</summary>
-    public bool Overdue { get; set; }
-}
-
-/// <summary>A document's description, without its content.</summary>
-public sealed record DocumentInfo(int Id, string FileName, string ContentType, int Size, string UploadedBy, DateTimeOffset UploadedAt);
-
-public sealed class ConsultationInputValidator : AbstractValidator<ConsultationInput>
-{
-    public ConsultationInputValidator()
-    {
-        RuleFor(x => x.Title).NotEmpty().WithMessage("Enter a title.").MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
-        RuleFor(x => x.Channel).NotNull().WithMessage("Choose the channel.").IsInEnum().WithMessage("Choose the channel from the list.");
-        RuleFor(x => x.Date).Must(d => PrisonerInputValidator.TryParseDate(d, out _)).WithMessage("Enter the date as YYYY-MM-DD.");
-        RuleFor(x => x.CounterpartIds).NotEmpty().WithMessage("Choose at least one counterpart.");
-        RuleFor(x => x.Classification).MaximumLength(100).WithMessage("Keep this under 100 characters.");
-        foreach (var field in new System.Linq.Expressions.Expression<Func<ConsultationInput, string?>>[] { x => x.Participants, x => x.Subject, x => x.Positions, x => x.Outcome, x => x.NextStep, x => x.PrisonerReferences, x => x.RequestNumbers })
-        {
-            RuleFor(field).MaximumLength(Limits.LongText).WithMessage($"Keep this under {Limits.LongText} characters.");
-        }
-    }
-}
-
-public sealed record MyActionItem(int Id, int ConsultationId, string ConsultationTitle, string What, DateOnly DueOn, bool Overdue);
 
 /// <summary>Consultations between governments (and with the ICRC and UNHCR), their status and action items.</summary>
 public sealed class ConsultationService(
@@ -313,7 +223,8 @@ public sealed class ConsultationService(
         if (to is null || !Enum.IsDefined(to.Value)) return ServiceResult<Consultation>.Failure("Status", "Choose a status from the list.");
         var consultation = await db.Consultations.Include(c => c.Changes).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null) return ServiceResult<Consultation>.NotFound();
-        consultation.ChangeStatus(to.Value, actor, clock.GetUtcNow());
+        var refusals = consultation.ChangeStatus(to.Value, actor, clock.GetUtcNow());
+        if (refusals.Count > 0) return ServiceResult<Consultation>.Failure(refusals.Select(r => new FieldError("Status", r)).ToList());
         await db.SaveChangesAsync(ct);
         return ServiceResult<Consultation>.Success(consultation);
     }

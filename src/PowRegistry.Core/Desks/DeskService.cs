@@ -6,8 +6,6 @@ using PowRegistry.Core.Data;
 
 namespace PowRegistry.Core.Desks;
 
-public sealed record DeskRow(int Id, string Name, int MemberCount, int PrisonerCount);
-
 /// <summary>Administrators create desks and decide who belongs to which.</summary>
 public sealed class DeskService(PowRegistryDbContext db, CurrentUser currentUser, ILogger<DeskService> logger)
 {

@@ -2,15 +2,6 @@ using System.Text;
 
 namespace PowRegistry.Core.Exchange;
 
-/// <summary>A CSV record as read: its line number in the file (1 = the header) and its cells.</summary>
-public sealed record CsvRecord(int Line, IReadOnlyList<string> Cells);
-
-/// <summary>The outcome of reading a CSV file: records, or one clear message saying why the file was refused.</summary>
-public sealed record CsvReadResult(IReadOnlyList<CsvRecord> Records, string? Error)
-{
-    public static CsvReadResult Refused(string message) => new([], message);
-}
-
 /// <summary>
 /// RFC 4180 CSV, by hand: strict UTF-8, quoted cells (with "" and line breaks inside), and every limit checked as it
 /// reads, so a hostile file is refused with a message instead of exhausting memory. Hand-written rather than
@@ -52,7 +43,10 @@ public static class Csv
                 if (c == '"')
                 {
                     if (i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                    else quoted = false;
+                    else
+                    {
+                        quoted = false;
+                    }
                 }
                 else
                 {

@@ -9,12 +9,6 @@ using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Exchange;
 
-/// <summary>A file to hand to the browser.</summary>
-public sealed record ExportFile(string FileName, byte[] Content);
-
-/// <summary>A row of the transfer register, with the people's names resolved for the page.</summary>
-public sealed record TransferRow(Transfer Transfer, string RequestedByName, string? ApprovedByName);
-
 /// <summary>
 /// Exports of the register and shares with counterparts. Both take their records from the register exactly as the user
 /// sees it (<see cref="PrisonerService.ListAsync"/>: same filters, need-to-know), blank sensitive fields on records

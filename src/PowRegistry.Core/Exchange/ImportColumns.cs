@@ -2,9 +2,6 @@ using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Exchange;
 
-/// <summary>One column of the import file: its header, what it means, and how a cell goes into the prisoner form.</summary>
-public sealed record ImportColumn(string Name, string Description, bool Required, Func<PrisonerInput, string, string?> Apply);
-
 /// <summary>
 /// The documented column set of the prisoner import (docs/operations.md, and the template at /Prisoners/Import/Template).
 /// Every cell goes into <see cref="PrisonerInput"/> as text, and the same validator as the form checks it.

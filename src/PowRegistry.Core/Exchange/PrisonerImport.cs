@@ -8,45 +8,6 @@ using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Exchange;
 
-/// <summary>A problem in the file: its row as a spreadsheet numbers it (1 = the header), its column, and what to do.</summary>
-public sealed record ImportProblem(int Row, string Column, string Message);
-
-/// <summary>A record on the register, or an earlier row of the same file, that may be the same man.</summary>
-public sealed record ImportDuplicate(string Reference, string? Name, string Why)
-{
-    public override string ToString() => Name is null ? $"{Reference} — {Why}" : $"{Reference} {Name} — {Why}";
-}
-
-/// <summary>One data row as it would be registered, with its errors and the records (or other rows) it may duplicate.</summary>
-public sealed record ImportRow(int Row, PrisonerInput Input, IReadOnlyList<ImportProblem> Errors, IReadOnlyList<ImportDuplicate> PossibleDuplicates)
-{
-    public bool IsValid => Errors.Count == 0;
-
-    public string Name =>
-        string.Join(' ', new[] { Input.FamilyName, Input.GivenNames }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name
-            ? name
-            : Input.InitialAlias ?? "(name unknown)";
-}
-
-/// <summary>What the file would do: either refused as a whole (<see cref="FileErrors"/>), or its rows.</summary>
-public sealed record ImportPreview(IReadOnlyList<ImportProblem> FileErrors, IReadOnlyList<ImportRow> Rows)
-{
-    public bool Refused => FileErrors.Count > 0;
-    public int ValidCount => Rows.Count(r => r.IsValid);
-    public int InvalidCount => Rows.Count(r => !r.IsValid);
-
-    public static ImportPreview Refuse(string message) => new([new ImportProblem(0, "", message)], []);
-}
-
-/// <summary>What an import did: how many were created, and which rows were skipped and why. Nothing is saved when <see cref="Saved"/> is false.</summary>
-public sealed record ImportOutcome(bool Saved, IReadOnlyList<string> References, IReadOnlyList<ImportProblem> Skipped, IReadOnlyList<ImportProblem> Errors)
-{
-    public int Created => References.Count;
-
-    /// <summary>How many rows were skipped (a row may have several problems).</summary>
-    public int SkippedRows => Skipped.Select(s => s.Row).Distinct().Count();
-}
-
 /// <summary>
 /// Prisoner import from a CSV file (UTF-8, header row, the columns of <see cref="ImportColumns"/>). The preview checks
 /// every row exactly as the registration form would (through <see cref="PrisonerService"/>) and saves nothing; the

@@ -1,28 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Exchange;
-
-public enum TransferKind
-{
-    [Display(Name = "CSV export")] Export = 1,
-    [Display(Name = "Share with a counterpart")] Share = 2,
-}
-
-public enum TransferStatus
-{
-    /// <summary>An export: the file was handed to the requester when recorded.</summary>
-    [Display(Name = "Done")] Done = 0,
-
-    /// <summary>A pseudonymous share: the requester may download it.</summary>
-    [Display(Name = "Ready (pseudonymised)")] Ready = 1,
-
-    /// <summary>A share with identities, waiting for a second administrator.</summary>
-    [Display(Name = "Waiting for a second administrator")] PendingApproval = 2,
-
-    [Display(Name = "Approved (with identities)")] Approved = 3,
-}
 
 /// <summary>
 /// One entry of the transfer register: who sent which fields of how many records to whom, and when. Exports and

@@ -362,17 +362,3 @@ public static class NameKeys
     private static HashSet<string> Clean(IEnumerable<string> keys) =>
         keys.Where(k => k.Length > 0).Select(k => k.Length > MaxKeyLength ? k[..MaxKeyLength] : k).ToHashSet(StringComparer.Ordinal);
 }
-
-/// <summary>
-/// One word of a search, as <see cref="NameKeys.ForQuery"/> makes it: a stored key matches when it equals one of
-/// <see cref="Exact"/> or starts with one of <see cref="Prefixes"/>.
-/// </summary>
-public sealed class NameQueryTerm(IReadOnlySet<string> exact, IReadOnlySet<string> prefixes)
-{
-    public IReadOnlySet<string> Exact { get; } = exact;
-
-    public IReadOnlySet<string> Prefixes { get; } = prefixes;
-
-    public bool Matches(string key) =>
-        Exact.Contains(key) || Prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
-}

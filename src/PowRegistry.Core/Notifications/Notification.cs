@@ -1,77 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Notifications;
-
-/// <summary>What the Central Tracing Agency (ICRC) must be told (GC III Art. 70 capture cards, Art. 122 later events).</summary>
-public enum NotificationKind
-{
-    [Display(Name = "Capture card")] CaptureCard = 1,
-    [Display(Name = "Transfer")] Transfer = 2,
-    [Display(Name = "Hospitalisation")] Hospitalisation = 3,
-    [Display(Name = "Escape")] Escape = 4,
-    [Display(Name = "Release")] Release = 5,
-    [Display(Name = "Repatriation")] Repatriation = 6,
-    [Display(Name = "Transfer to a third state")] TransferToThirdState = 7,
-    [Display(Name = "Death")] Death = 8,
-}
-
-/// <summary>How the notification went out.</summary>
-public enum NotificationChannel
-{
-    [Display(Name = "Post")] Post = 1,
-    [Display(Name = "Email")] Email = 2,
-    [Display(Name = "Fax")] Fax = 3,
-    [Display(Name = "Handed to an ICRC delegate")] IcrcDelegate = 4,
-    [Display(Name = "Other")] Other = 5,
-
-    /// <summary>Not offered on the form: set when an "ICRC notified (capture card sent)" custody event is recorded.</summary>
-    [Display(Name = "Recorded as custody event “ICRC notified”")] CustodyEvent = 99,
-}
-
-/// <summary>
-/// Deadlines for notifications (configuration section PowRegistry:Notifications), in days after the event.
-/// Art. 70: the capture card within one week of capture, and again after a transfer or hospitalisation.
-/// Art. 122 asks for other events (escape, release, repatriation, transfer to a third state, death) "as rapidly
-/// as possible"; we read that as the same week unless configured otherwise.
-/// </summary>
-public sealed class NotificationOptions
-{
-    public int CaptureCardDays { get; set; } = 7;
-
-    public int EventDays { get; set; } = 7;
-
-    public int DaysFor(NotificationKind kind) =>
-        kind is NotificationKind.CaptureCard or NotificationKind.Transfer or NotificationKind.Hospitalisation ? CaptureCardDays : EventDays;
-
-    public DateOnly DueOn(NotificationKind kind, DateOnly eventDate) => eventDate.AddDays(DaysFor(kind));
-
-    /// <summary>Refuses settings that would make every notification due before its event, or never.</summary>
-    public NotificationOptions Validated()
-    {
-        if (CaptureCardDays is < 0 or > 365 || EventDays is < 0 or > 365)
-        {
-            throw new InvalidOperationException("PowRegistry:Notifications: CaptureCardDays and EventDays must be between 0 and 365.");
-        }
-        return this;
-    }
-
-    /// <summary>The notification a custody event calls for; null for those that need none (registered, discharged, ICRC notified).</summary>
-    public static NotificationKind? KindFor(CustodyEventKind kind) => kind switch
-    {
-        CustodyEventKind.Captured => NotificationKind.CaptureCard,
-        CustodyEventKind.Transferred => NotificationKind.Transfer,
-        CustodyEventKind.Hospitalised => NotificationKind.Hospitalisation,
-        CustodyEventKind.Escaped => NotificationKind.Escape,
-        CustodyEventKind.Released => NotificationKind.Release,
-        CustodyEventKind.Repatriated => NotificationKind.Repatriation,
-        CustodyEventKind.TransferredToThirdState => NotificationKind.TransferToThirdState,
-        CustodyEventKind.Died => NotificationKind.Death,
-        _ => null,
-    };
-}
 
 /// <summary>
 /// One notification owed to the Central Tracing Agency about a custody event, with its deadline. Created by the

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Linq.Expressions;
 
 using FluentValidation;
@@ -11,50 +10,6 @@ using PowRegistry.Core.Data;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Notifications;
-
-/// <summary>What an officer records when a notification has gone out.</summary>
-public sealed class SentInput
-{
-    [Display(Name = "Date sent")] public string? SentOn { get; set; }
-    [Display(Name = "Channel")] public NotificationChannel? Channel { get; set; }
-    [Display(Name = "Reference (letter or message number)")] public string? Reference { get; set; }
-}
-
-public sealed class SentInputValidator : AbstractValidator<SentInput>
-{
-    public SentInputValidator(TimeProvider clock)
-    {
-        RuleFor(x => x.SentOn)
-            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).WithMessage("Enter the date it was sent as YYYY-MM-DD.")
-            .DependentRules(() => RuleFor(x => x.SentOn)
-                .Must(d => PrisonerInputValidator.TryParseDate(d, out var date) && date <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-                .WithMessage("The date sent cannot be in the future."));
-        RuleFor(x => x.Channel).NotNull().WithMessage("Choose how it was sent.")
-            .Must(c => c is null || (Enum.IsDefined(c.Value) && c != NotificationChannel.CustodyEvent)).WithMessage("Choose how it was sent from the list.");
-        RuleFor(x => x.Reference).MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
-    }
-}
-
-/// <summary>
-/// One line of the queue. <see cref="Id"/> is null for a capture card owed by a record that has a date of capture
-/// but no stored capture-card notification (registered before notifications existed): derived on the fly.
-/// </summary>
-public sealed record NotificationRow(int? Id, int PrisonerId, string Reference, string Name, NotificationKind Kind, DateOnly EventDate, DateOnly DueOn, bool Overdue)
-{
-    public bool Derived => Id is null;
-}
-
-/// <summary>A notification as the prisoner's page shows it, sent or not.</summary>
-public sealed record PrisonerNotification(int? Id, NotificationKind Kind, DateOnly EventDate, DateOnly DueOn, DateOnly? SentOn, NotificationChannel? Channel, string? SentReference, bool Overdue);
-
-public sealed class NotificationQuery
-{
-    public bool OverdueOnly { get; set; }
-    public NotificationKind? Kind { get; set; }
-}
-
-/// <summary>For the administrators' review: what is late, among the records the user may see.</summary>
-public sealed record NotificationCounts(int OverdueNotifications, int OverdueCaptureCards, int CaptureCardsSentLate);
 
 /// <summary>The notification queue for the Central Tracing Agency (GC III Arts. 70, 122) and the weekly list of the seriously sick.</summary>
 public sealed class NotificationService(

@@ -6,8 +6,6 @@ using PowRegistry.Core.Names;
 
 namespace PowRegistry.Core.Prisoners;
 
-public sealed record DuplicateCandidate(int Id, string Reference, string DisplayName, string? DateOfBirth, string? ServiceNumber, string Why);
-
 /// <summary>
 /// Finds records that may be the same man as the one being entered: the same service number, or the same name in any
 /// script or spelling (phonetic name keys, ADR-008) with a date of birth that fits.

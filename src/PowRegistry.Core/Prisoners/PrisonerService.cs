@@ -335,7 +335,7 @@ public sealed class PrisonerService(
     public async Task<RegisterPage> ListAsync(RegisterQuery query, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        IQueryable<Prisoner> prisoners = db.Prisoners.AsNoTracking();
+        var prisoners = db.Prisoners.AsNoTracking();
 
         if (query.Status is { } status) prisoners = prisoners.Where(p => p.CustodyStatus == status);
         if (Text.Clean(query.Nationality)?.ToUpperInvariant() is { } nationality) prisoners = prisoners.Where(p => p.NationalityCode == nationality);
@@ -506,7 +506,11 @@ public sealed class PrisonerService(
         foreach (var property in typeof(PrisonerInput).GetProperties())
         {
             if (property.Name is nameof(PrisonerInput.Version) or nameof(PrisonerInput.InitialAlias) or nameof(PrisonerInput.InitialAliasSource)
-                or nameof(PrisonerInput.DeskId) or nameof(PrisonerInput.DuplicatesChecked)) continue;
+                or nameof(PrisonerInput.DeskId) or nameof(PrisonerInput.DuplicatesChecked))
+            {
+                continue;
+            }
+
             var theirs = Convert.ToString(property.GetValue(now), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             var yours = Convert.ToString(property.GetValue(submitted), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             if (!string.Equals(Text.Clean(theirs) ?? "", Text.Clean(yours) ?? "", StringComparison.Ordinal))

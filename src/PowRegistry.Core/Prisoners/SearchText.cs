@@ -43,31 +43,3 @@ public static class SearchText
             .Where(w => w.Length > 0)
             .Select(w => w.Length > PrisonerSearchTerm.MaxLength ? w[..PrisonerSearchTerm.MaxLength] : w);
 }
-
-public enum SearchTermKind
-{
-    /// <summary>A word as written, folded (SearchText): names, aliases, service number, reference.</summary>
-    Word = 0,
-
-    /// <summary>A phonetic name key (Names/NameKeys): meets the same name written in another script or system.</summary>
-    NameKey = 1,
-}
-
-/// <summary>One searchable word or name key of one prisoner; indexed so that a prefix search is a range scan, not a table scan.</summary>
-public sealed class PrisonerSearchTerm
-{
-    public const int MaxLength = 100;
-
-    private PrisonerSearchTerm() { }
-
-    public PrisonerSearchTerm(int prisonerId, SearchTermKind kind, string term)
-    {
-        PrisonerId = prisonerId;
-        Kind = kind;
-        Term = term;
-    }
-
-    public int PrisonerId { get; private set; }
-    public SearchTermKind Kind { get; private set; }
-    public string Term { get; private set; } = "";
-}

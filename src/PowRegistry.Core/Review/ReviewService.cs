@@ -2,41 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Consultations;
 using PowRegistry.Core.Data;
-using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Requests;
-using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Core.Review;
-
-/// <summary>One figure of the review: what is counted (a status, a counterpart…) and how many.</summary>
-public sealed record Tally<TKey>(TKey Key, int Count);
-
-public sealed record CounterpartTally(int Id, string Name, int Count);
-
-public sealed record OverdueActionItem(int Id, int ConsultationId, string ConsultationTitle, string What, string Owner, DateOnly DueOn, int DaysOverdue);
-
-public sealed record StalledConsultation(int Id, string Title, ConsultationStatus Status, DateTimeOffset LastActivityAt, int QuietDays);
-
-public sealed record WaitingRequest(int Id, string Reference, string DestinationStateCode, DateTimeOffset Since, int DaysWaiting);
-
-public sealed record DueHandover(int Id, string Reference, string DestinationStateCode, DateOnly HandoverDate);
-
-/// <summary>What the administrators' review shows. Every count is of what the reader may see.</summary>
-public sealed record ReviewFigures(
-    IReadOnlyList<Tally<ConsultationStatus>> ConsultationsByStatus,
-    IReadOnlyList<CounterpartTally> ConsultationsByCounterpart,
-    IReadOnlyList<OverdueActionItem> OverdueActionItems,
-    IReadOnlyList<StalledConsultation> StalledConsultations,
-    int StalledAfterDays,
-    IReadOnlyList<WaitingRequest> RequestsUnderConsultation,
-    int FlaggedRequests,
-    IReadOnlyList<DueHandover> HandoversDue,
-    int HandoverDueWithinDays,
-    IReadOnlyList<Tally<CustodyStatus>> PrisonersByCustody,
-    IReadOnlyList<Tally<WishDestination>> PrisonersByWish,
-    IReadOnlyList<Tally<WishVerification>> PrisonersByVerification,
-    Notifications.NotificationCounts Notifications,
-    int CaptureCardDays);
 
 /// <summary>
 /// The administrators' review: consultations, requests and prisoners counted so that what needs doing stands out.

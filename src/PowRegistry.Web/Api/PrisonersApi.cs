@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -192,20 +191,5 @@ public static class PrisonersApi
         version = 0;
         if (!EntityTagHeaderValue.TryParseList([header], out var tags) || tags.Count != 1 || tags[0].Tag.Length < 3) return false;
         return int.TryParse(tags[0].Tag.AsSpan(1, tags[0].Tag.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out version);
-    }
-}
-
-/// <summary>Enum values in query strings, spelt as in the JSON (camelCase names; numbers are refused).</summary>
-internal static class ApiEnum
-{
-    public static T? Parse<T>(string? text, string field, List<FieldError> errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        // Exact names only: Enum.TryParse would also take numbers, "+1" and comma lists ("name,dateOfCapture").
-        var name = Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (name is not null) return Enum.Parse<T>(name);
-        var allowed = string.Join(", ", Enum.GetNames<T>().Select(n => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(n)));
-        errors.Add(new FieldError(field, $"Use one of: {allowed}."));
-        return null;
     }
 }

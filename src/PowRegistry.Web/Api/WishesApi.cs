@@ -33,7 +33,11 @@ public static class WishesApi
     private static async Task<IResult> ListAsync(string reference, PowRegistryDbContext db, PrisonerService prisoners, WishService wishes, CurrentUser currentUser, CancellationToken ct)
     {
         if (await PrisonersApi.IdOfAsync(db, reference, ct) is not { } id || await prisoners.GetForEditAsync(id, ct) is not { } prisoner
-            || await wishes.TimelineAsync(id, ct) is not { } timeline) return PrisonersApi.NotFound();
+            || await wishes.TimelineAsync(id, ct) is not { } timeline)
+        {
+            return PrisonersApi.NotFound();
+        }
+
         var sensitive = currentUser.MaySeeSensitive(prisoner.DeskId ?? 0);
         return Results.Ok(timeline.Select(w => WishResource.From(w, sensitive)).ToList());
     }

@@ -1,10 +1,7 @@
-using System.Globalization;
-
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Consultations;
-using PowRegistry.Core.Requests;
 using PowRegistry.Core.Review;
 using PowRegistry.Web.Infrastructure;
 
@@ -40,18 +37,4 @@ public sealed class IndexModel(ReviewService review, ConsultationService consult
 
     private static Bar Bar<T>(Tally<T> tally, string link) where T : struct, Enum =>
         new(tally.Key.ToString(), tally.Key.Display(), tally.Count, link);
-}
-
-/// <summary>The filtered lists the review's figures link to.</summary>
-public static class ReviewLinks
-{
-    public static string ConsultationsOf(int counterpartId) => "/Consultations?Counterpart=" + counterpartId.ToString(CultureInfo.InvariantCulture);
-
-    public const string OverdueLink = "/Consultations?Overdue=true";
-    public const string StalledLink = "/Consultations?Stalled=true";
-    public static readonly string UnderConsultationLink = "/Requests?Status=" + ((int)RequestStatus.UnderConsultation).ToString(CultureInfo.InvariantCulture);
-    public const string FlaggedLink = "/Requests?Flagged=true";
-    public const string HandoversDueLink = "/Requests?HandoverDue=true";
-    public const string OverdueNotificationsLink = "/Notifications?overdue=true";
-    public const string CaptureCardsLink = "/Notifications?overdue=true&kind=CaptureCard";
 }

@@ -1,0 +1,3 @@
+namespace PowRegistry.Core.Accounts;
+
+public sealed record RoleTwoFactorRow(string Role, bool Required);

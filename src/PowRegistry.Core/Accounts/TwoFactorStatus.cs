@@ -1,0 +1,3 @@
+namespace PowRegistry.Core.Accounts;
+
+public sealed record TwoFactorStatus(bool Enabled, bool RequiredByRole, string? SharedKey, string? AuthenticatorUri);

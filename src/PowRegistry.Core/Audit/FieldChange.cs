@@ -1,0 +1,3 @@
+namespace PowRegistry.Core.Audit;
+
+public sealed record FieldChange(string Field, string? Old, string? New);

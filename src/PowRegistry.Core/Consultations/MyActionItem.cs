@@ -1,0 +1,3 @@
+namespace PowRegistry.Core.Consultations;
+
+public sealed record MyActionItem(int Id, int ConsultationId, string ConsultationTitle, string What, DateOnly DueOn, bool Overdue);

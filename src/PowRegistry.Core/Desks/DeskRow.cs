@@ -1,0 +1,3 @@
+namespace PowRegistry.Core.Desks;
+
+public sealed record DeskRow(int Id, string Name, int MemberCount, int PrisonerCount);

@@ -1,0 +1,10 @@
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Exchange;
+
+/// <summary>
+/// A column of an export or a share. Sensitive columns (next of kin) are filled only for records the user may see
+/// them on (<see cref="Common.CurrentUser.MaySeeSensitive"/>). Identifying columns name or single out the man: a share
+/// that includes one carries identities and needs a second administrator.
+/// </summary>
+public sealed record ExportColumn(string Name, string Header, bool Sensitive, bool Identifying, Func<Prisoner, string?> Value);

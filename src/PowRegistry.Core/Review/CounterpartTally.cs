@@ -1,0 +1,3 @@
+namespace PowRegistry.Core.Review;
+
+public sealed record CounterpartTally(int Id, string Name, int Count);

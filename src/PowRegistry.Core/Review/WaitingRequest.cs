@@ -1,0 +1,3 @@
+namespace PowRegistry.Core.Review;
+
+public sealed record WaitingRequest(int Id, string Reference, string DestinationStateCode, DateTimeOffset Since, int DaysWaiting);

@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Options;
+
+using PowRegistry.Core.Accounts;
+using PowRegistry.Core.Audit;
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
+using PowRegistry.Core.Demo;
+using PowRegistry.Core.Prisoners;
+
+using Serilog;
+
+namespace PowRegistry.Web.Infrastructure;
+
+/// <summary>The longer parts of start-up, so Program.cs reads top to bottom.</summary>
+public static class StartupExtensions
+{
+    public const string DefaultConnectionString = "Data Source=data/powregistry.db";
+
+    /// <summary>Structured logs to the console and a daily rolling file. Message templates with ids only: never names or statements.</summary>
+    public static void AddPowRegistryLogging(this WebApplicationBuilder builder)
+    {
+        var logFolder = Path.GetFullPath(builder.Configuration["PowRegistry:LogFolder"] ?? Path.Combine("data", "logs"), builder.Environment.ContentRootPath);
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            // The one-time setup token goes to the console of whoever started the app, never into files kept for a month.
+            .WriteTo.Logger(file => file
+                .Filter.ByExcluding(e => e.Properties.ContainsKey("SetupToken"))
+                .WriteTo.File(Path.Combine(logFolder, "powregistry-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    public static void AddPowRegistryDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("PowRegistry") ?? DefaultConnectionString;
+        services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
+        services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
+        services.AddSingleton(configuration.GetSection("PowRegistry:Requests").Get<Core.Requests.RequestOptions>() ?? new Core.Requests.RequestOptions());
+        services.AddCheckedOptions<Core.Consultations.ConsultationOptions>(configuration, Core.Consultations.ConsultationOptions.Section);
+        services.AddCheckedOptions<Core.Notifications.NotificationOptions>(configuration, Core.Notifications.NotificationOptions.Section);
+    }
+
+    /// <summary>
+    /// Binds settings to their section and checks them (their [Range] attributes) when the app starts, so a bad value
+    /// stops it with a message naming the key. The bound value is registered too: services and entities take the class.
+    /// </summary>
+    public static void AddCheckedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section) where T : class
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<T>>().Value);
+    }
+
+    public static void AddPowRegistryIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                // Length over composition (NIST SP 800-63B, OWASP ASVS 2.1).
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PowRegistryDbContext>()
+            .AddDefaultTokenProviders();
+
+        // Password hashing, the common-password list, cookies, sessions and the second factor: see SignInSetup.
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.EditRecords, p => p.RequireRole(Roles.Administrator, Roles.CaseOfficer))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Administrator, Roles.Auditor));
+    }
+
+    public static void AddPowRegistryPages(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
+                options.Conventions.AuthorizeFolder("/Audit", Policies.ReadAudit);
+                options.Conventions.AuthorizePage("/Prisoners/Create", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Edit", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Aliases", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Documents", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/AddEvent", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Import", Policies.EditRecords);
+                options.Conventions.AuthorizeFolder("/Exchange", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Prisoners/Merge", Policies.Administer);
+                options.Conventions.AuthorizeFolder("/Wishes", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Requests/Create", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Consultations/Create", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Consultations/Edit", Policies.EditRecords);
+                options.Conventions.AuthorizePage("/Notifications/Send", Policies.EditRecords);
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Setup");
+                // A refusal (413, 400) is explained to whoever was refused, signed in or not: these pages hold no data.
+                options.Conventions.AllowAnonymousToPage("/Status");
+                options.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<UnmatchedHandlerFilter>();
+            });
+    }
+
+    /// <summary>Checks the settings, migrates the database, then makes sure someone can log in (bootstrap administrator or setup token), then seeds demo data if asked.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        // The settings are checked before anything is touched, for the operator commands too (they never start the host).
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<CurrentUser>().ActAsSystem();
+        await DatabaseStartup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+        var prisoners = services.GetRequiredService<PrisonerService>();
+        if (await prisoners.SearchIndexNeedsRebuildAsync(CancellationToken.None)) await prisoners.RebuildSearchIndexAsync(CancellationToken.None);
+
+        var config = app.Configuration;
+        await services.GetRequiredService<FirstRun>().StartAsync(config["PowRegistry:BootstrapAdmin:Email"], config["PowRegistry:BootstrapAdmin:Password"]);
+        if (config.GetValue<bool>("PowRegistry:SeedDemo")) await services.GetRequiredService<DemoData>().SeedAsync(CancellationToken.None);
+    }
+}
