@@ -58,10 +58,10 @@ public sealed class Consultation
 
     private Consultation() { }
 
-    internal Consultation(ConsultationInput input, int deskId, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds, Actor actor, DateTimeOffset now)
+    internal Consultation(ConsultationInput input, DateOnly date, int deskId, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds, Actor actor, DateTimeOffset now)
     {
         DeskId = deskId;
-        Apply(input, counterpartIds, prisonerIds, requestIds);
+        Apply(input, date, counterpartIds, prisonerIds, requestIds);
         CreatedBy = actor.UserId;
         CreatedAt = now;
         LastActivityAt = now;
@@ -70,18 +70,18 @@ public sealed class Consultation
     }
 
     /// <summary>The record after the meeting: positions, outcome, next step, and whom it concerns. Counts as activity.</summary>
-    internal void Update(ConsultationInput input, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds, DateTimeOffset now)
+    internal void Update(ConsultationInput input, DateOnly date, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds, DateTimeOffset now)
     {
-        Apply(input, counterpartIds, prisonerIds, requestIds);
+        Apply(input, date, counterpartIds, prisonerIds, requestIds);
         LastActivityAt = now;
         Version++;
     }
 
-    private void Apply(ConsultationInput input, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds)
+    private void Apply(ConsultationInput input, DateOnly date, IReadOnlyList<int> counterpartIds, IReadOnlyList<int> prisonerIds, IReadOnlyList<int> requestIds)
     {
         Title = Text.Clean(input.Title)!;
         Channel = input.Channel!.Value;
-        Date = DateOnly.ParseExact(input.Date!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Date = date;
         Participants = Text.Clean(input.Participants, multiline: true);
         Subject = Text.Clean(input.Subject, multiline: true);
         Classification = Text.Clean(input.Classification);

@@ -128,7 +128,7 @@ public sealed class ConsultationService(
 
         var (concerned, refused) = await ConcernedAsync(input, ct);
         if (refused is not null) return ServiceResult<Consultation>.Failure(refused.Field, refused.Message);
-        var consultation = new Consultation(input, deskId.Value, known, concerned.PrisonerIds, concerned.RequestIds, actor, clock.GetUtcNow());
+        var consultation = new Consultation(input, IsoDate(input.Date), deskId.Value, known, concerned.PrisonerIds, concerned.RequestIds, actor, clock.GetUtcNow());
         db.Consultations.Add(consultation);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Consultation {ConsultationId} recorded by {UserId}", consultation.Id, actor.UserId);
@@ -169,7 +169,7 @@ public sealed class ConsultationService(
         var requestIds = concerned.RequestIds.Concat(consultation.RequestIds.Except(visibleRequests)).ToList();
         if (input.Version != consultation.Version) return StaleEdit(consultation.Version);
         db.Entry(consultation).Property(c => c.Version).OriginalValue = input.Version;
-        consultation.Update(input, known, prisonerIds, requestIds, clock.GetUtcNow());
+        consultation.Update(input, IsoDate(input.Date), known, prisonerIds, requestIds, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -311,4 +311,7 @@ public sealed class ConsultationService(
         logger.LogInformation("Document {DocumentId} attached to consultation {ConsultationId} by {UserId}", document.Id, id, actor.UserId);
         return ServiceResult<DocumentInfo>.Success(new DocumentInfo(document.Id, document.FileName, document.ContentType, document.Size, document.UploadedBy, document.UploadedAt));
     }
+
+    /// <summary>The form's date, already checked by the validator: the entity takes it typed.</summary>
+    private static DateOnly IsoDate(string? value) => DateOnly.ParseExact(value!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -173,13 +173,8 @@ public sealed class Prisoner
     /// "ICRC notified (capture card sent)" satisfies the open capture cards of captures on or before its date:
     /// load <see cref="Notifications"/> with the record for that to happen.
     /// </summary>
-    public CustodyEvent AddCustodyEvent(CustodyEventInput input, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
-    {
-        var custodyEvent = new CustodyEvent(
-            input.Kind!.Value, DateOnly.Parse(input.Date!, System.Globalization.CultureInfo.InvariantCulture),
-            Text.Clean(input.Place), Text.Clean(input.Details, multiline: true), actor, now);
-        return Add(custodyEvent, actor, now, deadlines);
-    }
+    public CustodyEvent AddCustodyEvent(CustodyEventKind kind, DateOnly date, string? place, string? details, Actor actor, DateTimeOffset now, NotificationOptions deadlines) =>
+        Add(new CustodyEvent(kind, date, Text.Clean(place), Text.Clean(details, multiline: true), actor, now), actor, now, deadlines);
 
     /// <summary>The custody event of a handover carried out under a request (repatriated or transferred to a third state), dated with the handover.</summary>
     internal CustodyEvent RecordHandover(CustodyEventKind kind, DateOnly date, string place, int requestId, Actor actor, DateTimeOffset now, NotificationOptions deadlines) =>

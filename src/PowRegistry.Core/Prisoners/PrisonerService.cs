@@ -270,7 +270,8 @@ public sealed class PrisonerService(
                 "He has an open transfer or repatriation request: record the handover by completing that request, where the safeguards are checked, or withdraw it first.");
         }
 
-        var custodyEvent = prisoner.AddCustodyEvent(input, actor, clock.GetUtcNow(), deadlines);
+        var custodyEvent = prisoner.AddCustodyEvent(input.Kind!.Value, DateOnly.Parse(input.Date!, System.Globalization.CultureInfo.InvariantCulture),
+            input.Place, input.Details, actor, clock.GetUtcNow(), deadlines);
         if (await TrySaveAsync(ct) is { } failed) return ServiceResult<CustodyEvent>.Failure(failed.Errors);
         logger.LogInformation("Custody event {EventId} ({Kind}) added to prisoner {PrisonerId} by {UserId}", custodyEvent.Id, custodyEvent.Kind, prisoner.Id, actor.UserId);
         return ServiceResult<CustodyEvent>.Success(custodyEvent);

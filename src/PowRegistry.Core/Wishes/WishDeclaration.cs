@@ -37,10 +37,10 @@ public sealed class WishDeclaration
 {
     private WishDeclaration() { }
 
-    internal WishDeclaration(int prisonerId, WishInput input, Actor actor, DateTimeOffset now)
+    internal WishDeclaration(int prisonerId, WishInput input, DateOnly takenOn, Actor actor, DateTimeOffset now)
     {
         PrisonerId = prisonerId;
-        TakenOn = DateOnly.ParseExact(input.TakenOn!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        TakenOn = takenOn;
         Place = Text.Clean(input.Place);
         Interviewer = Text.Clean(input.Interviewer)!;
         Organisation = input.Organisation!.Value;
@@ -97,14 +97,21 @@ public sealed class WishDeclaration
     public string? WithdrawnBy { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
-    /// <summary>A mistaken entry is withdrawn, not changed: it stays on the timeline, marked, with the reason.</summary>
-    internal void Withdraw(string reason, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// A mistaken entry is withdrawn, not changed: it stays on the timeline, marked, with the reason. Refused (and
+    /// nothing changed) when it is withdrawn already or no reason is given.
+    /// </summary>
+    public IReadOnlyList<string> Withdraw(string? reason, Actor actor, DateTimeOffset now)
     {
-        if (IsWithdrawn) throw new InvalidOperationException("This statement is already withdrawn.");
+        if (IsWithdrawn) return ["This statement is already withdrawn."];
+        var why = Text.Clean(reason, multiline: true);
+        if (why is null) return ["Say why this statement is withdrawn (e.g. entered on the wrong record)."];
+        if (why.Length > Prisoners.Limits.LongText) return [$"Keep this under {Prisoners.Limits.LongText} characters."];
         IsWithdrawn = true;
-        WithdrawnReason = reason;
+        WithdrawnReason = why;
         WithdrawnBy = actor.UserId;
         WithdrawnAt = now;
+        return [];
     }
 
     /// <summary>A merge moves the duplicate record's statements to the surviving record, unchanged.</summary>

@@ -30,7 +30,7 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
             return ServiceResult<WishDeclaration>.Failure(nameof(WishInput.TakenOn), "The interview cannot be before his capture.");
         }
 
-        var wish = new WishDeclaration(prisonerId, input, actor, clock.GetUtcNow());
+        var wish = new WishDeclaration(prisonerId, input, DateOnly.ParseExact(input.TakenOn!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), actor, clock.GetUtcNow());
         db.WishDeclarations.Add(wish);
         await UpdateCurrentWishAsync(prisoner, added: wish, ct);
         await db.SaveChangesAsync(ct);
@@ -43,12 +43,8 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
         var prisoner = await db.Prisoners.FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
         var wish = prisoner is null ? null : await db.WishDeclarations.FirstOrDefaultAsync(w => w.Id == wishId && w.PrisonerId == prisonerId, ct);
         if (prisoner is null || wish is null) return ServiceResult<WishDeclaration>.NotFound();
-        if (wish.IsWithdrawn) return ServiceResult<WishDeclaration>.Failure("Reason", "This statement is already withdrawn.");
-        var why = Text.Clean(reason, multiline: true);
-        if (why is null) return ServiceResult<WishDeclaration>.Failure("Reason", "Say why this statement is withdrawn (e.g. entered on the wrong record).");
-        if (why.Length > Prisoners.Limits.LongText) return ServiceResult<WishDeclaration>.Failure("Reason", $"Keep this under {Prisoners.Limits.LongText} characters.");
-
-        wish.Withdraw(why, actor, clock.GetUtcNow());
+        var refused = wish.Withdraw(reason, actor, clock.GetUtcNow());
+        if (refused.Count > 0) return ServiceResult<WishDeclaration>.Failure(refused.Select(m => new FieldError("Reason", m)).ToList());
         await UpdateCurrentWishAsync(prisoner, added: null, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Wish statement {WishId} of prisoner {PrisonerId} withdrawn by {UserId}", wish.Id, prisonerId, actor.UserId);

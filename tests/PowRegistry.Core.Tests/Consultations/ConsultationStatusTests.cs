@@ -37,7 +37,7 @@ public sealed class ConsultationStatusTests(TestServices app) : IClassFixture<Te
     {
         var consultation = new Consultation(
             new ConsultationInput { Title = "Talks", Channel = ConsultationChannel.Meeting, Date = "2025-05-20", CounterpartIds = [1] },
-            Desk.DefaultDeskId, [1], [], [], Officer, Start);
+            new DateOnly(2025, 5, 20), Desk.DefaultDeskId, [1], [], [], Officer, Start);
         if (status != ConsultationStatus.Proposed) Assert.Empty(consultation.ChangeStatus(status, Officer, Start));
         Assert.Equal(status, consultation.Status);
         return consultation;
