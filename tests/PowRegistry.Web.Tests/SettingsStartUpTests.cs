@@ -11,6 +11,7 @@ public sealed class SettingsStartUpTests : IDisposable
     [InlineData("PowRegistry__Consultations__StalledAfterDays", "-5", "PowRegistry:Consultations:StalledAfterDays must be between 1 and 3650 days.")]
     [InlineData("PowRegistry__Consultations__MaxDocumentBytes", "0", "PowRegistry:Consultations:MaxDocumentBytes must be between 1 and 104857600 bytes.")]
     [InlineData("PowRegistry__Notifications__CaptureCardDays", "-1", "PowRegistry:Notifications:CaptureCardDays must be between 0 and 365 days.")]
+    [InlineData("PowRegistry__Requests__ReconfirmationDays", "-3", "PowRegistry:Requests:ReconfirmationDays must be between 0 and 365 days.")]
     public async Task ABadValue_StopsStartUp_WithAClearMessage_BeforeTheDatabaseIsTouched(string key, string value, string message)
     {
         var database = Path.Combine(_folder, "powregistry.db");

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 using FluentValidation;
 
 using Microsoft.EntityFrameworkCore;
@@ -12,37 +10,6 @@ using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Core.Requests;
-
-/// <summary>Settings for the safeguards (configuration section PowRegistry:Requests).</summary>
-public sealed class RequestOptions
-{
-    /// <summary>How recent the verified private-interview wish must be for a handover to be scheduled.</summary>
-    public int ReconfirmationDays { get; set; } = 30;
-
-    /// <summary>While hostilities go on, GC III Art. 109(3) applies to seriously sick or wounded prisoners.</summary>
-    public bool HostilitiesOngoing { get; set; } = true;
-
-    /// <summary>A scheduled handover counts as due from this many days before its date (and stays due once past it).</summary>
-    public int HandoverDueWithinDays { get; set; } = 7;
-}
-
-/// <summary>Which requests a list shows. With nothing set: every open request.</summary>
-public sealed class RequestFilter
-{
-    public RequestStatus? Status { get; set; }
-
-    /// <summary>Only those flagged for review after a change of wish.</summary>
-    public bool Flagged { get; set; }
-
-    /// <summary>Only scheduled handovers whose date is near or past (see <see cref="RequestOptions.HandoverDueWithinDays"/>).</summary>
-    public bool HandoverDue { get; set; }
-}
-
-public sealed class RequestInput
-{
-    [Display(Name = "Destination state")] public string? DestinationState { get; set; }
-    [Display(Name = "Wish statement it rests on")] public int? WishId { get; set; }
-}
 
 /// <summary>Requests to transfer or repatriate a prisoner, carried through without ever forcing him.</summary>
 public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, CurrentUser currentUser, RequestOptions options, Notifications.NotificationOptions deadlines,

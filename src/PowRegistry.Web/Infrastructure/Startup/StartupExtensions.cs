@@ -41,7 +41,7 @@ public static class StartupExtensions
         var configured = configuration.GetConnectionString("PowRegistry") ?? DefaultConnectionString;
         services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
         services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
-        services.AddSingleton(configuration.GetSection("PowRegistry:Requests").Get<Core.Requests.RequestOptions>() ?? new Core.Requests.RequestOptions());
+        services.AddCheckedOptions<Core.Requests.RequestOptions>(configuration, Core.Requests.RequestOptions.Section);
         services.AddCheckedOptions<Core.Consultations.ConsultationOptions>(configuration, Core.Consultations.ConsultationOptions.Section);
         services.AddCheckedOptions<Core.Notifications.NotificationOptions>(configuration, Core.Notifications.NotificationOptions.Section);
     }
