@@ -54,12 +54,9 @@ public sealed class AntiforgeryTests(PowRegistryFactory app) : IClassFixture<Pow
     public async Task OnlyTheStatusPage_SkipsTheToken_AndItHasNoHandlerThatCouldChangeAnything()
     {
         using var scope = app.Services.CreateScope();
-        var loader = scope.ServiceProvider.GetRequiredService<PageLoader>();
         var skipping = new List<string>();
-        foreach (var endpoint in scope.ServiceProvider.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        foreach (var (_, endpoint, page) in await Endpoints.PagesAsync(scope.ServiceProvider))
         {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor) continue;
-            var page = await loader.LoadAsync(descriptor, endpoint.Metadata);
             if (page.FilterDescriptors.Any(f => f.Filter is Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute)
                 || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute>() is not null)
             {
@@ -74,27 +71,10 @@ public sealed class AntiforgeryTests(PowRegistryFactory app) : IClassFixture<Pow
     private async Task<List<string>> PostTargetsAsync()
     {
         using var scope = app.Services.CreateScope();
-        var loader = scope.ServiceProvider.GetRequiredService<PageLoader>();
-        var targets = new List<string>();
-        foreach (var endpoint in scope.ServiceProvider.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor) continue;
-            var page = await loader.LoadAsync(descriptor, endpoint.Metadata);
-            var path = "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(Segment));
-            foreach (var handler in page.HandlerMethods.Where(h => string.Equals(h.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase)))
-            {
-                targets.Add(handler.Name is null ? path : $"{path}?handler={handler.Name}");
-            }
-        }
-        return targets.Distinct().ToList();
+        return (await Endpoints.PagesAsync(scope.ServiceProvider))
+            .SelectMany(p => p.Page.HandlerMethods
+                .Where(h => string.Equals(h.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase))
+                .Select(h => h.Name is null ? p.Path : $"{p.Path}?handler={h.Name}"))
+            .Distinct().ToList();
     }
-
-    private static string Segment(RoutePatternPathSegment segment) =>
-        string.Concat(segment.Parts.Select(p => p switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart => "1",
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => "",
-        }));
 }

@@ -2,9 +2,6 @@ using System.Net;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Web.Tests.Infrastructure;
@@ -62,26 +59,12 @@ public sealed class UnmatchedHandlerTests(PowRegistryFactory app) : IClassFixtur
     private async Task<List<(string Path, bool HasPlainGet, bool HasPlainPost)>> PagesAsync()
     {
         using var scope = app.Services.CreateScope();
-        var loader = scope.ServiceProvider.GetRequiredService<PageLoader>();
-        var pages = new List<(string, bool, bool)>();
-        foreach (var endpoint in scope.ServiceProvider.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
-        {
-            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } descriptor) continue;
-            var page = await loader.LoadAsync(descriptor, endpoint.Metadata);
-            if (page.HandlerMethods.Count == 0) continue;
-            var path = "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(Segment));
-            bool Plain(string method) => page.HandlerMethods.Any(h => h.Name is null && string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase));
-            pages.Add((path, Plain(HttpMethods.Get), Plain(HttpMethods.Post)));
-        }
-        return pages.Distinct().ToList();
-    }
+        return (await Endpoints.PagesAsync(scope.ServiceProvider))
+            .Where(p => p.Page.HandlerMethods.Count > 0)
+            .Select(p => (p.Path, Plain(p.Page, HttpMethods.Get), Plain(p.Page, HttpMethods.Post)))
+            .Distinct().ToList();
 
-    private static string Segment(RoutePatternPathSegment segment) =>
-        string.Concat(segment.Parts.Select(p => p switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart => "1",
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => "",
-        }));
+        static bool Plain(CompiledPageActionDescriptor page, string method) =>
+            page.HandlerMethods.Any(h => h.Name is null && string.Equals(h.HttpMethod, method, StringComparison.OrdinalIgnoreCase));
+    }
 }

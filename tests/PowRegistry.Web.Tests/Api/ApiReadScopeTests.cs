@@ -3,11 +3,12 @@ using System.Text;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
+
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Api;
+using PowRegistry.Web.Tests.Infrastructure;
 
 namespace PowRegistry.Web.Tests.Api;
 
@@ -35,9 +36,9 @@ public sealed class ApiReadScopeTests(ApiFactory app) : IClassFixture<ApiFactory
     {
         using var scope = app.Services.CreateScope();
         var targets = new List<(string, string)>();
-        foreach (var endpoint in scope.ServiceProvider.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        foreach (var endpoint in Endpoints.All(scope.ServiceProvider))
         {
-            var path = "/" + string.Join('/', endpoint.RoutePattern.PathSegments.Select(Segment));
+            var path = Endpoints.PathOf(endpoint);
             if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) continue;
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
             foreach (var method in methods.Where(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m) && !HttpMethods.IsOptions(m)))
@@ -47,13 +48,4 @@ public sealed class ApiReadScopeTests(ApiFactory app) : IClassFixture<ApiFactory
         }
         return targets.Distinct().ToList();
     }
-
-    private static string Segment(RoutePatternPathSegment segment) =>
-        string.Concat(segment.Parts.Select(p => p switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart => "1",
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => "",
-        }));
 }
