@@ -50,6 +50,21 @@ public sealed class RefusedNotIgnoredTests(PowRegistryFactory app) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task AnUnreadableAuditDate_IsSaid_NotDroppedFromTheFilter()
+    {
+        using var admin = await app.LoginAsAdminAsync();
+        var whole = await admin.GetAsync("/Admin/Audit");
+        Assert.NotEmpty(whole.Document.QuerySelectorAll("table tbody tr"));
+        foreach (var query in new[] { "from=yesterday", "to=2025-02-30", "before=abc" })
+        {
+            var refused = await admin.GetAsync("/Admin/Audit?" + query);
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            Assert.Contains("could not be read", refused.Text, StringComparison.Ordinal);
+            Assert.Empty(refused.Document.QuerySelectorAll("table tbody tr")); // not the whole trail in place of the filtered one
+        }
+    }
+
     private Task<bool> RequiredAsync(string role) =>
         app.AsSystemAsync<PowRegistryDbContext, bool>(db => db.RoleClaims.AnyAsync(c => c.ClaimType == TwoFactorService.RequiredClaimType && c.ClaimValue == "true" && db.Roles.Any(r => r.Id == c.RoleId && r.Name == role)));
 }

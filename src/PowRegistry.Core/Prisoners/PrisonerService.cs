@@ -185,6 +185,11 @@ public sealed class PrisonerService(
 
         // The version the officer loaded is what the database must still hold when we write (checked again in SQL).
         db.Entry(prisoner).Property(p => p.Version).OriginalValue = input.Version;
+        // An alias is added through the record's aliases: one sent with an edit would otherwise be dropped unsaid.
+        if (!string.IsNullOrWhiteSpace(input.InitialAlias))
+        {
+            return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.InitialAlias), "Add an alias through the record's aliases: an edit of the record does not take one.");
+        }
         if (input.DeskId is { } deskId && deskId != prisoner.DeskId)
         {
             // Refused, never ignored: a caller who asked for a move must not read success while the record stays put.

@@ -68,7 +68,7 @@ public sealed class PrisonersApiTests(ApiFactory app) : IClassFixture<ApiFactory
     }
 
     [Fact]
-    public async Task AnOfficersMoveToAnotherDesk_IsRefusedWith400_NotIgnored()
+    public async Task AnOfficersMoveToAnotherDesk_OrAnAliasOnAnEdit_IsRefusedWith400_NotIgnored()
     {
         var otherDesk = (await app.AsSystemAsync<DeskService, Core.Common.ServiceResult<Desk>>(d => d.CreateAsync("Move " + Guid.NewGuid().ToString("N")[..6], CancellationToken.None))).Value!.Id;
         using var client = app.Api(await app.TokenAsync(Roles.CaseOfficer, deskIds: Desk.DefaultDeskId));
@@ -83,6 +83,12 @@ public sealed class PrisonersApiTests(ApiFactory app) : IClassFixture<ApiFactory
         var problem = await (await client.PutAsync($"/api/v1/prisoners/{reference}", changed, etag)).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.NotNull(problem["errors"]!["deskId"]);
+
+        // An alias sent with an edit is refused too (aliases have their own resource), not dropped while the edit succeeds.
+        changed["deskId"] = Desk.DefaultDeskId;
+        changed["initialAlias"] = "Kim Chol";
+        problem = await (await client.PutAsync($"/api/v1/prisoners/{reference}", changed, etag)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull(problem["errors"]!["initialAlias"]);
         var now = await (await client.GetAsync($"/api/v1/prisoners/{reference}")).ReadJsonAsync();
         Assert.Equal(Desk.DefaultDeskId, (int)now["deskId"]!);
         Assert.NotEqual("Corporal", (string?)now["rank"]); // nothing of the refused change was saved

@@ -22,7 +22,13 @@ public sealed class IndexModel(AuditService audit) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!Request.Query.ContainsKey("views") && !Request.Query.ContainsKey("user")) Views = true;
-        Rows = await audit.SearchAsync(new AuditFilter { UserId = User, Record = Record, From = From, To = To, IncludeAccess = Views, Before = Before }, ct);
         UserOptions = (await audit.UsersAsync(ct)).Select(u => new SelectListItem(u.Name, u.Id, u.Id == User));
+        if (!ModelState.IsValid)
+        {
+            // A date that could not be read would drop out of the filter: the reader would take the whole trail for his dates.
+            ModelState.AddModelError("", "A date in the filter could not be read: enter dates as YYYY-MM-DD. Nothing is shown until the filter can be read.");
+            return;
+        }
+        Rows = await audit.SearchAsync(new AuditFilter { UserId = User, Record = Record, From = From, To = To, IncludeAccess = Views, Before = Before }, ct);
     }
 }
