@@ -71,7 +71,8 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var prisonerIds = entries.Where(e => e.PrisonerId is not null).Select(e => e.PrisonerId!.Value).Distinct().ToList();
         // Merged records are hidden by the query filter but still own their history: read their desks too (ids only).
-        var desks = await db.Prisoners.IgnoreQueryFilters().Where(p => prisonerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DeskId, ct);
+        var desks = await db.Prisoners.IgnoreQueryFilters().Where(p => prisonerIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.DeskId }).ToDictionaryAsync(p => p.Id, p => p.DeskId, ct);
         return entries.Select(e =>
         {
             var changes = JsonSerializer.Deserialize<List<FieldChange>>(e.Changes) ?? [];

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Prisoners;
@@ -42,7 +44,7 @@ public static class WishesApi
         return Results.Ok(timeline.Select(w => WishResource.From(w, sensitive)).ToList());
     }
 
-    private static async Task<IResult> AddAsync(string reference, HttpRequest request, PowRegistryDbContext db, PrisonerService prisoners, WishService wishes, CurrentUser currentUser, CancellationToken ct)
+    private static async Task<IResult> AddAsync(string reference, HttpRequest request, PowRegistryDbContext db, WishService wishes, CurrentUser currentUser, CancellationToken ct)
     {
         if (await PrisonersApi.IdOfAsync(db, reference, ct) is not { } id) return PrisonersApi.NotFound();
         var (input, problem) = await ApiProblems.ReadJsonAsync<WishInput>(request);
@@ -50,7 +52,7 @@ public static class WishesApi
         var result = await wishes.RecordAsync(id, input!, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "prisoner");
         // Only his desk and administrators may write here today; the rule is asked all the same, so it holds if that changes.
-        var deskId = (await prisoners.GetForEditAsync(id, ct))?.DeskId ?? 0;
+        var deskId = await db.Prisoners.Where(p => p.Id == id).Select(p => p.DeskId).FirstOrDefaultAsync(ct);
         return Results.Created($"/api/v1/prisoners/{reference.ToUpperInvariant()}/wishes", WishResource.From(result.Value!, currentUser.MaySeeSensitive(deskId)));
     }
 }
