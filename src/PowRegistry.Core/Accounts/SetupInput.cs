@@ -5,8 +5,8 @@ namespace PowRegistry.Core.Accounts;
 /// <summary>The first administrator, created on the setup page with the one-time token printed at start-up.</summary>
 public sealed class SetupInput
 {
-    [Display(Name = "Setup token")] public string? Token { get; set; }
-    [Display(Name = "Email")] public string? Email { get; set; }
-    [Display(Name = "Display name")] public string? DisplayName { get; set; }
-    [Display(Name = "Password"), DataType(DataType.Password)] public string? Password { get; set; }
+    [Display(Name = "SetupInput.Token")] public string? Token { get; set; }
+    [Display(Name = "SetupInput.Email")] public string? Email { get; set; }
+    [Display(Name = "SetupInput.DisplayName")] public string? DisplayName { get; set; }
+    [Display(Name = "SetupInput.Password"), DataType(DataType.Password)] public string? Password { get; set; }
 }

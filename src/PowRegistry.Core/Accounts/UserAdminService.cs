@@ -105,6 +105,6 @@ public sealed class UserAdminService(
         return admins.Count(a => !a.IsDisabled) <= 1 && !user.IsDisabled;
     }
 
-    internal static List<FieldError> ToErrors(IdentityResult result, string field) =>
-        result.Errors.Select(e => new FieldError(field, e.Description)).ToList();
+    internal static List<Refusal> ToErrors(IdentityResult result, string field) =>
+        result.Errors.Select(e => Refusal.Invalid(e.Description).On(field)).ToList();
 }

@@ -4,8 +4,8 @@ namespace PowRegistry.Core.Api;
 
 public sealed class ApiTokenInput
 {
-    [Display(Name = "User")] public string? UserId { get; set; }
-    [Display(Name = "What it is for")] public string? Name { get; set; }
-    [Display(Name = "Scope")] public ApiTokenScope? Scope { get; set; }
-    [Display(Name = "Valid for (days)")] public int? Days { get; set; } = 90;
+    [Display(Name = "ApiTokenInput.UserId")] public string? UserId { get; set; }
+    [Display(Name = "ApiTokenInput.Name")] public string? Name { get; set; }
+    [Display(Name = "ApiTokenInput.Scope")] public ApiTokenScope? Scope { get; set; }
+    [Display(Name = "ApiTokenInput.Days")] public int? Days { get; set; } = 90;
 }

@@ -4,6 +4,6 @@ namespace PowRegistry.Core.Api;
 
 public enum ApiTokenScope
 {
-    [Display(Name = "Read")] Read = 1,
-    [Display(Name = "Read and write")] ReadWrite = 2,
+    Read = 1,
+    ReadWrite = 2,
 }

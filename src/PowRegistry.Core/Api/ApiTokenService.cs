@@ -13,14 +13,14 @@ public sealed class ApiTokenService(PowRegistryDbContext db, TimeProvider clock,
 
     public async Task<ServiceResult<(ApiToken Token, string Secret)>> IssueAsync(ApiTokenInput input, Actor actor, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<Refusal>();
         var user = input.UserId is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == input.UserId, ct);
-        if (user is null) errors.Add(new(nameof(ApiTokenInput.UserId), "Choose the user the token acts for."));
-        else if (user.IsDisabled) errors.Add(new(nameof(ApiTokenInput.UserId), "This account is disabled: enable it first."));
+        if (user is null) errors.Add(Refusal.Invalid("Choose the user the token acts for.").On(nameof(ApiTokenInput.UserId)));
+        else if (user.IsDisabled) errors.Add(Refusal.Invalid("This account is disabled: enable it first.").On(nameof(ApiTokenInput.UserId)));
         var name = Text.Clean(input.Name) ?? "API token";
-        if (name.Length > ApiToken.NameMaxLength) errors.Add(new(nameof(ApiTokenInput.Name), $"Keep this under {ApiToken.NameMaxLength} characters."));
-        if (input.Scope is not { } scope || !Enum.IsDefined(scope)) errors.Add(new(nameof(ApiTokenInput.Scope), "Choose read or read-write."));
-        if (input.Days is not (>= 1 and <= MaxDays)) errors.Add(new(nameof(ApiTokenInput.Days), $"A token is valid for 1 to {MaxDays} days."));
+        if (name.Length > ApiToken.NameMaxLength) errors.Add(Refusal.Invalid($"Keep this under {ApiToken.NameMaxLength} characters.").On(nameof(ApiTokenInput.Name)));
+        if (input.Scope is not { } scope || !Enum.IsDefined(scope)) errors.Add(Refusal.Invalid("Choose read or read-write.").On(nameof(ApiTokenInput.Scope)));
+        if (input.Days is not (>= 1 and <= MaxDays)) errors.Add(Refusal.Invalid($"A token is valid for 1 to {MaxDays} days.").On(nameof(ApiTokenInput.Days)));
         if (errors.Count > 0) return ServiceResult<(ApiToken, string)>.Failure(errors);
 
         var now = clock.GetUtcNow();

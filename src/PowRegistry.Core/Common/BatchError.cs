@@ -1,4 +1,4 @@
 namespace PowRegistry.Core.Common;
 
-/// <summary>An error of one item of a batch (by its index in the batch).</summary>
-public sealed record BatchError(int Index, FieldError Error);
+/// <summary>A refusal of one item of a batch (by its index in the batch).</summary>
+public sealed record BatchError(int Index, Refusal Error);

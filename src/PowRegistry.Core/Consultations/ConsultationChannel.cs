@@ -4,9 +4,9 @@ namespace PowRegistry.Core.Consultations;
 
 public enum ConsultationChannel
 {
-    [Display(Name = "Meeting")] Meeting = 1,
-    [Display(Name = "Call")] Call = 2,
-    [Display(Name = "Diplomatic note")] DiplomaticNote = 3,
-    [Display(Name = "Letter")] Letter = 4,
-    [Display(Name = "Video conference")] VideoConference = 5,
+    Meeting = 1,
+    Call = 2,
+    DiplomaticNote = 3,
+    Letter = 4,
+    VideoConference = 5,
 }

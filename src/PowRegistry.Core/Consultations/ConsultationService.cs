@@ -127,7 +127,7 @@ public sealed class ConsultationService(
         }
 
         var (concerned, refused) = await ConcernedAsync(input, ct);
-        if (refused is not null) return ServiceResult<Consultation>.Failure(refused.Field, refused.Message);
+        if (refused is not null) return ServiceResult<Consultation>.Failure(refused);
         var consultation = new Consultation(input, IsoDate(input.Date), deskId.Value, known, concerned.PrisonerIds, concerned.RequestIds, actor, clock.GetUtcNow());
         db.Consultations.Add(consultation);
         await db.SaveChangesAsync(ct);
@@ -159,7 +159,7 @@ public sealed class ConsultationService(
         var (known, unknownCounterpart) = await CounterpartsAsync(input, ct);
         if (unknownCounterpart is not null) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), unknownCounterpart);
         var (concerned, refused) = await ConcernedAsync(input, ct);
-        if (refused is not null) return ServiceResult<Consultation>.Failure(refused.Field, refused.Message);
+        if (refused is not null) return ServiceResult<Consultation>.Failure(refused);
 
         // Records and requests on desks the editor cannot see stay concerned: he cannot see them to remove them.
         var visible = await db.Prisoners.Where(p => consultation.PrisonerIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
@@ -184,35 +184,35 @@ public sealed class ConsultationService(
     }
 
     private static ServiceResult<Consultation> StaleEdit(int currentVersion) => ServiceResult<Consultation>.Conflict(
-        [new FieldError("", "Someone else changed this consultation since you opened it. Reload it, then make your change again.")], currentVersion);
+        [Refusal.Conflict("Someone else changed this consultation since you opened it. Reload it, then make your change again.").On("")], currentVersion);
 
     private static readonly Concerned Nobody = new([], []);
 
     private sealed record Concerned(List<int> PrisonerIds, List<int> RequestIds);
 
     /// <summary>The prisoners and requests named on the form; only those the user can see may be named.</summary>
-    private async Task<(Concerned Concerned, FieldError? Refused)> ConcernedAsync(ConsultationInput input, CancellationToken ct)
+    private async Task<(Concerned Concerned, Refusal? Refused)> ConcernedAsync(ConsultationInput input, CancellationToken ct)
     {
         // Only records and requests the user can see may be named: an unknown one reads the same as one on another desk.
         var references = (input.PrisonerReferences ?? "").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries)
             .Select(r => r.Trim().ToUpperInvariant()).Distinct().ToList();
         var prisoners = await db.Prisoners.Where(p => references.Contains(p.Reference)).Select(p => new { p.Id, p.Reference }).ToListAsync(ct);
         var unknown = references.Except(prisoners.Select(p => p.Reference)).ToList();
-        if (unknown.Count > 0) return (Nobody, new FieldError(nameof(ConsultationInput.PrisonerReferences), $"No record with the reference {string.Join(", ", unknown)}."));
+        if (unknown.Count > 0) return (Nobody, Refusal.Invalid($"No record with the reference {string.Join(", ", unknown)}.").On(nameof(ConsultationInput.PrisonerReferences)));
 
         var numbers = new List<int>();
         foreach (var word in (input.RequestNumbers ?? "").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (!int.TryParse(word.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
-                return (Nobody, new FieldError(nameof(ConsultationInput.RequestNumbers), "Enter request numbers, separated by spaces or commas."));
+                return (Nobody, Refusal.Invalid("Enter request numbers, separated by spaces or commas.").On(nameof(ConsultationInput.RequestNumbers)));
             }
             numbers.Add(number);
         }
         var requests = await db.TransferRequests.Where(r => numbers.Contains(r.Id))
             .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { r.Id, r.PrisonerId }).ToListAsync(ct);
         var unknownRequests = numbers.Distinct().Except(requests.Select(r => r.Id)).ToList();
-        if (unknownRequests.Count > 0) return (Nobody, new FieldError(nameof(ConsultationInput.RequestNumbers), $"No request numbered {string.Join(", ", unknownRequests)}."));
+        if (unknownRequests.Count > 0) return (Nobody, Refusal.Invalid($"No request numbered {string.Join(", ", unknownRequests)}.").On(nameof(ConsultationInput.RequestNumbers)));
 
         // A request concerns its prisoner: he is listed too, so the consultation shows on his page.
         return (new Concerned(prisoners.Select(p => p.Id).Concat(requests.Select(r => r.PrisonerId)).Distinct().ToList(), requests.Select(r => r.Id).ToList()), null);
@@ -224,7 +224,7 @@ public sealed class ConsultationService(
         var consultation = await db.Consultations.Include(c => c.Changes).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null) return ServiceResult<Consultation>.NotFound();
         var refusals = consultation.ChangeStatus(to.Value, actor, clock.GetUtcNow());
-        if (refusals.Count > 0) return ServiceResult<Consultation>.Failure(refusals.Select(r => new FieldError("Status", r)).ToList());
+        if (refusals.Count > 0) return ServiceResult<Consultation>.Failure(refusals.Select(r => Refusal.Invalid(r).On("Status")).ToList());
         await db.SaveChangesAsync(ct);
         return ServiceResult<Consultation>.Success(consultation);
     }

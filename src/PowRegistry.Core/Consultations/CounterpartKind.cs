@@ -4,9 +4,9 @@ namespace PowRegistry.Core.Consultations;
 
 public enum CounterpartKind
 {
-    [Display(Name = "Government ministry")] Ministry = 1,
-    [Display(Name = "Government agency")] Agency = 2,
-    [Display(Name = "ICRC")] Icrc = 3,
-    [Display(Name = "UNHCR")] Unhcr = 4,
-    [Display(Name = "Other")] Other = 5,
+    Ministry = 1,
+    Agency = 2,
+    Icrc = 3,
+    Unhcr = 4,
+    Other = 5,
 }

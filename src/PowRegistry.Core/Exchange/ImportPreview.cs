@@ -1,3 +1,5 @@
+using PowRegistry.Core.Common;
+
 namespace PowRegistry.Core.Exchange;
 
 /// <summary>What the file would do: either refused as a whole (<see cref="FileErrors"/>), or its rows.</summary>
@@ -7,5 +9,5 @@ public sealed record ImportPreview(IReadOnlyList<ImportProblem> FileErrors, IRea
     public int ValidCount => Rows.Count(r => r.IsValid);
     public int InvalidCount => Rows.Count(r => !r.IsValid);
 
-    public static ImportPreview Refuse(string message) => new([new ImportProblem(0, "", message)], []);
+    public static ImportPreview Refuse(string message) => new([new ImportProblem(0, "", new Message(message))], []);
 }

@@ -62,7 +62,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
         if (invalid.Count > 0 && !skipInvalid) return new ImportOutcome(false, [], [], invalid);
 
         var valid = preview.Rows.Where(r => r.IsValid).ToList();
-        if (valid.Count == 0) return new ImportOutcome(false, [], invalid, [new ImportProblem(0, "", "No row is valid: nothing to import.")]);
+        if (valid.Count == 0) return new ImportOutcome(false, [], invalid, [new ImportProblem(0, "", new Message("No row is valid: nothing to import."))]);
         foreach (var row in valid) row.Input.DuplicatesChecked = true;
 
         var result = await prisoners.CreateManyAsync(valid.Select(r => r.Input).ToList(), actor, ct);
@@ -89,11 +89,11 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
         {
             if (ImportColumns.Find(name) is not { } column)
             {
-                fileErrors.Add(new ImportProblem(1, Shorten(name), $"Unknown column “{Shorten(name)}”. Use the column names of the template."));
+                fileErrors.Add(new ImportProblem(1, Shorten(name), new Message($"Unknown column “{Shorten(name)}”. Use the column names of the template.")));
             }
             else if (columns.Contains(column))
             {
-                fileErrors.Add(new ImportProblem(1, column.Name, $"The column “{column.Name}” appears twice."));
+                fileErrors.Add(new ImportProblem(1, column.Name, new Message($"The column “{column.Name}” appears twice.")));
             }
             else
             {
@@ -102,7 +102,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
         }
         foreach (var missing in ImportColumns.All.Where(c => c.Required && !columns.Contains(c)))
         {
-            fileErrors.Add(new ImportProblem(1, missing.Name, $"The required column “{missing.Name}” is missing. Is the first row the header? Use the template."));
+            fileErrors.Add(new ImportProblem(1, missing.Name, new Message($"The required column “{missing.Name}” is missing. Is the first row the header? Use the template.")));
         }
         if (fileErrors.Count > 0) return new ImportPreview(fileErrors, []);
         if (read.Records.Count == 1) return ImportPreview.Refuse("The file has a header but no rows of data.");
@@ -112,7 +112,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             var cells = read.Records[i].Cells;
             if (cells.Count != header.Count)
             {
-                fileErrors.Add(new ImportProblem(i + 1, "", $"This row has {cells.Count} cells but the header has {header.Count}: every row needs the same number of cells."));
+                fileErrors.Add(new ImportProblem(i + 1, "", new Message($"This row has {cells.Count} cells but the header has {header.Count}: every row needs the same number of cells.")));
                 continue;
             }
             for (var c = 0; c < cells.Count; c++)
@@ -123,7 +123,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
                 if (formula is not null)
                 {
                     fileErrors.Add(new ImportProblem(i + 1, columns[c].Name,
-                        $"The cell begins with “{Printable(formula[0])}”: a spreadsheet could run it as a formula. No name, date or code starts so; remove that character."));
+                        new Message($"The cell begins with “{Printable(formula[0])}”: a spreadsheet could run it as a formula. No name, date or code starts so; remove that character.")));
                 }
             }
         }
@@ -137,7 +137,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             var cells = read.Records[i].Cells;
             for (var c = 0; c < cells.Count; c++)
             {
-                if (columns[c].Apply(input, cells[c].Trim()) is { } message) errors.Add(new ImportProblem(i + 1, columns[c].Name, message));
+                if (columns[c].Apply(input, cells[c].Trim()) is { } message) errors.Add(new ImportProblem(i + 1, columns[c].Name, new Message(message)));
             }
             rows.Add(new ImportRow(i + 1, input, errors, []));
         }
@@ -162,7 +162,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
                 {
                     if (string.Equals(keys[i].Nationality, keys[j].Nationality, StringComparison.OrdinalIgnoreCase))
                     {
-                        errors.Add(new ImportProblem(row.Row, "service_number", $"Row {other.Row} of this file has the same service number and nationality."));
+                        errors.Add(new ImportProblem(row.Row, "service_number", new Message($"Row {other.Row} of this file has the same service number and nationality.")));
                         continue;
                     }
                     duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Same service number"));

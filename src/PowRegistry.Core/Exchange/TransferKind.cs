@@ -4,6 +4,6 @@ namespace PowRegistry.Core.Exchange;
 
 public enum TransferKind
 {
-    [Display(Name = "CSV export")] Export = 1,
-    [Display(Name = "Share with a counterpart")] Share = 2,
+    Export = 1,
+    Share = 2,
 }

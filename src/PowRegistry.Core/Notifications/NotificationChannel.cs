@@ -5,12 +5,12 @@ namespace PowRegistry.Core.Notifications;
 /// <summary>How the notification went out.</summary>
 public enum NotificationChannel
 {
-    [Display(Name = "Post")] Post = 1,
-    [Display(Name = "Email")] Email = 2,
-    [Display(Name = "Fax")] Fax = 3,
-    [Display(Name = "Handed to an ICRC delegate")] IcrcDelegate = 4,
-    [Display(Name = "Other")] Other = 5,
+    Post = 1,
+    Email = 2,
+    Fax = 3,
+    IcrcDelegate = 4,
+    Other = 5,
 
     /// <summary>Not offered on the form: set when an "ICRC notified (capture card sent)" custody event is recorded.</summary>
-    [Display(Name = "Recorded as custody event “ICRC notified”")] CustodyEvent = 99,
+    CustodyEvent = 99,
 }

@@ -67,10 +67,10 @@ public sealed class PrisonerService(
     /// preview shows for each row, in the order of <paramref name="inputs"/>. Possible duplicates are asked separately
     /// (<see cref="PossibleDuplicatesAsync"/>). The desks are read once for all.
     /// </summary>
-    public async Task<IReadOnlyList<IReadOnlyList<FieldError>>> CheckNewAsync(IReadOnlyList<PrisonerInput> inputs, CancellationToken ct)
+    public async Task<IReadOnlyList<IReadOnlyList<Refusal>>> CheckNewAsync(IReadOnlyList<PrisonerInput> inputs, CancellationToken ct)
     {
         var desks = await DesksAsync(ct);
-        var result = new List<IReadOnlyList<FieldError>>(inputs.Count);
+        var result = new List<IReadOnlyList<Refusal>>(inputs.Count);
         foreach (var input in inputs) result.Add((await CheckRegistrationAsync(input, desks, ct)).Refused?.Errors ?? []);
         return result;
     }
@@ -137,7 +137,7 @@ public sealed class PrisonerService(
         {
             if (await ServiceNumberTakenAsync(inputs[i], exceptId: null, ct) is { } taken) errors.AddRange(taken.Errors.Select(e => new BatchError(i, e)));
         }
-        if (errors.Count == 0) errors.Add(new BatchError(0, new FieldError("", "The records could not be saved. Nothing was saved; try again.")));
+        if (errors.Count == 0) errors.Add(new BatchError(0, Refusal.Invalid("The records could not be saved. Nothing was saved; try again.").On("")));
         return new BatchResult<Prisoner>([], errors);
     }
 
@@ -504,9 +504,9 @@ public sealed class PrisonerService(
     private static ServiceResult<Prisoner> Conflict(Prisoner current, PrisonerInput submitted)
     {
         var now = PrisonerInput.From(current);
-        var errors = new List<FieldError>
+        var errors = new List<Refusal>
         {
-            new("", "Someone else saved this record while you were editing it. Nothing of yours was saved. " +
+            Refusal.Conflict("Someone else saved this record while you were editing it. Nothing of yours was saved. " +
                     "The fields that now differ are marked; check them, then save again to keep your version."),
         };
         foreach (var property in typeof(PrisonerInput).GetProperties())
@@ -521,7 +521,7 @@ public sealed class PrisonerService(
             var yours = Convert.ToString(property.GetValue(submitted), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             if (!string.Equals(Text.Clean(theirs) ?? "", Text.Clean(yours) ?? "", StringComparison.Ordinal))
             {
-                errors.Add(new FieldError(property.Name, $"Now saved as “{(theirs.Length == 0 ? "(empty)" : theirs)}”."));
+                errors.Add(Refusal.Conflict($"Now saved as “{(theirs.Length == 0 ? "(empty)" : theirs)}”.").On(property.Name));
             }
         }
         return ServiceResult<Prisoner>.Conflict(errors, current.Version);

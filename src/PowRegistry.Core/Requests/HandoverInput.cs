@@ -10,10 +10,10 @@ namespace PowRegistry.Core.Requests;
 /// <summary>The handover as it took place: recorded when a request is completed, and shown on the custody timeline.</summary>
 public sealed class HandoverInput
 {
-    [Display(Name = "Date of the handover")] public DateOnly? HandoverDate { get; set; }
-    [Display(Name = "Place of the handover")] public string? HandoverPlace { get; set; }
-    [Display(Name = "Witness organisation")] public InterviewerOrganisation? WitnessOrganisation { get; set; }
-    [Display(Name = "Witness name")] public string? WitnessName { get; set; }
+    [Display(Name = "HandoverInput.HandoverDate")] public DateOnly? HandoverDate { get; set; }
+    [Display(Name = "HandoverInput.HandoverPlace")] public string? HandoverPlace { get; set; }
+    [Display(Name = "HandoverInput.WitnessOrganisation")] public InterviewerOrganisation? WitnessOrganisation { get; set; }
+    [Display(Name = "HandoverInput.WitnessName")] public string? WitnessName { get; set; }
 }
 
 /// <summary>The handover form's rules. The safeguards (his wish, his record) are the request's, not the form's.</summary>

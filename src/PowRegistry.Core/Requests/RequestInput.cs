@@ -4,6 +4,6 @@ namespace PowRegistry.Core.Requests;
 
 public sealed class RequestInput
 {
-    [Display(Name = "Destination state")] public string? DestinationState { get; set; }
-    [Display(Name = "Wish statement it rests on")] public int? WishId { get; set; }
+    [Display(Name = "RequestInput.DestinationState")] public string? DestinationState { get; set; }
+    [Display(Name = "RequestInput.WishId")] public int? WishId { get; set; }
 }

@@ -6,8 +6,8 @@ namespace PowRegistry.Core.Requests;
 
 public enum ReviewDecision
 {
-    [Display(Name = "Continue (his latest statement names this destination again)")] Continue = 1,
-    [Display(Name = "Withdraw the request")] Withdraw = 2,
+    Continue = 1,
+    Withdraw = 2,
 }
 
 /// <summary>An administrator's dated, attributed decision on a request flagged after a change of wish.</summary>

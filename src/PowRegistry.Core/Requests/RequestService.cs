@@ -110,11 +110,11 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         var gate = await GateAsync(db, prisoner, clock, options, ct);
         if (!TransferRequest.NextSteps(request.Status).Contains(RequestStatus.Completed))
         {
-            return ServiceResult<TransferRequest>.Failure(request.MoveTo(RequestStatus.Completed, gate, note, input.HandoverDate, actor, clock.GetUtcNow()).Select(r => new FieldError("", r)).ToList());
+            return ServiceResult<TransferRequest>.Failure(request.MoveTo(RequestStatus.Completed, gate, note, input.HandoverDate, actor, clock.GetUtcNow()).Select(r => Refusal.Conflict(r)).ToList());
         }
         // Invalid details: say so, and say too what the safeguards would refuse, so that every reason is listed at once.
         var refusals = request.Safeguards(RequestStatus.Completed, gate, input.HandoverDate);
-        return ServiceResult<TransferRequest>.Failure(ServiceResult<TransferRequest>.Failure(validation).Errors.Concat(refusals.Select(r => new FieldError("", r))).ToList());
+        return ServiceResult<TransferRequest>.Failure(ServiceResult<TransferRequest>.Failure(validation).Errors.Concat(refusals.Select(r => Refusal.Invalid(r).On(""))).ToList());
     }
 
     private async Task<ServiceResult<TransferRequest>> ApplyAsync(int id, RequestStatus to, string? note, DateOnly? handoverDate, HandoverInput? handover, Actor actor, CancellationToken ct)
@@ -123,7 +123,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
         if (to is RequestStatus.Accepted or RequestStatus.Refused && !currentUser.IsAdministrator)
         {
-            return ServiceResult<TransferRequest>.Failure("", "Only an administrator records the receiving state's answer.");
+            return ServiceResult<TransferRequest>.Forbidden("Only an administrator records the receiving state's answer.");
         }
 
         var gate = await GateAsync(db, prisoner, clock, options, ct);
@@ -131,7 +131,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         // His record as it stands now decides whether this is a return to his country of origin.
         var kind = request.IsReturnToOrigin(prisoner) ? CustodyEventKind.Repatriated : CustodyEventKind.TransferredToThirdState;
         var refusals = request.MoveTo(to, gate, note, handoverDate, actor, now, handover);
-        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals.Select(r => new FieldError("", r)).ToList());
+        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals.Select(r => Refusal.Conflict(r)).ToList());
 
         if (to == RequestStatus.Completed)
         {
@@ -150,7 +150,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
         var gate = await GateAsync(db, prisoner, clock, options, ct);
         var refusals = request.SignOffLift(reason, gate, actor, clock.GetUtcNow());
-        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals.Select(r => new FieldError("Reason", r)).ToList());
+        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals.Select(r => Refusal.Invalid(r).On("Reason")).ToList());
         if (await TrySaveAsync(ct) is { } stale) return stale;
         logger.LogInformation("Non-refoulement stop of request {RequestId} signed off by {UserId}", id, actor.UserId);
         return ServiceResult<TransferRequest>.Success(request);
@@ -169,9 +169,9 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         var refusals = request.Review(decision, reason, gate, actor, clock.GetUtcNow());
         if (refusals.Count > 0)
         {
-            return ServiceResult<TransferRequest>.Failure(refusals.Select(r => new FieldError(
-                r.StartsWith("Give the reason", StringComparison.Ordinal) || r.StartsWith("Keep this", StringComparison.Ordinal) ? "Reason"
-                : r.StartsWith("Choose", StringComparison.Ordinal) ? "Decision" : "", r)).ToList());
+            return ServiceResult<TransferRequest>.Failure(refusals.Select(r =>
+                r.StartsWith("Give the reason", StringComparison.Ordinal) || r.StartsWith("Keep this", StringComparison.Ordinal) ? Refusal.Invalid(r).On("Reason")
+                : r.StartsWith("Choose", StringComparison.Ordinal) ? Refusal.Invalid(r).On("Decision") : Refusal.Conflict(r)).ToList());
         }
         if (await TrySaveAsync(ct) is { } stale) return stale;
         logger.LogInformation("Request {RequestId} reviewed ({Decision}) by {UserId}", id, decision, actor.UserId);

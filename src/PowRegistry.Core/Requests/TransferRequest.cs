@@ -8,14 +8,14 @@ namespace PowRegistry.Core.Requests;
 
 public enum RequestStatus
 {
-    [Display(Name = "Draft")] Draft = 0,
-    [Display(Name = "Submitted")] Submitted = 1,
-    [Display(Name = "Under consultation")] UnderConsultation = 2,
-    [Display(Name = "Accepted by the receiving state")] Accepted = 3,
-    [Display(Name = "Refused by the receiving state")] Refused = 4,
-    [Display(Name = "Handover scheduled")] HandoverScheduled = 5,
-    [Display(Name = "Completed")] Completed = 6,
-    [Display(Name = "Withdrawn")] Withdrawn = 7,
+    Draft = 0,
+    Submitted = 1,
+    UnderConsultation = 2,
+    Accepted = 3,
+    Refused = 4,
+    HandoverScheduled = 5,
+    Completed = 6,
+    Withdrawn = 7,
 }
 
 /// <summary>What the gates need to know about the prisoner when a request moves: his record and his latest wish as they stand now.</summary>

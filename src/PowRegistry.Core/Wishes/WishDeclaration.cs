@@ -6,27 +6,27 @@ namespace PowRegistry.Core.Wishes;
 
 public enum WishDestination
 {
-    [Display(Name = "Return to country of origin")] ReturnToOrigin = 1,
-    [Display(Name = "Transfer to a named state")] TransferToThirdState = 2,
-    [Display(Name = "Remain in the detaining state")] RemainInDetainingState = 3,
-    [Display(Name = "Undecided")] Undecided = 4,
-    [Display(Name = "Declined to answer")] DeclinedToAnswer = 5,
+    ReturnToOrigin = 1,
+    TransferToThirdState = 2,
+    RemainInDetainingState = 3,
+    Undecided = 4,
+    DeclinedToAnswer = 5,
 }
 
 public enum InterviewerOrganisation
 {
-    [Display(Name = "ICRC")] Icrc = 1,
-    [Display(Name = "UNHCR")] Unhcr = 2,
-    [Display(Name = "Detaining power")] DetainingPower = 3,
-    [Display(Name = "Receiving state")] ReceivingState = 4,
-    [Display(Name = "Other")] Other = 5,
+    Icrc = 1,
+    Unhcr = 2,
+    DetainingPower = 3,
+    ReceivingState = 4,
+    Other = 5,
 }
 
 public enum WishVerification
 {
-    [Display(Name = "Unverified")] Unverified = 0,
-    [Display(Name = "Verified by a neutral party")] VerifiedByNeutralParty = 1,
-    [Display(Name = "Reconfirmed before handover")] ReconfirmedBeforeHandover = 2,
+    Unverified = 0,
+    VerifiedByNeutralParty = 1,
+    ReconfirmedBeforeHandover = 2,
 }
 
 /// <summary>

@@ -9,23 +9,23 @@ namespace PowRegistry.Core.Wishes;
 
 public sealed class WishInput
 {
-    [Display(Name = "Date of interview")] public string? TakenOn { get; set; }
-    [Display(Name = "Place of interview")] public string? Place { get; set; }
-    [Display(Name = "Interviewer")] public string? Interviewer { get; set; }
-    [Display(Name = "Organisation")] public InterviewerOrganisation? Organisation { get; set; }
-    [Display(Name = "Language")] public string? Language { get; set; }
-    [Display(Name = "Interpreter")] public string? Interpreter { get; set; }
-    [Display(Name = "Private interview (no detaining-power staff present)")] public bool PrivateInterview { get; set; }
-    [Display(Name = "Stated destination")] public WishDestination? Destination { get; set; }
-    [Display(Name = "Named state")] public string? DestinationState { get; set; }
-    [Display(Name = "Certainty (%)")] public int? Certainty { get; set; }
-    [Display(Name = "Reasons given")] public string? Reasons { get; set; }
-    [Display(Name = "He states fear of persecution")] public bool FearsPersecution { get; set; }
-    [Display(Name = "Fears stated")] public string? Fears { get; set; }
-    [Display(Name = "Signs of pressure observed")] public string? SignsOfPressure { get; set; }
-    [Display(Name = "His words (verbatim)")] public string? VerbatimWords { get; set; }
-    [Display(Name = "Translation")] public string? Translation { get; set; }
-    [Display(Name = "Verification")] public WishVerification Verification { get; set; }
+    [Display(Name = "WishInput.TakenOn")] public string? TakenOn { get; set; }
+    [Display(Name = "WishInput.Place")] public string? Place { get; set; }
+    [Display(Name = "WishInput.Interviewer")] public string? Interviewer { get; set; }
+    [Display(Name = "WishInput.Organisation")] public InterviewerOrganisation? Organisation { get; set; }
+    [Display(Name = "WishInput.Language")] public string? Language { get; set; }
+    [Display(Name = "WishInput.Interpreter")] public string? Interpreter { get; set; }
+    [Display(Name = "WishInput.PrivateInterview")] public bool PrivateInterview { get; set; }
+    [Display(Name = "WishInput.Destination")] public WishDestination? Destination { get; set; }
+    [Display(Name = "WishInput.DestinationState")] public string? DestinationState { get; set; }
+    [Display(Name = "WishInput.Certainty")] public int? Certainty { get; set; }
+    [Display(Name = "WishInput.Reasons")] public string? Reasons { get; set; }
+    [Display(Name = "WishInput.FearsPersecution")] public bool FearsPersecution { get; set; }
+    [Display(Name = "WishInput.Fears")] public string? Fears { get; set; }
+    [Display(Name = "WishInput.SignsOfPressure")] public string? SignsOfPressure { get; set; }
+    [Display(Name = "WishInput.VerbatimWords")] public string? VerbatimWords { get; set; }
+    [Display(Name = "WishInput.Translation")] public string? Translation { get; set; }
+    [Display(Name = "WishInput.Verification")] public WishVerification Verification { get; set; }
 }
 
 public sealed class WishInputValidator : AbstractValidator<WishInput>

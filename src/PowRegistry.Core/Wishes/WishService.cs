@@ -44,7 +44,7 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
         var wish = prisoner is null ? null : await db.WishDeclarations.FirstOrDefaultAsync(w => w.Id == wishId && w.PrisonerId == prisonerId, ct);
         if (prisoner is null || wish is null) return ServiceResult<WishDeclaration>.NotFound();
         var refused = wish.Withdraw(reason, actor, clock.GetUtcNow());
-        if (refused.Count > 0) return ServiceResult<WishDeclaration>.Failure(refused.Select(m => new FieldError("Reason", m)).ToList());
+        if (refused.Count > 0) return ServiceResult<WishDeclaration>.Failure(refused.Select(m => Refusal.Invalid(m).On("Reason")).ToList());
         await UpdateCurrentWishAsync(prisoner, added: null, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Wish statement {WishId} of prisoner {PrisonerId} withdrawn by {UserId}", wish.Id, prisonerId, actor.UserId);

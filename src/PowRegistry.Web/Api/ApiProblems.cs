@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 using PowRegistry.Core.Common;
+using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Api;
 
@@ -22,23 +23,35 @@ public static class ApiProblems
 
     public static IResult Forbidden(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden);
 
-    public static IResult Validation(IEnumerable<FieldError> errors) =>
+    /// <summary>400 with the refusals in the caller's language, keyed by camelCase field.</summary>
+    public static IResult Validation(IEnumerable<Refusal> errors) => new Worded(text =>
         Results.ValidationProblem(
-            errors.GroupBy(e => FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            detail: "The request was refused: see `errors`, keyed by field.");
+            errors.GroupBy(e => FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => text[e]).ToArray()),
+            detail: "The request was refused: see `errors`, keyed by field."));
 
-    public static IResult Validation(string field, string message) => Validation([new FieldError(field, message)]);
+    public static IResult Validation(string field, string message) => Validation([Refusal.Invalid(message).On(field)]);
 
-    /// <summary>What a failed service call means over HTTP.</summary>
-    public static IResult Failed<T>(ServiceResult<T> result, string what)
+    /// <summary>
+    /// The one place a service's refusal becomes HTTP: not found → 404; forbidden → 403; someone saved first → 412;
+    /// a step the record's state refuses (every refusal a conflict, each reason listed) → 409; invalid input → 400.
+    /// </summary>
+    public static IResult Failed<T>(ServiceResult<T> result, string what) => Refused(result.Errors, what, result.CurrentVersion);
+
+    public static IResult Refused(IReadOnlyList<Refusal> errors, string what, int? currentVersion = null)
     {
-        if (result.IsNotFound) return NotFound(what);
-        if (result.CurrentVersion is { } version) return StaleVersion(result.Errors, version);
-        return Validation(result.Errors);
+        if (errors.Any(e => e.Kind == RefusalKind.NotFound)) return NotFound(what);
+        if (errors.FirstOrDefault(e => e.Kind == RefusalKind.Forbidden) is { } forbidden) return new Worded(text => Forbidden(text[forbidden]));
+        if (currentVersion is { } version) return StaleVersion(errors, version);
+        if (errors.All(e => e.Kind == RefusalKind.Conflict))
+        {
+            return new Worded(text => Results.Problem(statusCode: StatusCodes.Status409Conflict, detail: "The safeguards refuse this step: see `reasons`.",
+                extensions: new Dictionary<string, object?> { ["reasons"] = errors.Select(e => text[e]).ToArray() }));
+        }
+        return Validation(errors);
     }
 
     /// <summary>412: someone saved first (or If-Match names an old version). The body says what now differs; ETag gives the current version.</summary>
-    public static IResult StaleVersion(IEnumerable<FieldError> errors, int currentVersion) =>
+    public static IResult StaleVersion(IEnumerable<Refusal> errors, int currentVersion) => new Worded(text =>
         new WithHeader(
             Results.Problem(
                 detail: "The record has changed since the version in If-Match. Nothing was saved. GET it again, reapply your change, and send the new ETag.",
@@ -46,9 +59,9 @@ public static class ApiProblems
                 extensions: new Dictionary<string, object?>
                 {
                     ["currentVersion"] = currentVersion,
-                    ["errors"] = errors.Where(e => e.Field.Length > 0).GroupBy(e => FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    ["errors"] = errors.Where(e => e.Field.Length > 0).GroupBy(e => FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => text[e]).ToArray()),
                 }),
-            HeaderNames.ETag, ETag(currentVersion));
+            HeaderNames.ETag, ETag(currentVersion)));
 
     public static string ETag(int version) => $"\"{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}\"";
 
@@ -91,6 +104,12 @@ public static class ApiProblems
         var start = message.IndexOf('\'', StringComparison.Ordinal);
         var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
         return end > start ? message[(start + 1)..end] : null;
+    }
+
+    /// <summary>A problem whose words are chosen when it is written, in the caller's language (the request's culture).</summary>
+    private sealed class Worded(Func<MessageText, IResult> write) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => write(httpContext.RequestServices.GetRequiredService<MessageText>()).ExecuteAsync(httpContext);
     }
 
     /// <summary>A result with one extra response header.</summary>

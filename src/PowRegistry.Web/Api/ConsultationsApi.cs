@@ -51,7 +51,7 @@ public static class ConsultationsApi
 
     private static async Task<IResult> ListAsync(string? status, int? counterpart, bool? stalled, bool? overdue, PowRegistryDbContext db, ConsultationService service, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<Refusal>();
         var filter = new ConsultationFilter { Status = ApiEnum.Parse<ConsultationStatus>(status, "status", errors), Counterpart = counterpart, Stalled = stalled == true, Overdue = overdue == true };
         if (errors.Count > 0) return ApiProblems.Validation(errors);
         var list = await service.ListAsync(filter, ct);

@@ -116,7 +116,7 @@ public static class PrisonersApi
 
     private static async Task<IResult> ListAsync([AsParameters] PrisonerListQuery query, PrisonerService service, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<Refusal>();
         var register = new RegisterQuery
         {
             Search = query.Search,
@@ -132,7 +132,7 @@ public static class PrisonersApi
             Before = query.Before,
             PageSize = query.PageSize ?? RegisterQuery.DefaultPageSize,
         };
-        if (query.PageSize is < 1 or > 200) errors.Add(new FieldError("pageSize", "Ask for 1 to 200 records a page."));
+        if (query.PageSize is < 1 or > 200) errors.Add(Refusal.Invalid("Ask for 1 to 200 records a page.").On("pageSize"));
         if (errors.Count > 0) return ApiProblems.Validation(errors);
 
         var page = await service.ListAsync(register, ct);

@@ -135,13 +135,7 @@ public static class RequestsApi
                 WitnessName = body.WitnessName,
             }, currentUser.Actor, ct, body.Note)
             : await service.MoveAsync(id, to, body.Note, body.HandoverDate, currentUser.Actor, ct);
-        if (result.IsNotFound) return ApiProblems.NotFound("request");
-        if (!result.Succeeded)
-        {
-            // The service refuses the receiving state's answer from anyone but an administrator: that is a 403.
-            if (to is RequestStatus.Accepted or RequestStatus.Refused && !currentUser.IsAdministrator) return ApiProblems.Forbidden(result.Errors[0].Message);
-            return Refused(result.Errors);
-        }
+        if (!result.Succeeded) return ApiProblems.Failed(result, "request");
         return await OkAsync(result.Value!, service, db, ct);
     }
 
@@ -152,7 +146,7 @@ public static class RequestsApi
         if (body!.Decision is not { } decision || !Enum.IsDefined(decision)) return ApiProblems.Validation("decision", "Say whether the request continues or is withdrawn.");
         var result = await service.ReviewAsync(id, decision, body.Reason, currentUser.Actor, ct);
         if (result.IsNotFound) return ApiProblems.NotFound("request");
-        if (!result.Succeeded) return Refused(result.Errors);
+        if (!result.Succeeded) return ApiProblems.Failed(result, "request");
         return await OkAsync(result.Value!, service, db, ct);
     }
 
@@ -172,11 +166,4 @@ public static class RequestsApi
     /// <summary>The prisoner's reference alone, for the resource, without loading the request, prisoner and gate again.</summary>
     private static Task<string> ReferenceOfAsync(PowRegistryDbContext db, int prisonerId, CancellationToken ct) =>
         db.Prisoners.Where(p => p.Id == prisonerId).Select(p => p.Reference).SingleAsync(ct);
-
-    /// <summary>409: the request's state (or the prisoner's wish) does not allow this step. Every reason is listed.</summary>
-    private static IResult Refused(IReadOnlyList<FieldError> errors) =>
-        errors.All(e => e.Field.Length == 0)
-            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, detail: "The safeguards refuse this step: see `reasons`.",
-                extensions: new Dictionary<string, object?> { ["reasons"] = errors.Select(e => e.Message).ToArray() })
-            : ApiProblems.Validation(errors);
 }

@@ -20,7 +20,7 @@ public sealed class SetupModel(FirstRun firstRun) : PageModel
         var result = await firstRun.CompleteSetupAsync(Form);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = "The administrator account is ready. Log in with it.";

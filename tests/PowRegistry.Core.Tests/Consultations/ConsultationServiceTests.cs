@@ -60,7 +60,7 @@ public sealed class ConsultationServiceTests(TestServices app) : IClassFixture<T
             PrisonerReferences = @case == "unknown prisoner" ? "POW-1999-999999" : null
         };
         var result = await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.CreateAsync(input, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(result.Errors, e => e.Message == message);
+        Assert.Contains(result.Errors, e => e.Message.Key == message);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ConsultationServiceTests(TestServices app) : IClassFixture<T
         await app.Run<ConsultationService, ServiceResult<ActionItem>>(c => c.AddActionItemAsync(consultation.Id, "Send the list", colleague.Id, "2025-06-30", TestServices.Officer, CancellationToken.None));
         var overdue = (await app.Run<ConsultationService, ServiceResult<ActionItem>>(c => c.AddActionItemAsync(consultation.Id, "Reply to the note", colleague.Id, "2025-05-15", TestServices.Officer, CancellationToken.None))).Value!;
         var refused = await app.Run<ConsultationService, ServiceResult<ActionItem>>(c => c.AddActionItemAsync(consultation.Id, " ", colleague.Id, "2025-05-15", TestServices.Officer, CancellationToken.None));
-        Assert.Contains(refused.Errors, e => e.Message == "Say what is to be done.");
+        Assert.Contains(refused.Errors, e => e.Message.Key == "Say what is to be done.");
 
         var mine = await app.Run<ConsultationService, IReadOnlyList<MyActionItem>>(c => c.ActionItemsOfAsync(colleague.Id, CancellationToken.None));
         Assert.Equal(["Reply to the note", "Send the list"], mine.Select(i => i.What));

@@ -136,7 +136,7 @@ public sealed class ConsultationStatusTests(TestServices app) : IClassFixture<Te
         var refused = await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.ChangeStatusAsync(created.Id, ConsultationStatus.Held, Officer, CancellationToken.None));
 
         Assert.False(refused.Succeeded);
-        Assert.Equal([new FieldError("Status", "A consultation that is closed is finished: its status no longer changes.")], refused.Errors);
+        Assert.Equal([Refusal.Invalid("A consultation that is closed is finished: its status no longer changes.").On("Status")], refused.Errors);
         var stored = (await app.Run<ConsultationService, Consultation?>(c => c.GetAsync(created.Id, CancellationToken.None)))!;
         Assert.Equal(ConsultationStatus.Closed, stored.Status);
         Assert.Equal([ConsultationStatus.Proposed, ConsultationStatus.Closed], stored.Changes.OrderBy(c => c.Id).Select(c => c.To));

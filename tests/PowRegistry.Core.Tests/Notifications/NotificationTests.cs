@@ -167,7 +167,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         var card = Assert.Single(await StoredAsync(prisoner.Id));
 
         var result = await AsOfficerOf(desk, n => n.MarkSentAsync(card.Id, new SentInput { SentOn = date, Channel = channel, Reference = reference }, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(result.Errors, e => e.Field == field && e.Message == message);
+        Assert.Contains(result.Errors, e => e.Field == field && e.Message.Key == message);
         Assert.True(Assert.Single(await StoredAsync(prisoner.Id)).IsOpen);
     }
 
@@ -186,7 +186,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         Assert.Empty(await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)));
 
         var again = await AsOfficerOf(desk, n => n.MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-27", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(again.Errors, e => e.Message == "This notification was already marked sent on 2025-05-26.");
+        Assert.Contains(again.Errors, e => e.Message.Key == "This notification was already marked sent on 2025-05-26.");
         Assert.Equal(new DateOnly(2025, 5, 26), Assert.Single(await StoredAsync(prisoner.Id)).SentOn);
     }
 
@@ -205,7 +205,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         var secondResult = await second.ServiceProvider.GetRequiredService<NotificationService>().MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-27", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None);
 
         Assert.True(firstResult.Succeeded);
-        Assert.Contains(secondResult.Errors, e => e.Message == "This notification was already marked sent by someone else.");
+        Assert.Contains(secondResult.Errors, e => e.Message.Key == "This notification was already marked sent by someone else.");
         var stored = Assert.Single(await StoredAsync(prisoner.Id));
         Assert.Equal((new DateOnly(2025, 5, 26), NotificationChannel.Email, TestServices.OtherOfficer.UserId), (stored.SentOn!.Value, stored.Channel!.Value, stored.SentRecordedBy!));
     }
@@ -249,7 +249,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         Assert.Equal((1, 1, 0), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate));
 
         var refused = await AsOfficerOf(desk, n => n.MarkCaptureCardSentAsync(prisoner.Id, new SentInput { SentOn = "2025-05-12" }, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(refused.Errors, e => e.Message == "Choose how it was sent.");
+        Assert.Contains(refused.Errors, e => e.Message.Key == "Choose how it was sent.");
         var sent = await AsOfficerOf(desk, n => n.MarkCaptureCardSentAsync(prisoner.Id, new SentInput { SentOn = "2025-05-12", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None));
         Assert.True(sent.Succeeded, string.Join("; ", sent.Errors.Select(e => e.Message)));
         var stored = Assert.Single(await StoredAsync(prisoner.Id));

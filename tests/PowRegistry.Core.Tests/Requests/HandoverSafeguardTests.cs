@@ -125,7 +125,7 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
         return (prisoner, request);
     }
 
-    private static IEnumerable<string> Messages(ServiceResult<TransferRequest> result) => result.Errors.Select(e => e.Message);
+    private static IEnumerable<string> Messages(ServiceResult<TransferRequest> result) => result.Errors.Select(e => e.Message.Key);
 
     // ---- The change of mind at the handover itself (the case) ----
 
@@ -311,7 +311,7 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
 
         Assert.Equal(["Only an administrator reviews a flagged request."], Messages(await ReviewAsync(request.Id, ReviewDecision.Withdraw, "why", "officer-1", administrator: false)));
         var noReason = await ReviewAsync(request.Id, ReviewDecision.Withdraw, "  ");
-        Assert.Equal(("Reason", "Give the reason for your decision."), (noReason.Errors.Single().Field, noReason.Errors.Single().Message));
+        Assert.Equal(("Reason", "Give the reason for your decision."), (noReason.Errors.Single().Field, noReason.Errors.Single().Message.Key));
         Assert.Equal("Reason", (await ReviewAsync(request.Id, ReviewDecision.Withdraw, new string('r', 4001))).Errors.Single().Field);
         Assert.Empty((await StoredAsync(request.Id)).Reviews);
     }

@@ -108,7 +108,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var request = await RequestAsync(prisoner.Id, "KR", wish.Id);
         if (from == RequestStatus.Submitted) await MoveAsync(request.Id, RequestStatus.Submitted);
         var result = await MoveAsync(request.Id, to, handover: NextWeek);
-        Assert.Contains(result.Errors, e => e.Message.Contains("cannot become", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Message.Key.Contains("cannot become", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -148,9 +148,9 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
     public async Task Withdrawal_NeedsAReason_AndEndsTheRequest()
     {
         var (_, request) = await AcceptedForKoreaAsync();
-        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Withdrawn)).Errors, e => e.Message == "Say why the request is withdrawn.");
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Withdrawn)).Errors, e => e.Message.Key == "Say why the request is withdrawn.");
         Assert.True((await MoveAsync(request.Id, RequestStatus.Withdrawn, note: "He asked to wait")).Succeeded);
-        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.Contains("cannot become", StringComparison.Ordinal));
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.Key.Contains("cannot become", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         await MoveAsync(request.Id, RequestStatus.UnderConsultation);
         await using var scope = app.ScopeAs("officer-1", deskIds: Desk.DefaultDeskId);
         var result = await scope.ServiceProvider.GetRequiredService<RequestService>().MoveAsync(request.Id, RequestStatus.Accepted, null, null, Author, CancellationToken.None);
-        Assert.Contains(result.Errors, e => e.Message == "Only an administrator records the receiving state's answer.");
+        Assert.Contains(result.Errors, e => e.Message.Key == "Only an administrator records the receiving state's answer.");
     }
 
     // ---- Reconfirmation gate: each condition on its own ----
@@ -190,7 +190,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var refused = await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek);
         // A new statement for another state also flags the request, which freezes it: that reason is listed too.
         string[] expected = condition == "destination" ? [Frozen, message] : [message];
-        Assert.Equal(expected, refused.Errors.Select(e => e.Message));
+        Assert.Equal(expected, refused.Errors.Select(e => e.Message.Key));
     }
 
     private const string Frozen = "Flagged for review after a change of wish: nothing moves until an administrator has reviewed it.";
@@ -216,7 +216,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
         Assert.True(request.IsReturnToOrigin(prisoner));
         var refused = await MoveAsync(request.Id, RequestStatus.Submitted);
-        Assert.Contains(refused.Errors, e => e.Message == message);
+        Assert.Contains(refused.Errors, e => e.Message.Key == message);
     }
 
     [Fact]
@@ -241,11 +241,11 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
             return await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, reason, new Actor(admin), CancellationToken.None);
         }
 
-        Assert.Contains((await SignOff(Author.UserId, "I wrote it")).Errors, e => e.Message == "The author of the request cannot sign off lifting its stop.");
-        Assert.Contains((await SignOff("admin-a", " ")).Errors, e => e.Message == "Give your reason for lifting the stop.");
+        Assert.Contains((await SignOff(Author.UserId, "I wrote it")).Errors, e => e.Message.Key == "The author of the request cannot sign off lifting its stop.");
+        Assert.Contains((await SignOff("admin-a", " ")).Errors, e => e.Message.Key == "Give your reason for lifting the stop.");
         Assert.True((await SignOff("admin-a", "ICRC confirms he asked to go home in private")).Succeeded);
-        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.StartsWith("Non-refoulement stop", StringComparison.Ordinal));
-        Assert.Contains((await SignOff("admin-a", "again")).Errors, e => e.Message == "A second, different administrator must sign off.");
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.Key.StartsWith("Non-refoulement stop", StringComparison.Ordinal));
+        Assert.Contains((await SignOff("admin-a", "again")).Errors, e => e.Message.Key == "A second, different administrator must sign off.");
         Assert.True((await SignOff("admin-b", "Reviewed the interview record")).Succeeded);
         Assert.True((await MoveAsync(request.Id, RequestStatus.Submitted)).Succeeded);
 
@@ -262,7 +262,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
         await using var scope = app.ScopeAs("officer-x", deskIds: Desk.DefaultDeskId);
         var result = await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, "no", new Actor("officer-x"), CancellationToken.None);
-        Assert.Contains(result.Errors, e => e.Message == "Only administrators can lift the non-refoulement stop.");
+        Assert.Contains(result.Errors, e => e.Message.Key == "Only administrators can lift the non-refoulement stop.");
     }
 
     // ---- GC III Art. 109(3) ----
@@ -279,7 +279,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
             await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, "lifted", new Actor(admin), CancellationToken.None);
         }
         var refused = await MoveAsync(request.Id, RequestStatus.Submitted);
-        Assert.Equal(["GC III Art. 109(3): he is seriously sick or wounded and hostilities are ongoing; he is not repatriated against his latest wish."], refused.Errors.Select(e => e.Message));
+        Assert.Equal(["GC III Art. 109(3): he is seriously sick or wounded and hostilities are ongoing; he is not repatriated against his latest wish."], refused.Errors.Select(e => e.Message.Key));
     }
 
     // ---- A change of wish after acceptance ----
@@ -297,7 +297,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         Assert.True(open[0].Request.FlaggedForReview); // flagged ones are listed first
 
         // …and the gate stops the handover until his wish names Korea again.
-        Assert.Contains((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Errors, e => e.Message == "His latest wish does not name this destination.");
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Errors, e => e.Message.Key == "His latest wish does not name this destination.");
     }
 
     [Fact]

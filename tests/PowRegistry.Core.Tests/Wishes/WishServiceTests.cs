@@ -88,7 +88,7 @@ public sealed class WishServiceTests(TestServices app) : IClassFixture<TestServi
         Assert.Equal(WishDestination.Undecided, (await ReloadAsync(prisoner.Id)).CurrentWish);
 
         var again = await app.Run<WishService, ServiceResult<WishDeclaration>>(w => w.WithdrawAsync(prisoner.Id, mistaken.Id, "twice", TestServices.Officer, CancellationToken.None));
-        Assert.Contains(again.Errors, e => e.Message == "This statement is already withdrawn.");
+        Assert.Contains(again.Errors, e => e.Message.Key == "This statement is already withdrawn.");
     }
 
     public static TheoryData<string, string> Refusals() => new()
@@ -117,7 +117,7 @@ public sealed class WishServiceTests(TestServices app) : IClassFixture<TestServi
             case "no destination": input.Destination = null; break;
         }
         var result = await RecordAsync(prisoner.Id, input);
-        Assert.Contains(result.Errors, e => e.Message == message);
+        Assert.Contains(result.Errors, e => e.Message.Key == message);
         Assert.Empty(await TimelineAsync(prisoner.Id));
     }
 

@@ -86,7 +86,7 @@ public static class Commands
             new Core.Api.ApiTokenInput { UserId = user.Id, Scope = scope, Days = days, Name = Option("--name") ?? "Issued from the command line" }, Actor.System, CancellationToken.None);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors) await Console.Error.WriteLineAsync(error.Message);
+            foreach (var error in result.Errors) await Console.Error.WriteLineAsync(services.GetRequiredService<MessageText>()[error]);
             return 1;
         }
         var (token, secret) = result.Value;
@@ -141,9 +141,10 @@ public static class Commands
         var import = services.GetRequiredService<PrisonerImport>();
         var bytes = await File.ReadAllBytesAsync(file);
         var preview = await import.PreviewAsync(bytes, deskId, CancellationToken.None);
+        var text = services.GetRequiredService<MessageText>();
         foreach (var problem in preview.FileErrors.Concat(preview.Rows.SelectMany(r => r.Errors)))
         {
-            await Console.Out.WriteLineAsync(problem.Row == 0 ? problem.Message : $"Row {problem.Row}, {problem.Column}: {problem.Message}");
+            await Console.Out.WriteLineAsync(problem.Row == 0 ? text[problem.Message] : $"Row {problem.Row}, {problem.Column}: {text[problem.Message]}");
         }
         foreach (var row in preview.Rows.Where(r => r.PossibleDuplicates.Count > 0))
         {
@@ -164,7 +165,7 @@ public static class Commands
         if (!outcome.Saved)
         {
             if (preview.InvalidCount > 0 && !skipInvalid) await Console.Out.WriteLineAsync("Some rows have errors: fix them, or pass --skip-invalid to import the valid rows only.");
-            foreach (var error in outcome.Errors.Where(e => preview.Rows.All(r => r.IsValid) || e.Row == 0)) await Console.Out.WriteLineAsync($"Row {error.Row}, {error.Column}: {error.Message}");
+            foreach (var error in outcome.Errors.Where(e => preview.Rows.All(r => r.IsValid) || e.Row == 0)) await Console.Out.WriteLineAsync($"Row {error.Row}, {error.Column}: {text[error.Message]}");
             await Console.Out.WriteLineAsync("Nothing was saved.");
             return 1;
         }

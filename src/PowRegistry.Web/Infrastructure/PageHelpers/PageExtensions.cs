@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 using PowRegistry.Core.Common;
@@ -8,13 +10,35 @@ namespace PowRegistry.Web.Infrastructure;
 
 public static class PageExtensions
 {
-    /// <summary>Shows service errors next to their fields (prefix is the bound property, e.g. "Form").</summary>
-    public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix)
+    /// <summary>
+    /// The one place a page turns Core's refusals into what the user sees: not found → 404, forbidden → 403, and
+    /// otherwise each message in the reader's language next to its field (prefix is the bound property, e.g. "Form";
+    /// field "" is the whole form). Returns the answer for not found / forbidden, or null when the page should be shown again.
+    /// </summary>
+    public static IActionResult? ShowRefusals(this PageModel page, IReadOnlyList<Refusal> refusals, string prefix = "", bool alsoAtTop = false)
     {
-        foreach (var error in errors)
+        if (refusals.Any(r => r.Kind == RefusalKind.NotFound)) return page.NotFound();
+        if (refusals.Any(r => r.Kind == RefusalKind.Forbidden)) return page.Forbid();
+        page.ModelState.AddRefusals(refusals, prefix, page.HttpContext.RequestServices.GetRequiredService<MessageText>(), alsoAtTop);
+        return null;
+    }
+
+    /// <summary>Shows refusals next to their fields; with alsoAtTop, a field's message is also listed at the top of the form.</summary>
+    public static void AddRefusals(this ModelStateDictionary modelState, IEnumerable<Refusal> refusals, string prefix, MessageText text, bool alsoAtTop = false)
+    {
+        foreach (var refusal in refusals)
         {
-            modelState.AddModelError(error.Field.Length == 0 ? "" : prefix.Length == 0 ? error.Field : $"{prefix}.{error.Field}", error.Message);
+            var message = text[refusal];
+            if (refusal.Field.Length == 0 || alsoAtTop) modelState.AddModelError("", message);
+            if (refusal.Field.Length > 0) modelState.AddModelError(prefix.Length == 0 ? refusal.Field : $"{prefix}.{refusal.Field}", message);
         }
+    }
+
+    /// <summary>The notice shown once after a redirect (the layout shows it): a key into SharedResource and its arguments.</summary>
+    public static void Notify(this PageModel page, string text, params string[] args)
+    {
+        page.TempData["Message"] = text;
+        page.TempData["MessageArgs"] = args;
     }
 
     public static IEnumerable<SelectListItem> CountryOptions(string? selected) =>

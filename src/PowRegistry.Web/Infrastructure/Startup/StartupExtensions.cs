@@ -86,6 +86,7 @@ public static class StartupExtensions
     public static void AddPowRegistryPages(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<MessageText>();
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);
@@ -112,7 +113,9 @@ public static class StartupExtensions
                 options.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            // Core's form labels are keys in MessageResource; the Web's own are English text keyed in SharedResource.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) =>
+                factory.Create(type.Assembly == typeof(Core.Common.Message).Assembly ? typeof(MessageResource) : typeof(SharedResource)))
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

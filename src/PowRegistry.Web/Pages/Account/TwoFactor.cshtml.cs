@@ -28,7 +28,7 @@ public sealed class TwoFactorModel(TwoFactorService twoFactor, UserManager<AppUs
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return await LoadAsync() ? Page() : NotFound();
         }
         await RefreshSignInAsync();
@@ -42,7 +42,7 @@ public sealed class TwoFactorModel(TwoFactorService twoFactor, UserManager<AppUs
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return await LoadAsync() ? Page() : NotFound();
         }
         await RefreshSignInAsync();

@@ -29,7 +29,7 @@ public sealed class SecurityModel(TwoFactorService twoFactor) : PageModel
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             await LoadAsync(ct);
             return Page();
         }

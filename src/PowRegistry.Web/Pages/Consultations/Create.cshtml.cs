@@ -34,7 +34,7 @@ public sealed class CreateModel(ConsultationService consultations) : PageModel, 
         var result = await consultations.CreateAsync(Form, User.Actor(), ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = "Consultation recorded.";

@@ -50,7 +50,7 @@ public sealed class DetailsModel(ConsultationService consultations, AuditService
 
     public async Task<IActionResult> OnPostDocumentAsync(int id, IFormFile? document, CancellationToken ct)
     {
-        if (document is null) return await AfterAsync(id, (false, [new FieldError("Document", "Choose a file to attach.")]), "", ct);
+        if (document is null) return await AfterAsync(id, (false, [Refusal.Invalid("Choose a file to attach.").On("Document")]), "", ct);
         await using var content = document.OpenReadStream();
         var result = await consultations.AddDocumentAsync(id, document.FileName, document.Length, content, User.Actor(), ct);
         return await AfterAsync(id, (result.IsNotFound, result.Errors), "Document attached.", ct);
@@ -64,13 +64,13 @@ public sealed class DetailsModel(ConsultationService consultations, AuditService
         return File(document.Content, document.ContentType, document.FileName);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, (bool NotFound, IReadOnlyList<FieldError> Errors) outcome, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, (bool NotFound, IReadOnlyList<Refusal> Errors) outcome, string done, CancellationToken ct)
     {
         if (outcome.NotFound) return NotFound();
         if (outcome.Errors.Count > 0)
         {
             ModelState.Clear();
-            ModelState.AddErrors(outcome.Errors, "");
+            if (this.ShowRefusals(outcome.Errors, "") is { } refused) return refused;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         TempData["Message"] = done;

@@ -35,7 +35,7 @@ public sealed class EditModel(ConsultationService consultations) : PageModel, IC
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = "Consultation updated.";

@@ -22,7 +22,7 @@ public sealed class DetailsModel(ExchangeService exchange, CurrentUser currentUs
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         TempData["Message"] = "Approved: the requester may now download the share with identities.";
@@ -35,7 +35,7 @@ public sealed class DetailsModel(ExchangeService exchange, CurrentUser currentUs
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         return File(result.Value!.Content, "text/csv; charset=utf-8", result.Value.FileName);

@@ -32,7 +32,7 @@ public sealed class ShareModel(ExchangeService exchange, ConsultationService con
         if (!result.Succeeded)
         {
             ModelState.Clear();
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             await OfferCounterpartsAsync(ct);
             return Page();
         }

@@ -30,7 +30,7 @@ public sealed class SendModel(NotificationService notifications) : PageModel
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = "Notification marked sent.";

@@ -23,7 +23,7 @@ public sealed class AddEventModel(PrisonerService prisoners) : PageModel
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = "Custody event added.";

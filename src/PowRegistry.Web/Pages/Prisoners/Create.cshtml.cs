@@ -27,7 +27,7 @@ public sealed class CreateModel(PrisonerService prisoners, DeskService desks) : 
         var result = await prisoners.CreateAsync(Form, User.Actor(), ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             if (result.Errors.Any(e => e.Field == PrisonerService.DuplicatesField)) Duplicates = await prisoners.PossibleDuplicatesAsync(Form, null, ct);
             await OfferDesksAsync(ct);
             return Page();

@@ -21,7 +21,7 @@ public sealed class DocumentsModel(PrisonerService prisoners) : PageModel
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         TempData["Message"] = "Document added.";

@@ -41,7 +41,7 @@ public sealed class EditModel(PrisonerService prisoners, DeskService desks, Curr
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             if (result.Errors.Any(e => e.Field == PrisonerService.DuplicatesField)) Duplicates = await prisoners.PossibleDuplicatesAsync(Form, id, ct);
             // After a conflict the form carries the current version, so saving again is a deliberate choice.
             if (result.CurrentVersion is { } version) Form.Version = version;

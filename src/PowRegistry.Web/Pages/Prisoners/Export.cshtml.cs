@@ -25,7 +25,7 @@ public sealed class ExportModel(ExchangeService exchange, CurrentUser currentUse
         if (!result.Succeeded)
         {
             ModelState.Clear();
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return Page();
         }
         return File(result.Value!.Content, "text/csv; charset=utf-8", result.Value.FileName);

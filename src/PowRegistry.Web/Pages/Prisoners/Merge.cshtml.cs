@@ -23,7 +23,7 @@ public sealed class MergeModel(PrisonerService prisoners) : PageModel
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = $"Record {Text.Clean(DuplicateReference)?.ToUpperInvariant()} merged into this one.";

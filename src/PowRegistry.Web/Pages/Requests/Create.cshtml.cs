@@ -11,7 +11,7 @@ using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Requests;
 
-public sealed class CreateModel(RequestService requests, PrisonerService prisoners, WishService wishes) : PageModel
+public sealed class CreateModel(RequestService requests, PrisonerService prisoners, WishService wishes, MessageText text) : PageModel
 {
     [BindProperty] public RequestInput Form { get; set; } = new();
     public int Id { get; private set; }
@@ -29,7 +29,7 @@ public sealed class CreateModel(RequestService requests, PrisonerService prisone
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = "Request created as a draft.";
@@ -43,7 +43,7 @@ public sealed class CreateModel(RequestService requests, PrisonerService prisone
         (Id, Reference, Name) = (id, prisoner.Reference, prisoner.DisplayName);
         var statements = await wishes.TimelineAsync(id, ct) ?? [];
         WishOptions = statements.Where(w => !w.IsWithdrawn).Select(w => new SelectListItem(
-            $"{w.TakenOn.Show()}: {w.Destination.Display()}{(w.DestinationStateCode is null ? "" : " — " + CountryList.NameOf(w.DestinationStateCode))} ({w.Verification.Display()})",
+            $"{w.TakenOn.Show()}: {text.Label(w.Destination)}{(w.DestinationStateCode is null ? "" : " — " + CountryList.NameOf(w.DestinationStateCode))} ({text.Label(w.Verification)})",
             w.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.Id == Form.WishId));
         return true;
     }

@@ -11,7 +11,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Requests;
 
 /// <summary>One request: its status, the safeguards in force, the next steps and its history.</summary>
-public sealed class DetailsModel(RequestService requests, Core.Consultations.ConsultationService consultations, AuditService audit, CurrentUser currentUser) : PageModel
+public sealed class DetailsModel(RequestService requests, Core.Consultations.ConsultationService consultations, AuditService audit, CurrentUser currentUser, MessageText text) : PageModel
 {
     private Dictionary<string, string> _names = [];
 
@@ -48,7 +48,7 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
                 WitnessName = handover.WitnessName,
             }, User.Actor(), ct, note)
             : await requests.MoveAsync(id, to, note, handoverDate, User.Actor(), ct);
-        return await AfterAsync(id, result.IsNotFound, result.Errors, $"Request marked as {to.Display()}.", ct);
+        return await AfterAsync(id, result.IsNotFound, result.Errors, $"Request marked as {text.Label(to)}.", ct);
     }
 
     /// <summary>An administrator reviews a request flagged after a change of wish.</summary>
@@ -57,7 +57,7 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
         if (!IsAdministrator) return Forbid();
         if (decision is not { } chosen || !Enum.IsDefined(chosen))
         {
-            return await AfterAsync(id, false, [new FieldError("Decision", "Choose to continue or to withdraw the request.")], "", ct);
+            return await AfterAsync(id, false, [Refusal.Invalid("Choose to continue or to withdraw the request.").On("Decision")], "", ct);
         }
         var result = await requests.ReviewAsync(id, chosen, reviewReason, User.Actor(), ct);
         return await AfterAsync(id, result.IsNotFound, result.Errors, "Your review is recorded.", ct);
@@ -69,17 +69,13 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
         return await AfterAsync(id, result.IsNotFound, result.Errors, "Your sign-off is recorded.", ct);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, bool notFound, IReadOnlyList<FieldError> errors, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, bool notFound, IReadOnlyList<Refusal> errors, string done, CancellationToken ct)
     {
         if (notFound) return NotFound();
         if (errors.Count > 0)
         {
             // Every reason in the list at the top; a field's own message also next to it.
-            foreach (var error in errors)
-            {
-                ModelState.AddModelError("", error.Message);
-                if (error.Field.Length > 0) ModelState.AddModelError(error.Field, error.Message);
-            }
+            if (this.ShowRefusals(errors, alsoAtTop: true) is { } refused) return refused;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         TempData["Message"] = done;

@@ -25,7 +25,7 @@ public sealed class AddModel(WishService wishes, PrisonerService prisoners) : Pa
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = "Wish statement recorded.";

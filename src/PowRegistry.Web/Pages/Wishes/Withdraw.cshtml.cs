@@ -22,7 +22,7 @@ public sealed class WithdrawModel(WishService wishes) : PageModel
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = "Statement withdrawn.";

@@ -21,7 +21,7 @@ public sealed class IndexModel(ConsultationService consultations) : PageModel
         if (!result.Succeeded)
         {
             ModelState.Clear();
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             All = await consultations.CounterpartsAsync(ct);
             return Page();
         }

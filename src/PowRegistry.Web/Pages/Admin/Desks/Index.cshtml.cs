@@ -18,7 +18,7 @@ public sealed class IndexModel(DeskService desks) : PageModel
         var result = await desks.CreateAsync(Name, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             Desks = await desks.ListAsync(ct);
             return Page();
         }

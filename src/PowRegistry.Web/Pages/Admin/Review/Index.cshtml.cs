@@ -11,7 +11,7 @@ namespace PowRegistry.Web.Pages.Admin.Review;
 /// The administrators' review and home page: consultations, requests and prisoners at a glance. Every figure
 /// links to the filtered list it counts, so a number can always be checked against the records behind it.
 /// </summary>
-public sealed class IndexModel(ReviewService review, ConsultationService consultations) : PageModel
+public sealed class IndexModel(ReviewService review, ConsultationService consultations, MessageText text) : PageModel
 {
     public ReviewFigures Figures { get; private set; } = null!;
     public IReadOnlyList<MyActionItem> MyActionItems { get; private set; } = [];
@@ -35,6 +35,6 @@ public sealed class IndexModel(ReviewService review, ConsultationService consult
             Figures.PrisonersByVerification.Select(t => Bar(t, $"/Prisoners?verification={(int)t.Key}")).ToList());
     }
 
-    private static Bar Bar<T>(Tally<T> tally, string link) where T : struct, Enum =>
-        new(tally.Key.ToString(), tally.Key.Display(), tally.Count, link);
+    private Bar Bar<T>(Tally<T> tally, string link) where T : struct, Enum =>
+        new(tally.Key.ToString(), text.Label(tally.Key), tally.Count, link);
 }

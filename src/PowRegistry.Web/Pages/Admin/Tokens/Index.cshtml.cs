@@ -37,7 +37,7 @@ public sealed class IndexModel(ApiTokenService tokens, UserAdminService users, T
         var result = await tokens.IssueAsync(Form, User.Actor(), ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
         }
         else
         {

@@ -21,7 +21,7 @@ public sealed class CreateModel(UserAdminService users) : PageModel
         var result = await users.CreateAsync(Form, User.Actor(), ct);
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, nameof(Form));
+            if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
         TempData["Message"] = $"User {result.Value!.Email} created.";

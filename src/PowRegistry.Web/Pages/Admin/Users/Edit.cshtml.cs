@@ -40,7 +40,7 @@ public sealed class EditModel(UserAdminService users, DeskService desks) : PageM
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
-            ModelState.AddErrors(result.Errors, "");
+            if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return await LoadAsync(id) ? Page() : NotFound();
         }
         TempData["Message"] = done;

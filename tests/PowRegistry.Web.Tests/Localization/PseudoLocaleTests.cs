@@ -1,0 +1,96 @@
+using System.Globalization;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Desks;
+using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Requests;
+using PowRegistry.Core.Wishes;
+using PowRegistry.Web.Tests.Infrastructure;
+
+namespace PowRegistry.Web.Tests.Localization;
+
+/// <summary>
+/// The proof that Core's messages are keys: the main pages, rendered in a pseudo-language made from the English
+/// resources, show no English words of Core's (no message, refusal, label or enum value that bypassed the resources)
+/// and no key without words. Each journey brings a page to where Core's messages show (a list, a record, a refusal).
+/// </summary>
+public sealed class PseudoLocaleTests(PseudoLocaleRegistryFactory app) : IClassFixture<PseudoLocaleRegistryFactory>
+{
+    private static string Day(int offset) => DateTime.UtcNow.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Core's English words a reader could recognise: every resource value of two words or more.</summary>
+    private static readonly IReadOnlyList<string> CoreEnglish =
+        Resources.English.Values.Where(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2).Distinct().ToList();
+
+    public static TheoryData<string> Journeys() => [.. JourneyList.Keys];
+
+    private static readonly Dictionary<string, Func<PseudoLocaleTests, Session, Task<Session.Result>>> JourneyList = new(StringComparer.Ordinal)
+    {
+        ["the register"] = (_, s) => s.GetAsync("/Prisoners"),
+        ["a prisoner's record"] = async (t, s) => await s.GetAsync($"/Prisoners/{(await t.ArrangeAsync()).PrisonerId}"),
+        ["a request"] = async (t, s) => await s.GetAsync($"/Requests/{(await t.ArrangeAsync()).RequestId}"),
+        ["the review"] = (_, s) => s.GetAsync("/Admin/Review"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Journeys))]
+    public async Task APage_ShowsNoEnglishFromCore_InThePseudoLanguage(string journey)
+    {
+        using var session = await LoginAsAdminAsync();
+        var page = await JourneyList[journey](this, session);
+        var text = page.Document.Body!.TextContent + " " + string.Join(" ", page.Document.QuerySelectorAll("option, [aria-label], title").Select(e => e.TextContent + " " + e.GetAttribute("aria-label")));
+
+        Assert.Contains("⟦", text, StringComparison.Ordinal); // the page did speak the pseudo-language
+        Assert.DoesNotContain(PseudoLocalizer.Missing, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(CoreEnglish, english => text.Contains(english, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ThePseudoLanguage_HidesEnglish_AndKeepsPlaceholders()
+    {
+        Assert.Equal("⟦Kéép thís úndér {0} cháráctérs.⟧", PseudoLocalizer.Pseudo("Keep this under {0} characters."));
+    }
+
+    /// <summary>The login form, whose button speaks the pseudo-language too.</summary>
+    private async Task<Session> LoginAsAdminAsync()
+    {
+        var session = app.NewSession();
+        var login = await session.GetAsync("/Account/Login");
+        var home = await session.SubmitAsync(login, PseudoLocalizer.Pseudo("Log in"),
+            new Dictionary<string, string?> { ["Form.Email"] = PowRegistryFactory.AdminEmail, ["Form.Password"] = PowRegistryFactory.AdminPassword });
+        Assert.DoesNotContain("/Account/Login", home.Url, StringComparison.Ordinal);
+        return session;
+    }
+
+    private (int PrisonerId, int RequestId)? _arranged;
+
+    /// <summary>A prisoner with a wish, a custody event and a request: enum labels and statuses on his pages.</summary>
+    private async Task<(int PrisonerId, int RequestId)> ArrangeAsync()
+    {
+        if (_arranged is { } done) return done;
+        var prisoner = (await app.AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
+        {
+            FamilyName = "Pseudo",
+            GivenNames = "Locale",
+            Nationality = "KP",
+            DetainingPower = "UA",
+            DateOfCapture = Day(-60),
+            DeskId = Desk.DefaultDeskId,
+            DuplicatesChecked = true,
+        }, Actor.System, CancellationToken.None))).Value!;
+        var wish = (await app.AsSystemAsync<WishService, ServiceResult<WishDeclaration>>(w => w.RecordAsync(prisoner.Id, new WishInput
+        {
+            TakenOn = Day(-3),
+            Interviewer = "ICRC delegate",
+            Organisation = InterviewerOrganisation.Icrc,
+            PrivateInterview = true,
+            Verification = WishVerification.VerifiedByNeutralParty,
+            Destination = WishDestination.TransferToThirdState,
+            DestinationState = "KR",
+        }, Actor.System, CancellationToken.None))).Value!;
+        var request = (await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r =>
+            r.CreateAsync(prisoner.Id, new RequestInput { DestinationState = "KR", WishId = wish.Id }, Actor.System, CancellationToken.None))).Value!;
+        _arranged = (prisoner.Id, request.Id);
+        return _arranged.Value;
+    }
+}
