@@ -15,7 +15,7 @@ public static class Csv
     /// <summary>Reads the whole file; <paramref name="maxRecords"/> counts the header too.</summary>
     public static CsvReadResult Read(ReadOnlySpan<byte> bytes, int maxRecords, int maxCellLength)
     {
-        if (bytes.Length == 0) return CsvReadResult.Refused("The file is empty: it needs a header row and at least one row of data.");
+        if (bytes.Length == 0) return CsvReadResult.Refused("Csv.Empty");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         string text;
         try
@@ -24,9 +24,9 @@ public static class Csv
         }
         catch (DecoderFallbackException)
         {
-            return CsvReadResult.Refused("The file is not valid UTF-8 text. Save it as “CSV UTF-8” (in Excel: Save As → CSV UTF-8) and upload it again.");
+            return CsvReadResult.Refused("Csv.NotUtf8");
         }
-        if (text.Contains('\0', StringComparison.Ordinal)) return CsvReadResult.Refused("The file contains NUL characters: it is not a text CSV file.");
+        if (text.Contains('\0', StringComparison.Ordinal)) return CsvReadResult.Refused("Csv.Nul");
 
         var records = new List<CsvRecord>();
         var cells = new List<string>();
@@ -74,16 +74,16 @@ public static class Csv
             }
             else
             {
-                if (c == '"') return CsvReadResult.Refused($"Line {line}: a quote (\") inside an unquoted cell. Put the whole cell in quotes and double the quote inside it (\"\").");
+                if (c == '"') return CsvReadResult.Refused("Csv.QuoteInCell", line);
                 cell.Append(c);
                 cellStarted = true;
             }
-            if (cell.Length > maxCellLength) return CsvReadResult.Refused($"Line {recordLine}: a cell is longer than {maxCellLength} characters.");
-            if (records.Count > maxRecords) return CsvReadResult.Refused($"The file has more than {maxRecords - 1} rows of data: split it into smaller files.");
+            if (cell.Length > maxCellLength) return CsvReadResult.Refused("Csv.CellTooLong", recordLine, maxCellLength);
+            if (records.Count > maxRecords) return CsvReadResult.Refused("Csv.TooManyRows", maxRecords - 1);
         }
-        if (quoted) return CsvReadResult.Refused($"Line {recordLine}: a quoted cell is never closed (a missing \").");
+        if (quoted) return CsvReadResult.Refused("Csv.UnclosedQuote", recordLine);
         EndRecord();
-        if (records.Count > maxRecords) return CsvReadResult.Refused($"The file has more than {maxRecords - 1} rows of data: split it into smaller files.");
+        if (records.Count > maxRecords) return CsvReadResult.Refused("Csv.TooManyRows", maxRecords - 1);
         return new CsvReadResult(records, null);
 
         void EndRecord()

@@ -23,7 +23,7 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
     public async Task<ServiceResult<ExportFile>> ExportAsync(RegisterQuery query, IEnumerable<string>? columnNames, string? filter, Actor actor, CancellationToken ct)
     {
         var columns = ExportColumns.Pick(columnNames);
-        if (columns.Count == 0) return ServiceResult<ExportFile>.Failure("Columns", "Choose at least one column.");
+        if (columns.Count == 0) return ServiceResult<ExportFile>.Failure("Columns", "Export.Columns.Required");
         var ids = await MatchingIdsAsync(query, ct);
         if (ids is null) return TooMany<ExportFile>();
 
@@ -45,12 +45,12 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
     public async Task<ServiceResult<Transfer>> RequestShareAsync(RegisterQuery query, int? counterpartId, IEnumerable<string>? columnNames, string? filter, Actor actor, CancellationToken ct)
     {
         var counterpart = counterpartId is { } cid ? await db.Counterparts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid, ct) : null;
-        if (counterpart is null) return ServiceResult<Transfer>.Failure("CounterpartId", "Choose a counterpart from the list.");
+        if (counterpart is null) return ServiceResult<Transfer>.Failure("CounterpartId", "Share.Counterpart.FromList");
         var columns = ExportColumns.Pick(columnNames);
-        if (columns.Count == 0) return ServiceResult<Transfer>.Failure("Columns", "Choose at least one field to share.");
+        if (columns.Count == 0) return ServiceResult<Transfer>.Failure("Columns", "Share.Columns.Required");
         var ids = await MatchingIdsAsync(query, ct);
         if (ids is null) return TooMany<Transfer>();
-        if (ids.Count == 0) return ServiceResult<Transfer>.Failure("", "No record matches the filter: nothing to share.");
+        if (ids.Count == 0) return ServiceResult<Transfer>.Failure("", "Share.NoRecord");
 
         var withIdentities = columns.Any(c => c.Identifying);
         var transfer = Transfer.Share(actor, clock.GetUtcNow(), counterpart.Id, counterpart.Name, columns.Select(c => c.Name).ToList(), ids, Shorten(filter), withIdentities);
@@ -67,7 +67,7 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
         if (!currentUser.IsAdministrator) return ServiceResult<Transfer>.NotFound();
         var transfer = await db.Transfers.FirstOrDefaultAsync(t => t.Id == id && t.Kind == TransferKind.Share, ct);
         if (transfer is null) return ServiceResult<Transfer>.NotFound();
-        if (transfer.Approve(actor, clock.GetUtcNow()) is { } refused) return ServiceResult<Transfer>.Failure("", refused);
+        if (transfer.Approve(actor, clock.GetUtcNow()) is { } refused) return ServiceResult<Transfer>.Failure(refused);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Share {TransferId} approved by {UserId}", transfer.Id, actor.UserId);
         return ServiceResult<Transfer>.Success(transfer);
@@ -78,7 +78,7 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
     {
         var transfer = await db.Transfers.FirstOrDefaultAsync(t => t.Id == id && t.Kind == TransferKind.Share, ct);
         if (transfer is null || transfer.RequestedBy != actor.UserId) return ServiceResult<ExportFile>.NotFound();
-        if (!transfer.MayDownload) return ServiceResult<ExportFile>.Failure("", "This share carries identities and waits for a second administrator's approval.");
+        if (!transfer.MayDownload) return ServiceResult<ExportFile>.Failure(Refusal.Conflict("Share.AwaitsApproval"));
 
         var columns = ExportColumns.Pick(transfer.FieldList);
         var records = await LoadAsync(transfer.PrisonerIdList, ct);
@@ -150,5 +150,5 @@ public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService pri
     private static string? Shorten(string? filter) => filter is { Length: > Limits.LongText } ? filter[..Limits.LongText] : filter;
 
     private static ServiceResult<T> TooMany<T>() =>
-        ServiceResult<T>.Failure("", $"More than {MaxRecords} records match: narrow the filter (for example by nationality or custody status).");
+        ServiceResult<T>.Failure("", "Export.TooMany", MaxRecords);
 }

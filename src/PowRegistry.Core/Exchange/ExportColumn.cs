@@ -1,3 +1,4 @@
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Exchange;
@@ -7,4 +8,8 @@ namespace PowRegistry.Core.Exchange;
 /// them on (<see cref="Common.CurrentUser.MaySeeSensitive"/>). Identifying columns name or single out the man: a share
 /// that includes one carries identities and needs a second administrator.
 /// </summary>
-public sealed record ExportColumn(string Name, string Header, bool Sensitive, bool Identifying, Func<Prisoner, string?> Value);
+public sealed record ExportColumn(string Name, bool Sensitive, bool Identifying, Func<Prisoner, string?> Value)
+{
+    /// <summary>The column's label on the export and share forms: key "ExportColumn.{Name in PascalCase}".</summary>
+    public Message Header => new("ExportColumn." + string.Concat(Name.Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])));
+}

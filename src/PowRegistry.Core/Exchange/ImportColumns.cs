@@ -1,3 +1,4 @@
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Exchange;
@@ -10,28 +11,28 @@ public static class ImportColumns
 {
     public static readonly IReadOnlyList<ImportColumn> All =
     [
-        new("family_name", "Family name (or leave empty and give an alias)", true, (p, v) => Set(() => p.FamilyName = v)),
-        new("given_names", "Given names", true, (p, v) => Set(() => p.GivenNames = v)),
-        new("alias", "An alias, for a man whose real name is not known", false, (p, v) => Set(() => p.InitialAlias = v)),
-        new("rank", "Rank", false, (p, v) => Set(() => p.Rank = v)),
-        new("service_number", "Army, regimental, personal or serial number", false, (p, v) => Set(() => p.ServiceNumber = v)),
-        new("date_of_birth", "YYYY, YYYY-MM or YYYY-MM-DD", true, (p, v) => Set(() => p.DateOfBirth = v)),
-        new("place_of_birth", "Place of birth", false, (p, v) => Set(() => p.PlaceOfBirth = v)),
-        new("nationality", "ISO 3166-1 two-letter code, e.g. KP", true, (p, v) => Set(() => p.Nationality = v)),
-        new("power_depended_on", "ISO code of the Power on which he depends", false, (p, v) => Set(() => p.PowerDependedOn = v)),
-        new("unit", "Unit", false, (p, v) => Set(() => p.Unit = v)),
-        new("date_of_capture", "YYYY-MM-DD", false, (p, v) => Set(() => p.DateOfCapture = v)),
-        new("place_of_capture", "Place of capture", false, (p, v) => Set(() => p.PlaceOfCapture = v)),
-        new("detaining_power", "ISO code of the detaining power, e.g. UA", false, (p, v) => Set(() => p.DetainingPower = v)),
-        new("place_of_internment", "Place of internment", false, (p, v) => Set(() => p.PlaceOfInternment = v)),
-        new("health_status", "Good, Sick, Wounded, SeriouslySickOrWounded or empty", false, HealthStatusOf),
-        new("languages", "Languages he speaks", false, (p, v) => Set(() => p.Languages = v)),
-        new("interpreter_needed", "yes or no (empty = no)", false, InterpreterOf),
-        new("father_first_name", "Father's first name (next of kin: sensitive)", false, (p, v) => Set(() => p.FatherFirstName = v)),
-        new("mother_maiden_name", "Mother's maiden name (sensitive)", false, (p, v) => Set(() => p.MotherMaidenName = v)),
-        new("person_to_be_informed", "Person to be informed (sensitive)", false, (p, v) => Set(() => p.PersonToBeInformed = v)),
-        new("address_for_correspondence", "Address for correspondence (sensitive)", false, (p, v) => Set(() => p.AddressForCorrespondence = v)),
-        new("notes", "Notes", false, (p, v) => Set(() => p.Notes = v)),
+        new("family_name", true, (p, v) => Set(() => p.FamilyName = v)),
+        new("given_names", true, (p, v) => Set(() => p.GivenNames = v)),
+        new("alias", false, (p, v) => Set(() => p.InitialAlias = v)),
+        new("rank", false, (p, v) => Set(() => p.Rank = v)),
+        new("service_number", false, (p, v) => Set(() => p.ServiceNumber = v)),
+        new("date_of_birth", true, (p, v) => Set(() => p.DateOfBirth = v)),
+        new("place_of_birth", false, (p, v) => Set(() => p.PlaceOfBirth = v)),
+        new("nationality", true, (p, v) => Set(() => p.Nationality = v)),
+        new("power_depended_on", false, (p, v) => Set(() => p.PowerDependedOn = v)),
+        new("unit", false, (p, v) => Set(() => p.Unit = v)),
+        new("date_of_capture", false, (p, v) => Set(() => p.DateOfCapture = v)),
+        new("place_of_capture", false, (p, v) => Set(() => p.PlaceOfCapture = v)),
+        new("detaining_power", false, (p, v) => Set(() => p.DetainingPower = v)),
+        new("place_of_internment", false, (p, v) => Set(() => p.PlaceOfInternment = v)),
+        new("health_status", false, HealthStatusOf),
+        new("languages", false, (p, v) => Set(() => p.Languages = v)),
+        new("interpreter_needed", false, InterpreterOf),
+        new("father_first_name", false, (p, v) => Set(() => p.FatherFirstName = v)),
+        new("mother_maiden_name", false, (p, v) => Set(() => p.MotherMaidenName = v)),
+        new("person_to_be_informed", false, (p, v) => Set(() => p.PersonToBeInformed = v)),
+        new("address_for_correspondence", false, (p, v) => Set(() => p.AddressForCorrespondence = v)),
+        new("notes", false, (p, v) => Set(() => p.Notes = v)),
     ];
 
     public static ImportColumn? Find(string header) =>
@@ -53,13 +54,13 @@ public static class ImportColumns
             _ => "",
         }));
 
-    private static string? Set(Action set)
+    private static Message? Set(Action set)
     {
         set();
         return null;
     }
 
-    private static string? HealthStatusOf(PrisonerInput p, string value)
+    private static Message? HealthStatusOf(PrisonerInput p, string value)
     {
         if (value.Length == 0) return null;
         var folded = value.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
@@ -71,16 +72,16 @@ public static class ImportColumns
                 return null;
             }
         }
-        return "Write Good, Sick, Wounded or SeriouslySickOrWounded (or leave it empty).";
+        return new Message("Import.HealthStatus.Unknown");
     }
 
-    private static string? InterpreterOf(PrisonerInput p, string value)
+    private static Message? InterpreterOf(PrisonerInput p, string value)
     {
         switch (value.ToUpperInvariant())
         {
             case "" or "NO" or "N" or "FALSE" or "0": p.InterpreterNeeded = false; return null;
             case "YES" or "Y" or "TRUE" or "1": p.InterpreterNeeded = true; return null;
-            default: return "Write yes or no (or leave it empty).";
+            default: return new Message("Import.Interpreter.Unknown");
         }
     }
 }

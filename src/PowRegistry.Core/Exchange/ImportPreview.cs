@@ -9,5 +9,5 @@ public sealed record ImportPreview(IReadOnlyList<ImportProblem> FileErrors, IRea
     public int ValidCount => Rows.Count(r => r.IsValid);
     public int InvalidCount => Rows.Count(r => !r.IsValid);
 
-    public static ImportPreview Refuse(string message) => new([new ImportProblem(0, "", new Message(message))], []);
+    public static ImportPreview Refuse(Message message) => new([new ImportProblem(0, "", message)], []);
 }

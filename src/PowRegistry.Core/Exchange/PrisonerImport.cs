@@ -42,7 +42,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             errors.AddRange(checks[i].Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message)));
             if (searchDuplicates && errors.Count == 0)
             {
-                duplicates.AddRange((await prisoners.PossibleDuplicatesAsync(row.Input, null, ct)).Select(d => new ImportDuplicate(d.Reference, d.DisplayName, d.Why)));
+                duplicates.AddRange((await prisoners.PossibleDuplicatesAsync(row.Input, null, ct)).Select(d => new ImportDuplicate(d.Reference, null, d.DisplayName, d.Why)));
             }
             rows.Add(row with { Errors = errors, PossibleDuplicates = duplicates });
         }
@@ -62,7 +62,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
         if (invalid.Count > 0 && !skipInvalid) return new ImportOutcome(false, [], [], invalid);
 
         var valid = preview.Rows.Where(r => r.IsValid).ToList();
-        if (valid.Count == 0) return new ImportOutcome(false, [], invalid, [new ImportProblem(0, "", new Message("No row is valid: nothing to import."))]);
+        if (valid.Count == 0) return new ImportOutcome(false, [], invalid, [new ImportProblem(0, "", new Message("Import.NoValidRow"))]);
         foreach (var row in valid) row.Input.DuplicatesChecked = true;
 
         var result = await prisoners.CreateManyAsync(valid.Select(r => r.Input).ToList(), actor, ct);
@@ -78,7 +78,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
     /// <summary>The file itself: encoding, size, header, shape and formula cells. Rows come back with their cell errors only.</summary>
     public static ImportPreview Parse(byte[] file, int? deskId)
     {
-        if (file.Length > MaxBytes) return ImportPreview.Refuse($"The file is larger than {MaxBytes / 1024} KB: split it into smaller files (at most {MaxRows} rows each).");
+        if (file.Length > MaxBytes) return ImportPreview.Refuse(new Message("Import.FileTooLarge", MaxBytes / 1024, MaxRows));
         var read = Csv.Read(file, MaxRows + 1, MaxCell);
         if (read.Error is not null) return ImportPreview.Refuse(read.Error);
 
@@ -89,11 +89,11 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
         {
             if (ImportColumns.Find(name) is not { } column)
             {
-                fileErrors.Add(new ImportProblem(1, Shorten(name), new Message($"Unknown column “{Shorten(name)}”. Use the column names of the template.")));
+                fileErrors.Add(new ImportProblem(1, Shorten(name), new Message("Import.UnknownColumn", Shorten(name))));
             }
             else if (columns.Contains(column))
             {
-                fileErrors.Add(new ImportProblem(1, column.Name, new Message($"The column “{column.Name}” appears twice.")));
+                fileErrors.Add(new ImportProblem(1, column.Name, new Message("Import.ColumnTwice", column.Name)));
             }
             else
             {
@@ -102,17 +102,17 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
         }
         foreach (var missing in ImportColumns.All.Where(c => c.Required && !columns.Contains(c)))
         {
-            fileErrors.Add(new ImportProblem(1, missing.Name, new Message($"The required column “{missing.Name}” is missing. Is the first row the header? Use the template.")));
+            fileErrors.Add(new ImportProblem(1, missing.Name, new Message("Import.ColumnMissing", missing.Name)));
         }
         if (fileErrors.Count > 0) return new ImportPreview(fileErrors, []);
-        if (read.Records.Count == 1) return ImportPreview.Refuse("The file has a header but no rows of data.");
+        if (read.Records.Count == 1) return ImportPreview.Refuse(new Message("Import.NoRows"));
 
         for (var i = 1; i < read.Records.Count && fileErrors.Count < MaxListedProblems; i++)
         {
             var cells = read.Records[i].Cells;
             if (cells.Count != header.Count)
             {
-                fileErrors.Add(new ImportProblem(i + 1, "", new Message($"This row has {cells.Count} cells but the header has {header.Count}: every row needs the same number of cells.")));
+                fileErrors.Add(new ImportProblem(i + 1, "", new Message("Import.CellCount", cells.Count, header.Count)));
                 continue;
             }
             for (var c = 0; c < cells.Count; c++)
@@ -123,7 +123,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
                 if (formula is not null)
                 {
                     fileErrors.Add(new ImportProblem(i + 1, columns[c].Name,
-                        new Message($"The cell begins with “{Printable(formula[0])}”: a spreadsheet could run it as a formula. No name, date or code starts so; remove that character.")));
+                        new Message("Import.Formula", Printable(formula[0]))));
                 }
             }
         }
@@ -137,7 +137,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             var cells = read.Records[i].Cells;
             for (var c = 0; c < cells.Count; c++)
             {
-                if (columns[c].Apply(input, cells[c].Trim()) is { } message) errors.Add(new ImportProblem(i + 1, columns[c].Name, new Message(message)));
+                if (columns[c].Apply(input, cells[c].Trim()) is { } message) errors.Add(new ImportProblem(i + 1, columns[c].Name, message));
             }
             rows.Add(new ImportRow(i + 1, input, errors, []));
         }
@@ -162,14 +162,14 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
                 {
                     if (string.Equals(keys[i].Nationality, keys[j].Nationality, StringComparison.OrdinalIgnoreCase))
                     {
-                        errors.Add(new ImportProblem(row.Row, "service_number", new Message($"Row {other.Row} of this file has the same service number and nationality.")));
+                        errors.Add(new ImportProblem(row.Row, "service_number", new Message("Import.SameNumberInFile", other.Row)));
                         continue;
                     }
-                    duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Same service number"));
+                    duplicates.Add(new ImportDuplicate(null, other.Row, null, new Message("Duplicate.SameServiceNumber")));
                 }
                 else if (NameKeys.Matches(keys[i].Query, keys[j].Keys) && NameKeys.Matches(keys[j].Query, keys[i].Keys) && PartialDate.MayBeSameDay(keys[i].Born, keys[j].Born))
                 {
-                    duplicates.Add(new ImportDuplicate($"Row {other.Row} of this file", null, "Similar name and date of birth"));
+                    duplicates.Add(new ImportDuplicate(null, other.Row, null, new Message("Duplicate.SimilarNameAndBirth")));
                 }
             }
             result.Add(row with { Errors = errors, PossibleDuplicates = duplicates });

@@ -36,6 +36,7 @@ public sealed class Transfer
     public int? CounterpartId { get; private set; }
 
     /// <summary>Who receives it, as named when recorded (a counterpart's name may change later).</summary>
+    /// <summary>The counterpart a share went to; empty for an export (downloaded by the requester, as the pages say).</summary>
     public string Recipient { get; private set; } = "";
 
     /// <summary>The columns, comma-separated, in file order.</summary>
@@ -65,17 +66,17 @@ public sealed class Transfer
     public bool MayDownload => Status is TransferStatus.Ready or TransferStatus.Approved;
 
     public static Transfer Export(Actor actor, DateTimeOffset now, IReadOnlyList<string> fields, int recordCount, string? filter) =>
-        new(TransferKind.Export, actor.UserId, now, null, "Downloaded by the requester", fields, recordCount, filter, withIdentities: false, prisonerIds: null);
+        new(TransferKind.Export, actor.UserId, now, null, "", fields, recordCount, filter, withIdentities: false, prisonerIds: null);
 
     public static Transfer Share(Actor actor, DateTimeOffset now, int counterpartId, string counterpartName, IReadOnlyList<string> fields,
         IReadOnlyList<int> prisonerIds, string? filter, bool withIdentities) =>
         new(TransferKind.Share, actor.UserId, now, counterpartId, counterpartName, fields, prisonerIds.Count, filter, withIdentities, prisonerIds);
 
     /// <summary>A second administrator, not the requester, lets identities go. Returns why not, or null when approved.</summary>
-    public string? Approve(Actor approver, DateTimeOffset now)
+    public Refusal? Approve(Actor approver, DateTimeOffset now)
     {
-        if (Status != TransferStatus.PendingApproval) return "This share is not waiting for approval.";
-        if (approver.UserId == RequestedBy) return "You requested this share: another administrator must approve it.";
+        if (Status != TransferStatus.PendingApproval) return Refusal.Conflict("Share.NotAwaitingApproval");
+        if (approver.UserId == RequestedBy) return Refusal.Invalid("Share.OwnApproval");
         Status = TransferStatus.Approved;
         ApprovedBy = approver.UserId;
         ApprovedAt = now;

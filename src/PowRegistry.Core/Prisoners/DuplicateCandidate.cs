@@ -1,3 +1,3 @@
 namespace PowRegistry.Core.Prisoners;
 
-public sealed record DuplicateCandidate(int Id, string Reference, string DisplayName, string? DateOfBirth, string? ServiceNumber, string Why);
+public sealed record DuplicateCandidate(int Id, string Reference, string DisplayName, string? DateOfBirth, string? ServiceNumber, Common.Message Why);

@@ -26,7 +26,7 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
                 .Take(MaxCandidates)
                 .Select(p => new { p.Id, p.Reference, p.FamilyName, p.GivenNames, p.DateOfBirth })
                 .ToListAsync(ct);
-            foreach (var p in sameNumber) found[p.Id] = new(p.Id, p.Reference, Name(p.FamilyName, p.GivenNames), p.DateOfBirth?.ToString(), number, "Same service number");
+            foreach (var p in sameNumber) found[p.Id] = new(p.Id, p.Reference, Name(p.FamilyName, p.GivenNames), p.DateOfBirth?.ToString(), number, new Message("Duplicate.SameServiceNumber"));
         }
 
         var name = NameOf(input);
@@ -55,7 +55,7 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
                     var theirNames = p.Aliases.Prepend(Name(p.FamilyName, p.GivenNames));
                     if (!theirNames.Any(n => NameKeys.Matches(query, NameKeys.For(n)) || NameKeys.Matches(NameKeys.ForQuery(n), NameKeys.For(name)))) continue;
                     found.TryAdd(p.Id, new(p.Id, p.Reference, Name(p.FamilyName, p.GivenNames), p.DateOfBirth?.ToString(), p.ServiceNumber,
-                        born is null || p.DateOfBirth is null ? "Similar name (a date of birth is unknown)" : "Similar name and date of birth"));
+                        new Message(born is null || p.DateOfBirth is null ? "Duplicate.SimilarNameBirthUnknown" : "Duplicate.SimilarNameAndBirth")));
                     if (found.Count >= MaxCandidates) break;
                 }
             }

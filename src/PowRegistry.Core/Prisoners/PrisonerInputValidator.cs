@@ -2,6 +2,7 @@ using System.Globalization;
 
 using FluentValidation;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Countries;
 
 namespace PowRegistry.Core.Prisoners;
@@ -22,7 +23,7 @@ public sealed class PrisonerInputValidator : AbstractValidator<PrisonerInput>
 
         RuleFor(x => x.FamilyName)
             .Must((input, name) => !string.IsNullOrWhiteSpace(name) || !string.IsNullOrWhiteSpace(input.InitialAlias) || input.HasAliases)
-            .WithMessage("Enter a family name, or an alias if his name is not known.");
+            .Refuse("PrisonerInput.FamilyName.Required");
 
         foreach (var (field, max) in new (System.Linq.Expressions.Expression<Func<PrisonerInput, string?>>, int)[]
         {
@@ -34,46 +35,46 @@ public sealed class PrisonerInputValidator : AbstractValidator<PrisonerInput>
             (x => x.Notes, Limits.LongText), (x => x.InitialAlias, Limits.Name),
         })
         {
-            RuleFor(field).MaximumLength(max).WithMessage($"Keep this under {max} characters.");
+            RuleFor(field).MaximumLength(max).Refuse("Common.TooLong", max);
         }
 
         RuleFor(x => x.DateOfBirth)
             .Must(d => string.IsNullOrWhiteSpace(d) || PartialDate.TryParse(d, out _))
-            .WithMessage("Enter the date of birth as YYYY, YYYY-MM or YYYY-MM-DD (leave it empty if unknown).")
+            .Refuse("PrisonerInput.DateOfBirth.Format")
             .DependentRules(() =>
             {
                 RuleFor(x => x.DateOfBirth)
                     .Must(d => !PartialDate.TryParse(d, out var born) || born.Earliest <= Today())
-                    .WithMessage("The date of birth cannot be in the future.");
+                    .Refuse("PrisonerInput.DateOfBirth.Future");
                 RuleFor(x => x.DateOfBirth)
                     .Must(d => !PartialDate.TryParse(d, out var born) || born.Year >= 1900)
-                    .WithMessage("The date of birth must be after 1900.");
+                    .Refuse("PrisonerInput.DateOfBirth.Before1900");
             });
 
         RuleFor(x => x.DateOfCapture)
             .Must(d => string.IsNullOrWhiteSpace(d) || TryParseDate(d, out _))
-            .WithMessage("Enter the date of capture as YYYY-MM-DD.")
+            .Refuse("PrisonerInput.DateOfCapture.Format")
             .DependentRules(() =>
             {
                 RuleFor(x => x.DateOfCapture)
                     .Must(d => !TryParseDate(d, out var captured) || captured <= Today())
-                    .WithMessage("The date of capture cannot be in the future.");
+                    .Refuse("PrisonerInput.DateOfCapture.Future");
                 RuleFor(x => x.DateOfCapture)
                     .Must((input, d) => !TryParseDate(d, out var captured)
                         || !PartialDate.TryParse(input.DateOfBirth, out var born)
                         || captured >= born.Earliest)
-                    .WithMessage("The date of capture cannot be before the date of birth.");
+                    .Refuse("PrisonerInput.DateOfCapture.BeforeBirth");
             });
 
-        RuleFor(x => x.Nationality).Must(BeACountryOrEmpty).WithMessage("Choose a country from the list.");
-        RuleFor(x => x.PowerDependedOn).Must(BeACountryOrEmpty).WithMessage("Choose a country from the list.");
-        RuleFor(x => x.DetainingPower).Must(BeACountryOrEmpty).WithMessage("Choose a country from the list.");
+        RuleFor(x => x.Nationality).Must(BeACountryOrEmpty).Refuse("Common.Country.FromList");
+        RuleFor(x => x.PowerDependedOn).Must(BeACountryOrEmpty).Refuse("Common.Country.FromList");
+        RuleFor(x => x.DetainingPower).Must(BeACountryOrEmpty).Refuse("Common.Country.FromList");
 
-        RuleFor(x => x.HealthStatus).IsInEnum().WithMessage("Choose a health status from the list.");
+        RuleFor(x => x.HealthStatus).IsInEnum().Refuse("PrisonerInput.HealthStatus.FromList");
         foreach (var source in new System.Linq.Expressions.Expression<Func<PrisonerInput, InformationSource>>[]
             { x => x.FamilyNameSource, x => x.GivenNamesSource, x => x.RankSource, x => x.ServiceNumberSource, x => x.DateOfBirthSource, x => x.InitialAliasSource })
         {
-            RuleFor(source).IsInEnum().WithMessage("Choose a source from the list.");
+            RuleFor(source).IsInEnum().Refuse("Common.Source.FromList");
         }
     }
 
@@ -88,11 +89,11 @@ public sealed class AliasInputValidator : AbstractValidator<AliasInput>
 {
     public AliasInputValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Enter the alias.")
-            .MaximumLength(Limits.Name).WithMessage($"Keep this under {Limits.Name} characters.");
-        RuleFor(x => x.Source).IsInEnum().WithMessage("Choose a source from the list.");
-        RuleFor(x => x.Confidence).IsInEnum().WithMessage("Choose a confidence from the list.");
-        RuleFor(x => x.Notes).MaximumLength(Limits.LongText).WithMessage($"Keep this under {Limits.LongText} characters.");
+        RuleFor(x => x.Name).NotEmpty().Refuse("AliasInput.Name.Required")
+            .MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
+        RuleFor(x => x.Source).IsInEnum().Refuse("Common.Source.FromList");
+        RuleFor(x => x.Confidence).IsInEnum().Refuse("AliasInput.Confidence.FromList");
+        RuleFor(x => x.Notes).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
     }
 }
 
@@ -100,13 +101,13 @@ public sealed class IdentityDocumentInputValidator : AbstractValidator<IdentityD
 {
     public IdentityDocumentInputValidator()
     {
-        RuleFor(x => x.DocumentType).NotEmpty().WithMessage("Enter the kind of document (e.g. military ID, passport).")
-            .MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
-        RuleFor(x => x.Number).MaximumLength(64).WithMessage("Keep this under 64 characters.");
-        RuleFor(x => x.Issuer).MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
-        RuleFor(x => x.NameShown).MaximumLength(Limits.Name).WithMessage($"Keep this under {Limits.Name} characters.");
-        RuleFor(x => x.Authenticity).IsInEnum().WithMessage("Choose from the list.");
-        RuleFor(x => x.Notes).MaximumLength(Limits.LongText).WithMessage($"Keep this under {Limits.LongText} characters.");
+        RuleFor(x => x.DocumentType).NotEmpty().Refuse("IdentityDocumentInput.DocumentType.Required")
+            .MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
+        RuleFor(x => x.Number).MaximumLength(64).Refuse("Common.TooLong", 64);
+        RuleFor(x => x.Issuer).MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
+        RuleFor(x => x.NameShown).MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
+        RuleFor(x => x.Authenticity).IsInEnum().Refuse("Common.FromList");
+        RuleFor(x => x.Notes).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
     }
 }
 
@@ -114,14 +115,14 @@ public sealed class CustodyEventInputValidator : AbstractValidator<CustodyEventI
 {
     public CustodyEventInputValidator(TimeProvider clock)
     {
-        RuleFor(x => x.Kind).NotNull().WithMessage("Choose what happened.")
-            .IsInEnum().WithMessage("Choose what happened from the list.");
+        RuleFor(x => x.Kind).NotNull().Refuse("CustodyEventInput.Kind.Required")
+            .IsInEnum().Refuse("CustodyEventInput.Kind.FromList");
         RuleFor(x => x.Date)
-            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).WithMessage("Enter the date as YYYY-MM-DD.")
+            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).Refuse("CustodyEventInput.Date.Format")
             .DependentRules(() => RuleFor(x => x.Date)
                 .Must(d => PrisonerInputValidator.TryParseDate(d, out var date) && date <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-                .WithMessage("The date cannot be in the future."));
-        RuleFor(x => x.Place).MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
-        RuleFor(x => x.Details).MaximumLength(Limits.LongText).WithMessage($"Keep this under {Limits.LongText} characters.");
+                .Refuse("CustodyEventInput.Date.Future"));
+        RuleFor(x => x.Place).MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
+        RuleFor(x => x.Details).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
     }
 }

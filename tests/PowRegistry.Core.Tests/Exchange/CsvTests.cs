@@ -1,5 +1,6 @@
 using System.Text;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Exchange;
 
 namespace PowRegistry.Core.Tests.Exchange;
@@ -22,18 +23,18 @@ public sealed class CsvTests
     }
 
     [Theory]
-    [InlineData("a,b\n\"open,c\n", "a quoted cell is never closed")]
-    [InlineData("a,b\nx\"y,c\n", "a quote (\") inside an unquoted cell")]
-    [InlineData("", "The file is empty")]
-    public void Read_RefusesMalformedText(string text, string message) =>
-        Assert.Contains(message, Read(text).Error, StringComparison.Ordinal);
+    [InlineData("a,b\n\"open,c\n", "Csv.UnclosedQuote")]
+    [InlineData("a,b\nx\"y,c\n", "Csv.QuoteInCell")]
+    [InlineData("", "Csv.Empty")]
+    public void Read_RefusesMalformedText(string text, string key) =>
+        Assert.Equal(key, Read(text).Error?.Key);
 
     [Fact]
     public void Read_StopsAtTheLimits_AndRefusesInvalidUtf8()
     {
-        Assert.Contains("more than 2 rows", Csv.Read(Encoding.UTF8.GetBytes("h\n1\n2\n3\n"), 3, 100).Error, StringComparison.Ordinal);
-        Assert.Contains("longer than 3 characters", Csv.Read(Encoding.UTF8.GetBytes("h\nabcd\n"), 10, 3).Error, StringComparison.Ordinal);
-        Assert.Contains("not valid UTF-8", Csv.Read([0x61, 0xFF, 0x62], 10, 10).Error, StringComparison.Ordinal);
+        Assert.Equal(new Message("Csv.TooManyRows", 2), Csv.Read(Encoding.UTF8.GetBytes("h\n1\n2\n3\n"), 3, 100).Error);
+        Assert.Equal(new Message("Csv.CellTooLong", 2, 3), Csv.Read(Encoding.UTF8.GetBytes("h\nabcd\n"), 10, 3).Error);
+        Assert.Equal("Csv.NotUtf8", Csv.Read([0x61, 0xFF, 0x62], 10, 10).Error?.Key);
     }
 
     [Theory]

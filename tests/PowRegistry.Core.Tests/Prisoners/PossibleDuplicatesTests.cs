@@ -24,7 +24,7 @@ public sealed class PossibleDuplicatesTests(TestServices app) : IClassFixture<Te
         Assert.Contains(warned.Errors, e => e.Field == PrisonerService.DuplicatesField);
         var candidate = Assert.Single(await FindAsync(new PrisonerInput { FamilyName = "DUPCHECK", GivenNames = "Il", DateOfBirth = "1999-04-17" }));
         Assert.Equal(first.Reference, candidate.Reference);
-        Assert.Equal("Similar name and date of birth", candidate.Why);
+        Assert.Equal("Duplicate.SimilarNameAndBirth", candidate.Why.Key);
 
         var confirmed = await CreateAsync(new PrisonerInput { FamilyName = "DUPCHECK", GivenNames = "Il", DateOfBirth = "1999-04-17", DuplicatesChecked = true });
         Assert.True(confirmed.Succeeded);
@@ -48,7 +48,7 @@ public sealed class PossibleDuplicatesTests(TestServices app) : IClassFixture<Te
     {
         await CreateAsync(new PrisonerInput { FamilyName = "Numbered", ServiceNumber = "DUPSN-77", Nationality = "KP" });
         var found = await FindAsync(new PrisonerInput { FamilyName = "Entirely different", ServiceNumber = "DUPSN-77", Nationality = "RU" });
-        Assert.Contains(found, c => c.Why == "Same service number" && c.DisplayName == "Numbered");
+        Assert.Contains(found, c => c.Why.Key == "Duplicate.SameServiceNumber" && c.DisplayName == "Numbered");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Tests.Prisoners;
@@ -10,8 +11,8 @@ public sealed class PrisonerInputValidatorTests
 
     private static PrisonerInput Valid() => new() { FamilyName = "Kim", DateOfBirth = "1999", DateOfCapture = "2025-01-10", Nationality = "KP" };
 
-    private string[] ErrorsFor(PrisonerInput input, string field) =>
-        _validator.Validate(input).Errors.Where(e => e.PropertyName == field).Select(e => e.ErrorMessage).ToArray();
+    private Message[] ErrorsFor(PrisonerInput input, string field) =>
+        _validator.Validate(input).ToRefusals().Where(r => r.Field == field).Select(r => r.Message).ToArray();
 
     [Fact]
     public void AValidForm_HasNoErrors() => Assert.True(_validator.Validate(Valid()).IsValid);
@@ -21,7 +22,7 @@ public sealed class PrisonerInputValidatorTests
     {
         var input = Valid();
         input.FamilyName = "  ";
-        Assert.Contains("Enter a family name, or an alias if his name is not known.", ErrorsFor(input, nameof(PrisonerInput.FamilyName)));
+        Assert.Contains(new Message("PrisonerInput.FamilyName.Required"), ErrorsFor(input, nameof(PrisonerInput.FamilyName)));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class PrisonerInputValidatorTests
     {
         var input = Valid();
         input.DateOfBirth = "17/04/1998";
-        Assert.Single(ErrorsFor(input, nameof(PrisonerInput.DateOfBirth)), e => e.Contains("YYYY, YYYY-MM or YYYY-MM-DD", StringComparison.Ordinal));
+        Assert.Single(ErrorsFor(input, nameof(PrisonerInput.DateOfBirth)), e => e.Key == "PrisonerInput.DateOfBirth.Format");
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class PrisonerInputValidatorTests
         var input = Valid();
         input.DateOfBirth = "2025-06-02"; // the clock says 2025-06-01
         input.DateOfCapture = null;
-        Assert.Contains("The date of birth cannot be in the future.", ErrorsFor(input, nameof(PrisonerInput.DateOfBirth)));
+        Assert.Contains(new Message("PrisonerInput.DateOfBirth.Future"), ErrorsFor(input, nameof(PrisonerInput.DateOfBirth)));
         input.DateOfBirth = "2025-06-01";
         Assert.Empty(ErrorsFor(input, nameof(PrisonerInput.DateOfBirth)));
     }
@@ -57,7 +58,7 @@ public sealed class PrisonerInputValidatorTests
     {
         var input = Valid();
         input.DateOfCapture = "2025-06-02";
-        Assert.Contains("The date of capture cannot be in the future.", ErrorsFor(input, nameof(PrisonerInput.DateOfCapture)));
+        Assert.Contains(new Message("PrisonerInput.DateOfCapture.Future"), ErrorsFor(input, nameof(PrisonerInput.DateOfCapture)));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public sealed class PrisonerInputValidatorTests
         var input = Valid();
         input.DateOfBirth = "2001-05";
         input.DateOfCapture = "2001-04-30";
-        Assert.Contains("The date of capture cannot be before the date of birth.", ErrorsFor(input, nameof(PrisonerInput.DateOfCapture)));
+        Assert.Contains(new Message("PrisonerInput.DateOfCapture.BeforeBirth"), ErrorsFor(input, nameof(PrisonerInput.DateOfCapture)));
         input.DateOfCapture = "2001-05-01"; // could be the same month he was born
         Assert.Empty(ErrorsFor(input, nameof(PrisonerInput.DateOfCapture)));
     }
@@ -76,7 +77,7 @@ public sealed class PrisonerInputValidatorTests
     {
         var input = Valid();
         input.DateOfCapture = "2025-13-01";
-        Assert.Contains("Enter the date of capture as YYYY-MM-DD.", ErrorsFor(input, nameof(PrisonerInput.DateOfCapture)));
+        Assert.Contains(new Message("PrisonerInput.DateOfCapture.Format"), ErrorsFor(input, nameof(PrisonerInput.DateOfCapture)));
     }
 
     [Theory]
@@ -90,7 +91,7 @@ public sealed class PrisonerInputValidatorTests
         property.SetValue(input, new string('x', max));
         Assert.Empty(ErrorsFor(input, field));
         property.SetValue(input, new string('x', max + 1));
-        Assert.Contains($"Keep this under {max} characters.", ErrorsFor(input, field));
+        Assert.Contains(new Message("Common.TooLong", max), ErrorsFor(input, field));
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class PrisonerInputValidatorTests
         var input = Valid();
         input.Nationality = "XX";
         input.DetainingPower = "ua"; // case does not matter
-        Assert.Contains("Choose a country from the list.", ErrorsFor(input, nameof(PrisonerInput.Nationality)));
+        Assert.Contains(new Message("Common.Country.FromList"), ErrorsFor(input, nameof(PrisonerInput.Nationality)));
         Assert.Empty(ErrorsFor(input, nameof(PrisonerInput.DetainingPower)));
     }
 

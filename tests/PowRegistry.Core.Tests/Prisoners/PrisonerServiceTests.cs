@@ -184,7 +184,7 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
         var noKind = await Prisoners(s => s.AddCustodyEventAsync(created.Id, new CustodyEventInput { Date = "2025-01-02" }, TestServices.Officer, CancellationToken.None));
 
         Assert.Contains(beforeBirth.Errors, e => e.Message.Key == "The date cannot be before his date of birth.");
-        Assert.Contains(future.Errors, e => e.Message.Key == "The date cannot be in the future.");
+        Assert.Contains(future.Errors, e => e.Message.Key == "CustodyEventInput.Date.Future");
         Assert.Contains(noKind.Errors, e => e.Field == nameof(CustodyEventInput.Kind));
         Assert.Empty((await Prisoners(s => s.GetAsync(created.Id, CancellationToken.None)))!.CustodyEvents);
     }

@@ -77,7 +77,7 @@ public sealed partial class MessageKeysTests
                 if (code.StartsWith("//", StringComparison.Ordinal) || code.StartsWith('[') || code.Contains("throw new", StringComparison.Ordinal) || LogCall().IsMatch(code)) continue;
                 foreach (Match literal in StringLiteral().Matches(code))
                 {
-                    if (LooksLikeASentence(literal.Groups[1].Value)) found.Add($"{relative}:{number}: {literal.Value}");
+                    if (LooksLikeASentence(literal.Groups[1].Value) && !NotUserText.Contains(literal.Groups[1].Value)) found.Add($"{relative}:{number}: {literal.Value}");
                 }
             }
         }
@@ -102,25 +102,25 @@ public sealed partial class MessageKeysTests
     [GeneratedRegex(@"\.Log(Trace|Debug|Information|Warning|Error|Critical)\(|LoggerMessage")]
     private static partial Regex LogCall();
 
+    /// <summary>Literals that look like sentences but no user reads: each with why.</summary>
+    private static readonly HashSet<string> NotUserText = new(StringComparer.Ordinal)
+    {
+        "PowRegistry share pseudonyms v1", // the key-derivation label of share pseudonyms (PseudonymKey): changing it changes every pseudonym
+    };
+
     private static readonly string[] ExemptFolders = ["/Names/", "/Countries/", "/Demo/"];
 
     /// <summary>Files whose messages are still English sentences used as keys: this list only shrinks, to empty.</summary>
     private static readonly HashSet<string> NotYetConverted = new(StringComparer.Ordinal)
     {
         "src/PowRegistry.Core/Requests/TransferRequest.cs",
-        "src/PowRegistry.Core/Prisoners/PrisonerInputValidator.cs",
         "src/PowRegistry.Core/Consultations/ConsultationService.cs",
         "src/PowRegistry.Core/Prisoners/PrisonerService.cs",
-        "src/PowRegistry.Core/Exchange/ImportColumns.cs",
-        "src/PowRegistry.Core/Exchange/PrisonerImport.cs",
         "src/PowRegistry.Core/Wishes/WishInput.cs",
-        "src/PowRegistry.Core/Exchange/ExportColumns.cs",
         "src/PowRegistry.Core/Accounts/NewUserInputValidator.cs",
         "src/PowRegistry.Core/Requests/HandoverInput.cs",
-        "src/PowRegistry.Core/Exchange/Csv.cs",
         "src/PowRegistry.Core/Requests/RequestService.cs",
         "src/PowRegistry.Core/Consultations/ConsultationInputValidator.cs",
-        "src/PowRegistry.Core/Exchange/ExchangeService.cs",
         "src/PowRegistry.Core/Accounts/UserAdminService.cs",
         "src/PowRegistry.Core/Api/ApiTokenService.cs",
         "src/PowRegistry.Core/Audit/AuditChain.cs",
@@ -128,15 +128,12 @@ public sealed partial class MessageKeysTests
         "src/PowRegistry.Core/Notifications/NotificationService.cs",
         "src/PowRegistry.Core/Accounts/TwoFactorService.cs",
         "src/PowRegistry.Core/Desks/DeskService.cs",
-        "src/PowRegistry.Core/Exchange/Transfer.cs",
-        "src/PowRegistry.Core/Prisoners/PossibleDuplicates.cs",
         "src/PowRegistry.Core/Wishes/WishDeclaration.cs",
         "src/PowRegistry.Core/Accounts/FirstRun.cs",
         "src/PowRegistry.Core/Consultations/Consultation.cs",
         "src/PowRegistry.Core/Data/Sqlite/SqliteSetup.cs",
         "src/PowRegistry.Core/Accounts/CommonPasswordValidator.cs",
         "src/PowRegistry.Core/Consultations/DocumentTypes.cs",
-        "src/PowRegistry.Core/Exchange/PseudonymKey.cs",
         "src/PowRegistry.Core/Prisoners/Prisoner.cs",
         "src/PowRegistry.Core/Wishes/WishService.cs",
     };

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Consultations;
@@ -11,7 +12,7 @@ namespace PowRegistry.Web.Pages.Admin.Review;
 /// The administrators' review and home page: consultations, requests and prisoners at a glance. Every figure
 /// links to the filtered list it counts, so a number can always be checked against the records behind it.
 /// </summary>
-public sealed class IndexModel(ReviewService review, ConsultationService consultations, MessageText text) : PageModel
+public sealed class IndexModel(ReviewService review, ConsultationService consultations, MessageText text, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ReviewFigures Figures { get; private set; } = null!;
     public IReadOnlyList<MyActionItem> MyActionItems { get; private set; } = [];
@@ -25,13 +26,13 @@ public sealed class IndexModel(ReviewService review, ConsultationService consult
     {
         Figures = await review.FiguresAsync(ct);
         MyActionItems = await consultations.ActionItemsOfAsync(User.Actor().UserId, ct);
-        ConsultationsByStatus = new BarChart("consultations-by-status", "Consultations by status", "Status",
+        ConsultationsByStatus = new BarChart("consultations-by-status", t["Consultations by status"], t["Status"],
             Figures.ConsultationsByStatus.Select(t => Bar(t, $"/Consultations?Status={(int)t.Key}")).ToList());
-        PrisonersByCustody = new BarChart("prisoners-by-custody", "Prisoners by custody status", "Custody status",
+        PrisonersByCustody = new BarChart("prisoners-by-custody", t["Prisoners by custody status"], t["Custody status"],
             Figures.PrisonersByCustody.Select(t => Bar(t, $"/Prisoners?status={(int)t.Key}")).ToList());
-        PrisonersByWish = new BarChart("prisoners-by-wish", "Prisoners by current wish", "Current wish",
+        PrisonersByWish = new BarChart("prisoners-by-wish", t["Prisoners by current wish"], t["Current wish"],
             Figures.PrisonersByWish.Select(t => Bar(t, $"/Prisoners?wish={(int)t.Key}")).ToList());
-        PrisonersByVerification = new BarChart("prisoners-by-verification", "Prisoners by verification of their current wish", "Verification",
+        PrisonersByVerification = new BarChart("prisoners-by-verification", t["Prisoners by verification of their current wish"], t["Verification"],
             Figures.PrisonersByVerification.Select(t => Bar(t, $"/Prisoners?verification={(int)t.Key}")).ToList());
     }
 
