@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 using FluentValidation;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Wishes;
 
@@ -21,13 +22,13 @@ public sealed class HandoverInputValidator : AbstractValidator<HandoverInput>
 {
     public HandoverInputValidator(TimeProvider clock)
     {
-        RuleFor(x => x.HandoverDate).Cascade(CascadeMode.Stop).NotNull().WithMessage("Enter the date the handover took place.")
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).WithMessage("The handover date cannot be in the future: record it once it has taken place.");
-        RuleFor(x => x.HandoverPlace).Must(p => Common.Text.Clean(p) is not null).WithMessage("Enter the place of the handover.")
-            .MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
-        RuleFor(x => x.WitnessOrganisation).NotNull().WithMessage("Choose the organisation of the witness (e.g. ICRC).")
-            .IsInEnum().WithMessage("Choose the organisation of the witness from the list.");
-        RuleFor(x => x.WitnessName).Must(n => Common.Text.Clean(n) is not null).WithMessage("Enter the name of the witness (e.g. the ICRC delegate).")
-            .MaximumLength(Limits.Name).WithMessage($"Keep this under {Limits.Name} characters.");
+        RuleFor(x => x.HandoverDate).Cascade(CascadeMode.Stop).NotNull().Refuse("Request.Handover.DateRequired")
+            .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Refuse("Request.Handover.DateInFuture");
+        RuleFor(x => x.HandoverPlace).Must(p => Common.Text.Clean(p) is not null).Refuse("Request.Handover.PlaceRequired")
+            .MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
+        RuleFor(x => x.WitnessOrganisation).NotNull().Refuse("Request.Handover.WitnessOrganisationRequired")
+            .IsInEnum().Refuse("Request.Handover.WitnessOrganisationFromList");
+        RuleFor(x => x.WitnessName).Must(n => Common.Text.Clean(n) is not null).Refuse("Request.Handover.WitnessNameRequired")
+            .MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
     }
 }

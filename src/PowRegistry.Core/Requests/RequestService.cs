@@ -72,11 +72,11 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         var prisoner = await db.Prisoners.FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
         if (prisoner is null) return ServiceResult<TransferRequest>.NotFound();
         var state = Text.Clean(input.DestinationState)?.ToUpperInvariant();
-        if (state is null || !CountryList.IsKnown(state)) return ServiceResult<TransferRequest>.Failure(nameof(RequestInput.DestinationState), "Choose the destination state.");
+        if (state is null || !CountryList.IsKnown(state)) return ServiceResult<TransferRequest>.Failure(nameof(RequestInput.DestinationState), "Request.Create.DestinationRequired");
         var wish = input.WishId is { } wishId
             ? await db.WishDeclarations.FirstOrDefaultAsync(w => w.Id == wishId && w.PrisonerId == prisonerId && !w.IsWithdrawn, ct)
             : null;
-        if (wish is null) return ServiceResult<TransferRequest>.Failure(nameof(RequestInput.WishId), "Choose the wish statement the request rests on.");
+        if (wish is null) return ServiceResult<TransferRequest>.Failure(nameof(RequestInput.WishId), "Request.Create.WishRequired");
 
         var request = new TransferRequest(prisoner, state, wish.Id, actor, clock.GetUtcNow());
         db.TransferRequests.Add(request);
@@ -110,11 +110,10 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         var gate = await GateAsync(db, prisoner, clock, options, ct);
         if (!TransferRequest.NextSteps(request.Status).Contains(RequestStatus.Completed))
         {
-            return ServiceResult<TransferRequest>.Failure(request.MoveTo(RequestStatus.Completed, gate, note, input.HandoverDate, actor, clock.GetUtcNow()).Select(r => Refusal.Conflict(r)).ToList());
+            return ServiceResult<TransferRequest>.Failure(request.MoveTo(RequestStatus.Completed, gate, note, input.HandoverDate, actor, clock.GetUtcNow()));
         }
         // Invalid details: say so, and say too what the safeguards would refuse, so that every reason is listed at once.
-        var refusals = request.Safeguards(RequestStatus.Completed, gate, input.HandoverDate);
-        return ServiceResult<TransferRequest>.Failure(ServiceResult<TransferRequest>.Failure(validation).Errors.Concat(refusals.Select(r => Refusal.Invalid(r).On(""))).ToList());
+        return ServiceResult<TransferRequest>.Failure([.. validation.ToRefusals(), .. request.Safeguards(RequestStatus.Completed, gate, input.HandoverDate)]);
     }
 
     private async Task<ServiceResult<TransferRequest>> ApplyAsync(int id, RequestStatus to, string? note, DateOnly? handoverDate, HandoverInput? handover, Actor actor, CancellationToken ct)
@@ -123,7 +122,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
         if (to is RequestStatus.Accepted or RequestStatus.Refused && !currentUser.IsAdministrator)
         {
-            return ServiceResult<TransferRequest>.Forbidden("Only an administrator records the receiving state's answer.");
+            return ServiceResult<TransferRequest>.Forbidden("Request.Answer.AdministratorOnly");
         }
 
         var gate = await GateAsync(db, prisoner, clock, options, ct);
@@ -131,7 +130,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         // His record as it stands now decides whether this is a return to his country of origin.
         var kind = request.IsReturnToOrigin(prisoner) ? CustodyEventKind.Repatriated : CustodyEventKind.TransferredToThirdState;
         var refusals = request.MoveTo(to, gate, note, handoverDate, actor, now, handover);
-        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals.Select(r => Refusal.Conflict(r)).ToList());
+        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals);
 
         if (to == RequestStatus.Completed)
         {
@@ -145,12 +144,13 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
     /// <summary>An administrator's sign-off towards lifting the non-refoulement stop (two different ones, neither the author).</summary>
     public async Task<ServiceResult<TransferRequest>> SignOffLiftAsync(int id, string? reason, Actor actor, CancellationToken ct)
     {
-        if (!currentUser.IsAdministrator) return ServiceResult<TransferRequest>.Failure("", "Only administrators can lift the non-refoulement stop.");
+        // Invalid, not Forbidden: the page has always shown this next to the form (the API's policy answers 403 before it).
+        if (!currentUser.IsAdministrator) return ServiceResult<TransferRequest>.Failure("", "Request.Lift.AdministratorOnly");
         var loaded = await LoadAsync(id, ct);
         if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
         var gate = await GateAsync(db, prisoner, clock, options, ct);
         var refusals = request.SignOffLift(reason, gate, actor, clock.GetUtcNow());
-        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals.Select(r => Refusal.Invalid(r).On("Reason")).ToList());
+        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals);
         if (await TrySaveAsync(ct) is { } stale) return stale;
         logger.LogInformation("Non-refoulement stop of request {RequestId} signed off by {UserId}", id, actor.UserId);
         return ServiceResult<TransferRequest>.Success(request);
@@ -162,17 +162,12 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
     /// </summary>
     public async Task<ServiceResult<TransferRequest>> ReviewAsync(int id, ReviewDecision decision, string? reason, Actor actor, CancellationToken ct)
     {
-        if (!currentUser.IsAdministrator) return ServiceResult<TransferRequest>.Failure("", "Only an administrator reviews a flagged request.");
+        if (!currentUser.IsAdministrator) return ServiceResult<TransferRequest>.Forbidden("Request.Review.AdministratorOnly");
         var loaded = await LoadAsync(id, ct);
         if (loaded is not var (request, prisoner)) return ServiceResult<TransferRequest>.NotFound();
         var gate = await GateAsync(db, prisoner, clock, options, ct);
         var refusals = request.Review(decision, reason, gate, actor, clock.GetUtcNow());
-        if (refusals.Count > 0)
-        {
-            return ServiceResult<TransferRequest>.Failure(refusals.Select(r =>
-                r.StartsWith("Give the reason", StringComparison.Ordinal) || r.StartsWith("Keep this", StringComparison.Ordinal) ? Refusal.Invalid(r).On("Reason")
-                : r.StartsWith("Choose", StringComparison.Ordinal) ? Refusal.Invalid(r).On("Decision") : Refusal.Conflict(r)).ToList());
-        }
+        if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals);
         if (await TrySaveAsync(ct) is { } stale) return stale;
         logger.LogInformation("Request {RequestId} reviewed ({Decision}) by {UserId}", id, decision, actor.UserId);
         return ServiceResult<TransferRequest>.Success(request);
@@ -199,7 +194,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ServiceResult<TransferRequest>.Failure("", "His record or this request changed while you were working (for example, a new wish statement): nothing was saved. Open the request again and retry.");
+            return ServiceResult<TransferRequest>.Failure("", "Request.Save.Changed");
         }
     }
 

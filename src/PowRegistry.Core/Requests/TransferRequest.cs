@@ -123,25 +123,29 @@ public sealed class TransferRequest
     /// <summary>Moves the request, or says exactly why it may not (every failing condition, one message each).</summary>
     /// <param name="handoverDate">For scheduling: the date planned. For completing: the date it took place.</param>
     /// <param name="handover">For completing: where it took place and who witnessed it.</param>
-    public IReadOnlyList<string> MoveTo(RequestStatus to, GateContext gate, string? note, DateOnly? handoverDate, Actor actor, DateTimeOffset now, HandoverInput? handover = null)
+    /// <remarks>
+    /// Every refusal here is a <see cref="RefusalKind.Conflict"/>, the missing note and dates included: the API answers a
+    /// refused move 409 with every reason (docs/api.md), and a move is refused as a whole.
+    /// </remarks>
+    public IReadOnlyList<Refusal> MoveTo(RequestStatus to, GateContext gate, string? note, DateOnly? handoverDate, Actor actor, DateTimeOffset now, HandoverInput? handover = null)
     {
-        if (!Allowed[Status].Contains(to)) return [$"A request that is {Describe(Status)} cannot become {Describe(to)}."];
-        var refusals = new List<string>();
-        if (to == RequestStatus.Withdrawn && string.IsNullOrWhiteSpace(note)) refusals.Add("Say why the request is withdrawn.");
+        if (!Allowed[Status].Contains(to)) return [Refusal.Conflict("Request.Move.NotAllowed", InSentence(Status), InSentence(to))];
+        var refusals = new List<Refusal>();
+        if (to == RequestStatus.Withdrawn && string.IsNullOrWhiteSpace(note)) refusals.Add(Refusal.Conflict("Request.Withdraw.ReasonRequired"));
         if (IsForward(to)) refusals.AddRange(Safeguards(to, gate, handoverDate));
         if (to == RequestStatus.HandoverScheduled)
         {
-            if (handoverDate is null) refusals.Add("Enter the date of the handover.");
-            else if (handoverDate < gate.Today) refusals.Add("The handover date cannot be in the past.");
+            if (handoverDate is null) refusals.Add(Refusal.Conflict("Request.Schedule.DateRequired"));
+            else if (handoverDate < gate.Today) refusals.Add(Refusal.Conflict("Request.Schedule.DateInPast"));
         }
         if (to == RequestStatus.Completed)
         {
-            if (handoverDate is null) refusals.Add("Enter the date the handover took place.");
-            else if (handoverDate > gate.Today) refusals.Add("The handover date cannot be in the future: record it once it has taken place.");
-            else if (handoverDate < DateOnly.FromDateTime(CreatedAt.UtcDateTime)) refusals.Add("The handover date cannot be before the request was drafted.");
+            if (handoverDate is null) refusals.Add(Refusal.Conflict("Request.Handover.DateRequired"));
+            else if (handoverDate > gate.Today) refusals.Add(Refusal.Conflict("Request.Handover.DateInFuture"));
+            else if (handoverDate < DateOnly.FromDateTime(CreatedAt.UtcDateTime)) refusals.Add(Refusal.Conflict("Request.Handover.BeforeDrafted"));
             if (handover is null || Text.Clean(handover.HandoverPlace) is null || handover.WitnessOrganisation is null || Text.Clean(handover.WitnessName) is null)
             {
-                refusals.Add("Record where the handover took place and who witnessed it.");
+                refusals.Add(Refusal.Conflict("Request.Handover.DetailsRequired"));
             }
         }
         if (refusals.Count > 0) return refusals;
@@ -166,9 +170,9 @@ public sealed class TransferRequest
     /// Every safeguard a forward move must pass, measured now: the freeze while flagged, his custody status, his latest
     /// wish, the non-refoulement stop, GC III Art. 109(3), and for the handover itself the full reconfirmation gate.
     /// </summary>
-    public IEnumerable<string> Safeguards(RequestStatus to, GateContext gate, DateOnly? handoverDate)
+    public IEnumerable<Refusal> Safeguards(RequestStatus to, GateContext gate, DateOnly? handoverDate)
     {
-        if (FlaggedForReview) yield return "Flagged for review after a change of wish: nothing moves until an administrator has reviewed it.";
+        if (FlaggedForReview) yield return Refusal.Conflict("Request.Safeguard.Flagged");
         foreach (var refusal in CustodyGate(gate)) yield return refusal;
         var atHandover = to is RequestStatus.HandoverScheduled or RequestStatus.Completed;
         var wishRefusals = atHandover ? ReconfirmationGate(gate, handoverDate ?? gate.Today) : WishGate(gate);
@@ -178,15 +182,15 @@ public sealed class TransferRequest
     }
 
     /// <summary>No one is handed over who is not in the detaining power's hands.</summary>
-    public static IEnumerable<string> CustodyGate(GateContext gate)
+    public static IEnumerable<Refusal> CustodyGate(GateContext gate)
     {
         var refusal = gate.Prisoner.CustodyStatus switch
         {
-            CustodyStatus.Escaped => "His custody status is escaped: there is no one to hand over.",
-            CustodyStatus.Deceased => "He is recorded as deceased.",
-            CustodyStatus.Released => "He has been released: he is no longer held, and no handover is arranged for him.",
-            CustodyStatus.Repatriated => "He has already been repatriated.",
-            CustodyStatus.TransferredToThirdState => "He has already been transferred to a third state.",
+            CustodyStatus.Escaped => Refusal.Conflict("Request.Safeguard.Custody.Escaped"),
+            CustodyStatus.Deceased => Refusal.Conflict("Request.Safeguard.Custody.Deceased"),
+            CustodyStatus.Released => Refusal.Conflict("Request.Safeguard.Custody.Released"),
+            CustodyStatus.Repatriated => Refusal.Conflict("Request.Safeguard.Custody.Repatriated"),
+            CustodyStatus.TransferredToThirdState => Refusal.Conflict("Request.Safeguard.Custody.TransferredToThirdState"),
             _ => null,
         };
         if (refusal is not null) yield return refusal;
@@ -196,29 +200,29 @@ public sealed class TransferRequest
     /// Before the handover: his latest wish still names this destination. For a return to his country of origin the
     /// non-refoulement stop says this (and only two administrators can lift it), so it is not said twice.
     /// </summary>
-    public IEnumerable<string> WishGate(GateContext gate)
+    public IEnumerable<Refusal> WishGate(GateContext gate)
     {
         if (IsReturnToOrigin(gate.Prisoner)) yield break;
-        if (gate.CurrentWish is null) yield return "He has no current wish statement.";
-        else if (!NamesThisDestination(gate.CurrentWish, gate.Prisoner)) yield return "His latest wish does not name this destination.";
+        if (gate.CurrentWish is null) yield return Refusal.Conflict("Request.Safeguard.NoCurrentWish");
+        else if (!NamesThisDestination(gate.CurrentWish, gate.Prisoner)) yield return Refusal.Conflict("Request.Safeguard.NotThisDestination");
     }
 
     /// <summary>
     /// No handover is scheduled or carried out unless his latest wish names this destination, was taken in a private
     /// interview, is verified, and was taken no more than <see cref="GateContext.ReconfirmationDays"/> days before the handover.
     /// </summary>
-    public IEnumerable<string> ReconfirmationGate(GateContext gate, DateOnly handover)
+    public IEnumerable<Refusal> ReconfirmationGate(GateContext gate, DateOnly handover)
     {
         var wish = gate.CurrentWish;
         if (wish is null)
         {
-            yield return "He has no current wish statement.";
+            yield return Refusal.Conflict("Request.Safeguard.NoCurrentWish");
             yield break;
         }
-        if (!NamesThisDestination(wish, gate.Prisoner)) yield return "His latest wish does not name this destination.";
-        if (!wish.PrivateInterview) yield return "His latest wish was not taken in a private interview.";
-        if (wish.Verification == WishVerification.Unverified) yield return "His latest wish has not been verified by a neutral party.";
-        if (wish.TakenOn < handover.AddDays(-gate.ReconfirmationDays)) yield return $"His latest wish was taken more than {gate.ReconfirmationDays} days before the handover: reconfirm it in a new interview.";
+        if (!NamesThisDestination(wish, gate.Prisoner)) yield return Refusal.Conflict("Request.Safeguard.NotThisDestination");
+        if (!wish.PrivateInterview) yield return Refusal.Conflict("Request.Safeguard.NotPrivate");
+        if (wish.Verification == WishVerification.Unverified) yield return Refusal.Conflict("Request.Safeguard.Unverified");
+        if (wish.TakenOn < handover.AddDays(-gate.ReconfirmationDays)) yield return Refusal.Conflict("Request.Safeguard.TooOld", gate.ReconfirmationDays);
     }
 
     /// <summary>
@@ -228,28 +232,26 @@ public sealed class TransferRequest
     /// <param name="gate">His record and latest statement now.</param>
     /// <param name="showFear">False for a reader who may not see his statements' sensitive parts (need-to-know): the
     /// reason is then given without saying that he fears persecution.</param>
-    public IEnumerable<string> NonRefoulementStop(GateContext gate, bool showFear = true)
+    public IEnumerable<Refusal> NonRefoulementStop(GateContext gate, bool showFear = true)
     {
         if (!IsReturnToOrigin(gate.Prisoner) || StopLiftedFor(gate.CurrentWish)) yield break;
         var wish = gate.CurrentWish;
-        if (wish is null) yield return "Non-refoulement stop: he has no current wish statement.";
-        else if (wish.Destination == WishDestination.Undecided) yield return "Non-refoulement stop: his latest wish is undecided.";
-        else if (wish.Destination != WishDestination.ReturnToOrigin) yield return "Non-refoulement stop: his latest wish refuses return.";
+        if (wish is null) yield return Refusal.Conflict("Request.Stop.NoCurrentWish");
+        else if (wish.Destination == WishDestination.Undecided) yield return Refusal.Conflict("Request.Stop.Undecided");
+        else if (wish.Destination != WishDestination.ReturnToOrigin) yield return Refusal.Conflict("Request.Stop.RefusesReturn");
         if (wish is { FearsPersecution: true })
         {
-            yield return showFear
-                ? "Non-refoulement stop: his latest statement records fear of persecution."
-                : "Non-refoulement stop: his latest statement records a reason that stops a return (restricted to his desk and administrators).";
+            yield return showFear ? Refusal.Conflict("Request.Stop.FearsPersecution") : Refusal.Conflict("Request.Stop.RestrictedReason");
         }
     }
 
     /// <summary>GC III Art. 109(3): during hostilities no seriously sick or wounded prisoner is repatriated against his latest wish, whatever else is recorded.</summary>
-    public IEnumerable<string> Article109(GateContext gate)
+    public IEnumerable<Refusal> Article109(GateContext gate)
     {
         if (gate.HostilitiesOngoing && IsReturnToOrigin(gate.Prisoner) && gate.Prisoner.HealthStatus == HealthStatus.SeriouslySickOrWounded
             && gate.CurrentWish?.Destination != WishDestination.ReturnToOrigin)
         {
-            yield return "GC III Art. 109(3): he is seriously sick or wounded and hostilities are ongoing; he is not repatriated against his latest wish.";
+            yield return Refusal.Conflict("Request.Safeguard.Article109");
         }
     }
 
@@ -257,18 +259,22 @@ public sealed class TransferRequest
     /// One administrator's sign-off towards lifting the non-refoulement stop, given against his latest statement. Sign-offs
     /// given against an earlier statement no longer count: this one starts the pair again (the earlier ones stay in the audit trail).
     /// </summary>
-    public IReadOnlyList<string> SignOffLift(string? reason, GateContext gate, Actor administrator, DateTimeOffset now)
+    /// <remarks>
+    /// Each refusal is <see cref="RefusalKind.Invalid"/> and shown with the reason ("Reason"), as the page and the API (400)
+    /// have always answered a refused sign-off, those about the request's state included.
+    /// </remarks>
+    public IReadOnlyList<Refusal> SignOffLift(string? reason, GateContext gate, Actor administrator, DateTimeOffset now)
     {
-        if (!IsReturnToOrigin(gate.Prisoner)) return ["Only a return to his country of origin has a non-refoulement stop."];
-        if (gate.CurrentWish is not { } wish) return ["He has no current wish statement: a lift answers one of his statements."];
+        if (!IsReturnToOrigin(gate.Prisoner)) return [Refusal.Invalid("Request.Lift.NotAReturn").On(ReasonField)];
+        if (gate.CurrentWish is not { } wish) return [Refusal.Invalid("Request.Lift.NoCurrentWish").On(ReasonField)];
         var stale = FirstLiftBy is not null && LiftWishId != wish.Id;
         var first = stale ? null : FirstLiftBy;
-        if (!stale && StopLifted) return ["The stop has already been lifted by two administrators."];
-        if (administrator.UserId == CreatedBy) return ["The author of the request cannot sign off lifting its stop."];
-        if (administrator.UserId == first) return ["A second, different administrator must sign off."];
+        if (!stale && StopLifted) return [Refusal.Invalid("Request.Lift.AlreadyLifted").On(ReasonField)];
+        if (administrator.UserId == CreatedBy) return [Refusal.Invalid("Request.Lift.Author").On(ReasonField)];
+        if (administrator.UserId == first) return [Refusal.Invalid("Request.Lift.SecondAdministrator").On(ReasonField)];
         var why = Text.Clean(reason, multiline: true);
-        if (why is null) return ["Give your reason for lifting the stop."];
-        if (why.Length > Limits.LongText) return [$"Keep this under {Limits.LongText} characters."];
+        if (why is null) return [Refusal.Invalid("Request.Lift.ReasonRequired").On(ReasonField)];
+        if (why.Length > Limits.LongText) return [Refusal.Invalid("Common.TooLong", Limits.LongText).On(ReasonField)];
         if (stale) (SecondLiftBy, SecondLiftReason, SecondLiftAt) = (null, null, null);
         if (first is null) (FirstLiftBy, FirstLiftReason, FirstLiftAt) = (administrator.UserId, why, now);
         else (SecondLiftBy, SecondLiftReason, SecondLiftAt) = (administrator.UserId, why, now);
@@ -281,18 +287,19 @@ public sealed class TransferRequest
     /// An administrator's review of a request flagged after a change of wish: continue only when his latest statement
     /// names this destination again; otherwise withdraw it with the reason. Either way the review is kept.
     /// </summary>
-    public IReadOnlyList<string> Review(ReviewDecision decision, string? reason, GateContext gate, Actor administrator, DateTimeOffset now)
+    /// <remarks>The reason and the decision are the form's (invalid, next to their fields); the rest is the request's state (conflict).</remarks>
+    public IReadOnlyList<Refusal> Review(ReviewDecision decision, string? reason, GateContext gate, Actor administrator, DateTimeOffset now)
     {
-        if (!IsOpen) return [$"A request that is {Describe(Status)} cannot be reviewed."];
-        if (!FlaggedForReview) return ["This request is not flagged for review."];
-        var refusals = new List<string>();
+        if (!IsOpen) return [Refusal.Conflict("Request.Review.NotOpen", InSentence(Status))];
+        if (!FlaggedForReview) return [Refusal.Conflict("Request.Review.NotFlagged")];
+        var refusals = new List<Refusal>();
         var why = Text.Clean(reason, multiline: true);
-        if (why is null) refusals.Add("Give the reason for your decision.");
-        else if (why.Length > Limits.LongText) refusals.Add($"Keep this under {Limits.LongText} characters.");
-        if (!Enum.IsDefined(decision)) refusals.Add("Choose to continue or to withdraw the request.");
+        if (why is null) refusals.Add(Refusal.Invalid("Request.Review.ReasonRequired").On(ReasonField));
+        else if (why.Length > Limits.LongText) refusals.Add(Refusal.Invalid("Common.TooLong", Limits.LongText).On(ReasonField));
+        if (!Enum.IsDefined(decision)) refusals.Add(Refusal.Invalid("Request.Review.DecisionRequired").On(DecisionField));
         if (decision == ReviewDecision.Continue && (gate.CurrentWish is null || !NamesThisDestination(gate.CurrentWish, gate.Prisoner)))
         {
-            refusals.Add("His latest statement does not name this destination again: the request cannot continue; withdraw it.");
+            refusals.Add(Refusal.Conflict("Request.Review.CannotContinue"));
         }
         if (refusals.Count > 0) return refusals;
 
@@ -319,10 +326,14 @@ public sealed class TransferRequest
         if (Status == RequestStatus.Draft || FlaggedForReview) return;
         if (currentWish is not null && NamesThisDestination(currentWish, prisoner)) return;
         FlaggedForReview = true;
-        FlagReason = currentWish is null
-            ? $"His wish statements were withdrawn after the request was {Reached(Status)}."
-            : $"His wish changed after the request was {Reached(Status)}.";
+        FlagReason = FlagReasonFor(withdrawn: currentWish is null, reached: Status).Key;
     }
+
+    /// <summary>
+    /// Why it was (last) flagged, to be put in words: <see cref="FlagReason"/> stores the message's key, whole sentences that
+    /// name the status reached then. A reason stored before reasons were keys is its own English sentence and shows as it is.
+    /// </summary>
+    public Message? FlagMessage => FlagReason is { } key ? new Message(key) : null;
 
     /// <summary>A merge moves the duplicate record's requests to the surviving record.</summary>
     internal void MoveTo(int prisonerId) => PrisonerId = prisonerId;
@@ -335,20 +346,41 @@ public sealed class TransferRequest
         _ => false,
     };
 
-    private static string Reached(RequestStatus status) => status switch
+    private const string ReasonField = "Reason";
+    private const string DecisionField = "Decision";
+
+    /// <summary>
+    /// The reason a request on its way is flagged, as a stored key without arguments, so that it keeps saying the status it
+    /// had reached when flagged, whatever happens to the request afterwards.
+    /// </summary>
+    private static Message FlagReasonFor(bool withdrawn, RequestStatus reached) => (withdrawn, reached) switch
     {
-        RequestStatus.UnderConsultation => "put under consultation",
-        RequestStatus.HandoverScheduled => "scheduled for handover",
-        _ => Describe(status),
+        (false, RequestStatus.Submitted) => new Message("Request.Flagged.WishChanged.Submitted"),
+        (false, RequestStatus.UnderConsultation) => new Message("Request.Flagged.WishChanged.UnderConsultation"),
+        (false, RequestStatus.Accepted) => new Message("Request.Flagged.WishChanged.Accepted"),
+        (false, RequestStatus.HandoverScheduled) => new Message("Request.Flagged.WishChanged.HandoverScheduled"),
+        (true, RequestStatus.Submitted) => new Message("Request.Flagged.WishesWithdrawn.Submitted"),
+        (true, RequestStatus.UnderConsultation) => new Message("Request.Flagged.WishesWithdrawn.UnderConsultation"),
+        (true, RequestStatus.Accepted) => new Message("Request.Flagged.WishesWithdrawn.Accepted"),
+        (true, RequestStatus.HandoverScheduled) => new Message("Request.Flagged.WishesWithdrawn.HandoverScheduled"),
+        _ => throw new InvalidOperationException($"A request that is {reached} is not on its way: it is never flagged."),
     };
 
-    private static string Describe(RequestStatus status) => status switch
+    /// <summary>
+    /// A status inside a sentence ("A request that is {0} cannot become {1}."), not the capitalised label of a list. A value
+    /// that is no status (a forged form) is said as its number.
+    /// </summary>
+    private static object InSentence(RequestStatus status) => status switch
     {
-        RequestStatus.Accepted => "accepted",
-        RequestStatus.Refused => "refused",
-        RequestStatus.UnderConsultation => "under consultation",
-        RequestStatus.HandoverScheduled => "handover scheduled",
-        _ => status.ToString().ToLowerInvariant(),
+        RequestStatus.Draft => new Message("RequestStatus.InSentence.Draft"),
+        RequestStatus.Submitted => new Message("RequestStatus.InSentence.Submitted"),
+        RequestStatus.UnderConsultation => new Message("RequestStatus.InSentence.UnderConsultation"),
+        RequestStatus.Accepted => new Message("RequestStatus.InSentence.Accepted"),
+        RequestStatus.Refused => new Message("RequestStatus.InSentence.Refused"),
+        RequestStatus.HandoverScheduled => new Message("RequestStatus.InSentence.HandoverScheduled"),
+        RequestStatus.Completed => new Message("RequestStatus.InSentence.Completed"),
+        RequestStatus.Withdrawn => new Message("RequestStatus.InSentence.Withdrawn"),
+        _ => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }
 

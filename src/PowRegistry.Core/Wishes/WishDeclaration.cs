@@ -101,12 +101,13 @@ public sealed class WishDeclaration
     /// A mistaken entry is withdrawn, not changed: it stays on the timeline, marked, with the reason. Refused (and
     /// nothing changed) when it is withdrawn already or no reason is given.
     /// </summary>
-    public IReadOnlyList<string> Withdraw(string? reason, Actor actor, DateTimeOffset now)
+    /// <remarks>Each refusal is shown with the reason ("Reason"), withdrawn already included: the page and the API (400) always have.</remarks>
+    public IReadOnlyList<Refusal> Withdraw(string? reason, Actor actor, DateTimeOffset now)
     {
-        if (IsWithdrawn) return ["This statement is already withdrawn."];
+        if (IsWithdrawn) return [Refusal.Invalid("Wish.Withdraw.AlreadyWithdrawn").On("Reason")];
         var why = Text.Clean(reason, multiline: true);
-        if (why is null) return ["Say why this statement is withdrawn (e.g. entered on the wrong record)."];
-        if (why.Length > Prisoners.Limits.LongText) return [$"Keep this under {Prisoners.Limits.LongText} characters."];
+        if (why is null) return [Refusal.Invalid("Wish.Withdraw.ReasonRequired").On("Reason")];
+        if (why.Length > Prisoners.Limits.LongText) return [Refusal.Invalid("Common.TooLong", Prisoners.Limits.LongText).On("Reason")];
         IsWithdrawn = true;
         WithdrawnReason = why;
         WithdrawnBy = actor.UserId;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 using FluentValidation;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Countries;
 using PowRegistry.Core.Prisoners;
 
@@ -33,29 +34,29 @@ public sealed class WishInputValidator : AbstractValidator<WishInput>
     public WishInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.TakenOn)
-            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).WithMessage("Enter the date of the interview as YYYY-MM-DD.")
+            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).Refuse("WishInput.TakenOn.Format")
             .DependentRules(() => RuleFor(x => x.TakenOn)
                 .Must(d => PrisonerInputValidator.TryParseDate(d, out var date) && date <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-                .WithMessage("The interview date cannot be in the future."));
-        RuleFor(x => x.Interviewer).NotEmpty().WithMessage("Enter who took the statement.")
-            .MaximumLength(Limits.Name).WithMessage($"Keep this under {Limits.Name} characters.");
-        RuleFor(x => x.Organisation).NotNull().WithMessage("Choose the interviewer's organisation.")
-            .IsInEnum().WithMessage("Choose the interviewer's organisation from the list.");
-        RuleFor(x => x.Destination).NotNull().WithMessage("Choose what he said he wants.")
-            .IsInEnum().WithMessage("Choose what he said he wants from the list.");
+                .Refuse("WishInput.TakenOn.Future"));
+        RuleFor(x => x.Interviewer).NotEmpty().Refuse("WishInput.Interviewer.Required")
+            .MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
+        RuleFor(x => x.Organisation).NotNull().Refuse("WishInput.Organisation.Required")
+            .IsInEnum().Refuse("WishInput.Organisation.FromList");
+        RuleFor(x => x.Destination).NotNull().Refuse("WishInput.Destination.Required")
+            .IsInEnum().Refuse("WishInput.Destination.FromList");
         RuleFor(x => x.DestinationState)
             .Must(code => !string.IsNullOrWhiteSpace(code) && CountryList.IsKnown(code.Trim()))
             .When(x => x.Destination == WishDestination.TransferToThirdState)
-            .WithMessage("Name the state he wants to go to.");
-        RuleFor(x => x.Certainty).InclusiveBetween(0, 100).WithMessage("Certainty is a percentage from 0 to 100.");
-        RuleFor(x => x.Verification).IsInEnum().WithMessage("Choose the verification from the list.");
+            .Refuse("WishInput.DestinationState.Required");
+        RuleFor(x => x.Certainty).InclusiveBetween(0, 100).Refuse("WishInput.Certainty.Range");
+        RuleFor(x => x.Verification).IsInEnum().Refuse("WishInput.Verification.FromList");
         foreach (var field in new System.Linq.Expressions.Expression<Func<WishInput, string?>>[] { x => x.Place, x => x.Language, x => x.Interpreter })
         {
-            RuleFor(field).MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
+            RuleFor(field).MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
         }
         foreach (var field in new System.Linq.Expressions.Expression<Func<WishInput, string?>>[] { x => x.Reasons, x => x.Fears, x => x.SignsOfPressure, x => x.VerbatimWords, x => x.Translation })
         {
-            RuleFor(field).MaximumLength(Limits.LongText).WithMessage($"Keep this under {Limits.LongText} characters.");
+            RuleFor(field).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
         if (prisoner is null) return ServiceResult<WishDeclaration>.NotFound();
         if (prisoner.DateOfCapture is { } captured && Prisoners.PrisonerInputValidator.TryParseDate(input.TakenOn, out var takenOn) && takenOn < captured)
         {
-            return ServiceResult<WishDeclaration>.Failure(nameof(WishInput.TakenOn), "The interview cannot be before his capture.");
+            return ServiceResult<WishDeclaration>.Failure(nameof(WishInput.TakenOn), "WishInput.TakenOn.BeforeCapture");
         }
 
         var wish = new WishDeclaration(prisonerId, input, DateOnly.ParseExact(input.TakenOn!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), actor, clock.GetUtcNow());
@@ -44,7 +44,7 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
         var wish = prisoner is null ? null : await db.WishDeclarations.FirstOrDefaultAsync(w => w.Id == wishId && w.PrisonerId == prisonerId, ct);
         if (prisoner is null || wish is null) return ServiceResult<WishDeclaration>.NotFound();
         var refused = wish.Withdraw(reason, actor, clock.GetUtcNow());
-        if (refused.Count > 0) return ServiceResult<WishDeclaration>.Failure(refused.Select(m => Refusal.Invalid(m).On("Reason")).ToList());
+        if (refused.Count > 0) return ServiceResult<WishDeclaration>.Failure(refused);
         await UpdateCurrentWishAsync(prisoner, added: null, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Wish statement {WishId} of prisoner {PrisonerId} withdrawn by {UserId}", wish.Id, prisonerId, actor.UserId);

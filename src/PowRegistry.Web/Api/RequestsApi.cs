@@ -4,6 +4,7 @@ using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Requests;
 using PowRegistry.Core.Wishes;
+using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Api;
 
@@ -20,9 +21,10 @@ public sealed record RequestResource(
     IReadOnlyList<RequestStatus> NextSteps, IReadOnlyList<RequestChangeResource>? Changes, IReadOnlyList<RequestReviewResource>? Reviews)
 {
     /// <param name="standing">His record and latest statement now: whether this is a return, whether the lift still holds.</param>
-    public static RequestResource From(TransferRequest r, string prisonerReference, RequestStanding standing, bool withChanges = false) => new(
+    /// <param name="text">Says why it is flagged in the caller's language.</param>
+    public static RequestResource From(TransferRequest r, string prisonerReference, RequestStanding standing, MessageText text, bool withChanges = false) => new(
         r.Id, prisonerReference, r.DestinationStateCode, standing.IsReturnToOrigin(r), r.WishId, r.Status, r.HandoverDate, r.CreatedAt,
-        r.FlaggedForReview, r.FlagReason, r.StopLifted && r.LiftWishId == standing.CurrentWishId, r.LiftWishId,
+        r.FlaggedForReview, r.FlagMessage is { } flag ? text[flag] : null, r.StopLifted && r.LiftWishId == standing.CurrentWishId, r.LiftWishId,
         r.Status == RequestStatus.Completed ? new HandoverResource(r.HandedOverOn, r.HandoverPlace, r.WitnessOrganisation, r.WitnessName, r.HandoverWishId) : null,
         r.Version, TransferRequest.NextSteps(r.Status),
         withChanges ? r.Changes.OrderBy(c => c.Id).Select(c => new RequestChangeResource(c.From, c.To, c.Note, c.ChangedAt)).ToList() : null,
@@ -88,26 +90,26 @@ public static class RequestsApi
             .WithSummary("An administrator's sign-off towards lifting the non-refoulement stop (two different administrators, neither the author).");
     }
 
-    private static async Task<IResult> ListAsync(string? prisoner, PowRegistryDbContext db, RequestService service, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? prisoner, PowRegistryDbContext db, RequestService service, MessageText text, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(prisoner))
         {
             var open = await service.OpenAsync(ct);
             var standings = await service.StandingsAsync(open.Select(x => x.Request.PrisonerId).ToHashSet(), ct);
-            return Results.Ok(open.Select(x => RequestResource.From(x.Request, x.Reference, standings[x.Request.PrisonerId])).ToList());
+            return Results.Ok(open.Select(x => RequestResource.From(x.Request, x.Reference, standings[x.Request.PrisonerId], text)).ToList());
         }
         if (await PrisonersApi.IdOfAsync(db, prisoner, ct) is not { } id || await service.OfPrisonerAsync(id, ct) is not { } requests) return PrisonersApi.NotFound();
         var standing = (await service.StandingsAsync([id], ct))[id];
-        return Results.Ok(requests.Select(r => RequestResource.From(r, prisoner.Trim().ToUpperInvariant(), standing)).ToList());
+        return Results.Ok(requests.Select(r => RequestResource.From(r, prisoner.Trim().ToUpperInvariant(), standing, text)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(int id, RequestService service, CancellationToken ct)
+    private static async Task<IResult> GetAsync(int id, RequestService service, MessageText text, CancellationToken ct)
     {
         if (await service.GetAsync(id, ct) is not { } found) return ApiProblems.NotFound("request");
-        return Results.Ok(RequestResource.From(found.Request, found.Prisoner.Reference, RequestStanding.Of(found.Prisoner, found.CurrentWish), withChanges: true));
+        return Results.Ok(RequestResource.From(found.Request, found.Prisoner.Reference, RequestStanding.Of(found.Prisoner, found.CurrentWish), text, withChanges: true));
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, PowRegistryDbContext db, RequestService service, CurrentUser currentUser, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest request, PowRegistryDbContext db, RequestService service, CurrentUser currentUser, MessageText text, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<NewRequestBody>(request);
         if (problem is not null) return problem;
@@ -118,10 +120,10 @@ public static class RequestsApi
         var result = await service.CreateAsync(prisonerId, new RequestInput { DestinationState = body.DestinationState, WishId = body.WishId }, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "prisoner");
         var reference = await ReferenceOfAsync(db, prisonerId, ct);
-        return Results.Created($"/api/v1/requests/{result.Value!.Id}", RequestResource.From(result.Value, reference, (await service.StandingsAsync([prisonerId], ct))[prisonerId]));
+        return Results.Created($"/api/v1/requests/{result.Value!.Id}", RequestResource.From(result.Value, reference, (await service.StandingsAsync([prisonerId], ct))[prisonerId], text));
     }
 
-    private static async Task<IResult> MoveAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, CancellationToken ct)
+    private static async Task<IResult> MoveAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<TransitionBody>(request);
         if (problem is not null) return problem;
@@ -136,32 +138,30 @@ public static class RequestsApi
             }, currentUser.Actor, ct, body.Note)
             : await service.MoveAsync(id, to, body.Note, body.HandoverDate, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "request");
-        return await OkAsync(result.Value!, service, db, ct);
+        return await OkAsync(result.Value!, service, db, text, ct);
     }
 
-    private static async Task<IResult> ReviewAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, CancellationToken ct)
+    private static async Task<IResult> ReviewAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<ReviewBody>(request);
         if (problem is not null) return problem;
         if (body!.Decision is not { } decision || !Enum.IsDefined(decision)) return ApiProblems.Validation("decision", "Say whether the request continues or is withdrawn.");
         var result = await service.ReviewAsync(id, decision, body.Reason, currentUser.Actor, ct);
-        if (result.IsNotFound) return ApiProblems.NotFound("request");
         if (!result.Succeeded) return ApiProblems.Failed(result, "request");
-        return await OkAsync(result.Value!, service, db, ct);
+        return await OkAsync(result.Value!, service, db, text, ct);
     }
 
-    private static async Task<IResult> SignOffAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, CancellationToken ct)
+    private static async Task<IResult> SignOffAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<LiftSignOffBody>(request);
         if (problem is not null) return problem;
         var result = await service.SignOffLiftAsync(id, body!.Reason, currentUser.Actor, ct);
-        if (result.IsNotFound) return ApiProblems.NotFound("request");
-        if (!result.Succeeded) return ApiProblems.Validation(result.Errors);
-        return await OkAsync(result.Value!, service, db, ct);
+        if (!result.Succeeded) return ApiProblems.Failed(result, "request");
+        return await OkAsync(result.Value!, service, db, text, ct);
     }
 
-    private static async Task<IResult> OkAsync(TransferRequest saved, RequestService service, PowRegistryDbContext db, CancellationToken ct) =>
-        Results.Ok(RequestResource.From(saved, await ReferenceOfAsync(db, saved.PrisonerId, ct), (await service.StandingsAsync([saved.PrisonerId], ct))[saved.PrisonerId], withChanges: true));
+    private static async Task<IResult> OkAsync(TransferRequest saved, RequestService service, PowRegistryDbContext db, MessageText text, CancellationToken ct) =>
+        Results.Ok(RequestResource.From(saved, await ReferenceOfAsync(db, saved.PrisonerId, ct), (await service.StandingsAsync([saved.PrisonerId], ct))[saved.PrisonerId], text, withChanges: true));
 
     /// <summary>The prisoner's reference alone, for the resource, without loading the request, prisoner and gate again.</summary>
     private static Task<string> ReferenceOfAsync(PowRegistryDbContext db, int prisonerId, CancellationToken ct) =>

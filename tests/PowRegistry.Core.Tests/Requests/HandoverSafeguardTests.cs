@@ -18,8 +18,8 @@ namespace PowRegistry.Core.Tests.Requests;
 /// </summary>
 public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<TestServices>
 {
-    private const string Frozen = "Flagged for review after a change of wish: nothing moves until an administrator has reviewed it.";
-    private const string NotThisDestination = "His latest wish does not name this destination.";
+    private const string Frozen = "Request.Safeguard.Flagged";
+    private const string NotThisDestination = "Request.Safeguard.NotThisDestination";
     private static readonly Actor Author = TestServices.Officer;
 
     private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
@@ -159,7 +159,7 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
 
         var refused = move == RequestStatus.Completed ? await CompleteAsync(request.Id) : await MoveAsync(request.Id, move, handoverIn: 3);
 
-        Assert.Contains("His custody status is escaped: there is no one to hand over.", Messages(refused));
+        Assert.Contains("Request.Safeguard.Custody.Escaped", Messages(refused));
     }
 
     [Fact]
@@ -182,7 +182,8 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
 
         // It took place two days late: 31 days after his statement.
         var late = await CompleteAsync(request.Id, on: -1);
-        Assert.Equal(["His latest wish was taken more than 30 days before the handover: reconfirm it in a new interview."], Messages(late));
+        Assert.Equal(["Request.Safeguard.TooOld"], Messages(late));
+        Assert.Equal(new object?[] { 30 }, late.Errors.Single().Message.Args);
         Assert.Equal(CustodyStatus.InCustody, (await ReloadAsync(prisoner.Id)).CustodyStatus);
 
         // On the planned day it would have rested on a statement 29 days old: measured against the handover, not today.
@@ -190,8 +191,8 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
     }
 
     [Theory]
-    [InlineData(false, WishVerification.VerifiedByNeutralParty, "His latest wish was not taken in a private interview.")]
-    [InlineData(true, WishVerification.Unverified, "His latest wish has not been verified by a neutral party.")]
+    [InlineData(false, WishVerification.VerifiedByNeutralParty, "Request.Safeguard.NotPrivate")]
+    [InlineData(true, WishVerification.Unverified, "Request.Safeguard.Unverified")]
     public async Task Completing_IsRefused_WhenHisLatestStatementForThisDestinationIsNotPrivateOrNotVerified(bool isPrivate, WishVerification verification, string message)
     {
         var (prisoner, request) = await KoreaUpToAsync(RequestStatus.Completed, handoverIn: 0);
@@ -225,13 +226,13 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
 
         var missing = await CompleteAsync(request.Id, on: 1, place: " ", organisation: null, witness: null);
         Assert.Equal(["HandoverDate", "HandoverPlace", "WitnessName", "WitnessOrganisation"], missing.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
-        Assert.Contains("The handover date cannot be in the future: record it once it has taken place.", Messages(missing));
+        Assert.Contains("Request.Handover.DateInFuture", Messages(missing));
 
         var oversized = await CompleteAsync(request.Id, place: new string('x', 5000), organisation: (InterviewerOrganisation)99, witness: new string('y', 300));
         Assert.Equal(["HandoverPlace", "WitnessName", "WitnessOrganisation"], oversized.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
 
         // The old path, without the handover's details, is refused too: completing always records the handover.
-        Assert.Contains("Enter the place of the handover.", Messages(await MoveAsync(request.Id, RequestStatus.Completed, handoverIn: 0)));
+        Assert.Contains("Request.Handover.PlaceRequired", Messages(await MoveAsync(request.Id, RequestStatus.Completed, handoverIn: 0)));
         Assert.Equal(RequestStatus.HandoverScheduled, (await StoredAsync(request.Id)).Status);
     }
 
@@ -273,7 +274,7 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
         var (prisoner, request) = await KoreaUpToAsync(RequestStatus.HandoverScheduled);
         await WishAsync(prisoner.Id, WishDestination.RemainInDetainingState, on: -1);
 
-        Assert.Equal(["His latest statement does not name this destination again: the request cannot continue; withdraw it."],
+        Assert.Equal(["Request.Review.CannotContinue"],
             Messages(await ReviewAsync(request.Id, ReviewDecision.Continue, "He may change his mind again")));
         Assert.True((await StoredAsync(request.Id)).FlaggedForReview);
 
@@ -306,12 +307,12 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
     public async Task Review_IsForAdministratorsOnly_NeedsAReason_AndOnlyOfAFlaggedRequest()
     {
         var (prisoner, request) = await KoreaUpToAsync(RequestStatus.HandoverScheduled);
-        Assert.Equal(["This request is not flagged for review."], Messages(await ReviewAsync(request.Id, ReviewDecision.Withdraw, "why")));
+        Assert.Equal(["Request.Review.NotFlagged"], Messages(await ReviewAsync(request.Id, ReviewDecision.Withdraw, "why")));
         await WishAsync(prisoner.Id, WishDestination.Undecided, on: 0);
 
-        Assert.Equal(["Only an administrator reviews a flagged request."], Messages(await ReviewAsync(request.Id, ReviewDecision.Withdraw, "why", "officer-1", administrator: false)));
+        Assert.Equal(["Request.Review.AdministratorOnly"], Messages(await ReviewAsync(request.Id, ReviewDecision.Withdraw, "why", "officer-1", administrator: false)));
         var noReason = await ReviewAsync(request.Id, ReviewDecision.Withdraw, "  ");
-        Assert.Equal(("Reason", "Give the reason for your decision."), (noReason.Errors.Single().Field, noReason.Errors.Single().Message.Key));
+        Assert.Equal(("Reason", "Request.Review.ReasonRequired"), (noReason.Errors.Single().Field, noReason.Errors.Single().Message.Key));
         Assert.Equal("Reason", (await ReviewAsync(request.Id, ReviewDecision.Withdraw, new string('r', 4001))).Errors.Single().Field);
         Assert.Empty((await StoredAsync(request.Id)).Reviews);
     }
@@ -344,12 +345,12 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
         Assert.Equal(undecided.Id, (await StoredAsync(request.Id)).LiftWishId);
 
         await WishAsync(prisoner.Id, WishDestination.Undecided, on: 0); // the same words, but a new statement
-        Assert.Equal(["Non-refoulement stop: his latest wish is undecided."], Messages(await MoveAsync(request.Id, RequestStatus.Submitted)));
+        Assert.Equal(["Request.Stop.Undecided"], Messages(await MoveAsync(request.Id, RequestStatus.Submitted)));
 
-        Assert.Contains("The author of the request cannot sign off lifting its stop.", Messages(await SignOffAsync(request.Id, Author.UserId)));
+        Assert.Contains("Request.Lift.Author", Messages(await SignOffAsync(request.Id, Author.UserId)));
         Assert.True((await SignOffAsync(request.Id, "admin-a")).Succeeded);
-        Assert.Contains("Non-refoulement stop: his latest wish is undecided.", Messages(await MoveAsync(request.Id, RequestStatus.Submitted)));
-        Assert.Contains("A second, different administrator must sign off.", Messages(await SignOffAsync(request.Id, "admin-a")));
+        Assert.Contains("Request.Stop.Undecided", Messages(await MoveAsync(request.Id, RequestStatus.Submitted)));
+        Assert.Contains("Request.Lift.SecondAdministrator", Messages(await SignOffAsync(request.Id, "admin-a")));
         Assert.True((await SignOffAsync(request.Id, "admin-c")).Succeeded);
         Assert.True((await MoveAsync(request.Id, RequestStatus.Submitted)).Succeeded);
     }
@@ -366,7 +367,7 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
         Assert.True((await SignOffAsync(request.Id, "admin-b")).Succeeded);
         var stored = await StoredAsync(request.Id);
         Assert.Equal(("admin-b", (string?)null, (int?)second.Id), (stored.FirstLiftBy, stored.SecondLiftBy, stored.LiftWishId));
-        Assert.Contains("Non-refoulement stop: his latest wish is undecided.", Messages(await MoveAsync(request.Id, RequestStatus.Submitted)));
+        Assert.Contains("Request.Stop.Undecided", Messages(await MoveAsync(request.Id, RequestStatus.Submitted)));
     }
 
     // ---- Return to origin: judged from his record as it stands at each move ----
@@ -383,7 +384,7 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
         form.Nationality = "KP";
         Assert.True((await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.UpdateAsync(prisoner.Id, form, Author, CancellationToken.None))).Succeeded);
 
-        Assert.Equal(["Non-refoulement stop: his latest wish refuses return."], Messages(await MoveAsync(request.Id, RequestStatus.UnderConsultation)));
+        Assert.Equal(["Request.Stop.RefusesReturn"], Messages(await MoveAsync(request.Id, RequestStatus.UnderConsultation)));
     }
 
     [Fact]
@@ -394,17 +395,17 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
         var request = await RequestAsync(prisoner.Id, "RU", wish.Id);
 
         Assert.True(request.IsReturnToOrigin(prisoner));
-        Assert.Equal(["Non-refoulement stop: his latest wish refuses return."], Messages(await MoveAsync(request.Id, RequestStatus.Submitted)));
+        Assert.Equal(["Request.Stop.RefusesReturn"], Messages(await MoveAsync(request.Id, RequestStatus.Submitted)));
     }
 
     // ---- His custody status can refuse a handover ----
 
     [Theory]
-    [InlineData(CustodyEventKind.Escaped, "His custody status is escaped: there is no one to hand over.")]
-    [InlineData(CustodyEventKind.Died, "He is recorded as deceased.")]
-    [InlineData(CustodyEventKind.Released, "He has been released: he is no longer held, and no handover is arranged for him.")]
-    [InlineData(CustodyEventKind.Repatriated, "He has already been repatriated.")]
-    [InlineData(CustodyEventKind.TransferredToThirdState, "He has already been transferred to a third state.")]
+    [InlineData(CustodyEventKind.Escaped, "Request.Safeguard.Custody.Escaped")]
+    [InlineData(CustodyEventKind.Died, "Request.Safeguard.Custody.Deceased")]
+    [InlineData(CustodyEventKind.Released, "Request.Safeguard.Custody.Released")]
+    [InlineData(CustodyEventKind.Repatriated, "Request.Safeguard.Custody.Repatriated")]
+    [InlineData(CustodyEventKind.TransferredToThirdState, "Request.Safeguard.Custody.TransferredToThirdState")]
     public async Task HisCustodyStatus_RefusesTheHandover(CustodyEventKind kind, string message)
     {
         var (prisoner, request) = await KoreaUpToAsync(RequestStatus.Completed, handoverIn: 0);

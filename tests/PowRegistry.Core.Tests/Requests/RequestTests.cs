@@ -108,7 +108,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var request = await RequestAsync(prisoner.Id, "KR", wish.Id);
         if (from == RequestStatus.Submitted) await MoveAsync(request.Id, RequestStatus.Submitted);
         var result = await MoveAsync(request.Id, to, handover: NextWeek);
-        Assert.Contains(result.Errors, e => e.Message.Key.Contains("cannot become", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Message.Key == "Request.Move.NotAllowed");
     }
 
     [Fact]
@@ -148,9 +148,9 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
     public async Task Withdrawal_NeedsAReason_AndEndsTheRequest()
     {
         var (_, request) = await AcceptedForKoreaAsync();
-        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Withdrawn)).Errors, e => e.Message.Key == "Say why the request is withdrawn.");
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Withdrawn)).Errors, e => e.Message.Key == "Request.Withdraw.ReasonRequired");
         Assert.True((await MoveAsync(request.Id, RequestStatus.Withdrawn, note: "He asked to wait")).Succeeded);
-        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.Key.Contains("cannot become", StringComparison.Ordinal));
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.Key == "Request.Move.NotAllowed");
     }
 
     [Fact]
@@ -163,17 +163,17 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         await MoveAsync(request.Id, RequestStatus.UnderConsultation);
         await using var scope = app.ScopeAs("officer-1", deskIds: Desk.DefaultDeskId);
         var result = await scope.ServiceProvider.GetRequiredService<RequestService>().MoveAsync(request.Id, RequestStatus.Accepted, null, null, Author, CancellationToken.None);
-        Assert.Contains(result.Errors, e => e.Message.Key == "Only an administrator records the receiving state's answer.");
+        Assert.Contains(result.Errors, e => e.Message.Key == "Request.Answer.AdministratorOnly");
     }
 
     // ---- Reconfirmation gate: each condition on its own ----
 
     public static TheoryData<string, string> GateConditions() => new()
     {
-        { "destination", "His latest wish does not name this destination." },
-        { "private", "His latest wish was not taken in a private interview." },
-        { "verified", "His latest wish has not been verified by a neutral party." },
-        { "age", "His latest wish was taken more than 30 days before the handover: reconfirm it in a new interview." },
+        { "destination", "Request.Safeguard.NotThisDestination" },
+        { "private", "Request.Safeguard.NotPrivate" },
+        { "verified", "Request.Safeguard.Unverified" },
+        { "age", "Request.Safeguard.TooOld" },
     };
 
     [Theory]
@@ -193,7 +193,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         Assert.Equal(expected, refused.Errors.Select(e => e.Message.Key));
     }
 
-    private const string Frozen = "Flagged for review after a change of wish: nothing moves until an administrator has reviewed it.";
+    private const string Frozen = "Request.Safeguard.Flagged";
 
     [Fact]
     public async Task TheReconfirmationGate_PassesARecentVerifiedPrivateWishForThisDestination()
@@ -205,10 +205,10 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
     // ---- Non-refoulement stop ----
 
     [Theory]
-    [InlineData(WishDestination.TransferToThirdState, false, "Non-refoulement stop: his latest wish refuses return.")]
-    [InlineData(WishDestination.Undecided, false, "Non-refoulement stop: his latest wish is undecided.")]
-    [InlineData(WishDestination.DeclinedToAnswer, false, "Non-refoulement stop: his latest wish refuses return.")]
-    [InlineData(WishDestination.ReturnToOrigin, true, "Non-refoulement stop: his latest statement records fear of persecution.")]
+    [InlineData(WishDestination.TransferToThirdState, false, "Request.Stop.RefusesReturn")]
+    [InlineData(WishDestination.Undecided, false, "Request.Stop.Undecided")]
+    [InlineData(WishDestination.DeclinedToAnswer, false, "Request.Stop.RefusesReturn")]
+    [InlineData(WishDestination.ReturnToOrigin, true, "Request.Stop.FearsPersecution")]
     public async Task AReturnToOrigin_CannotBeSubmitted_WhileHisWishRefusesItOrStatesFear(WishDestination wish, bool fears, string message)
     {
         var prisoner = await PrisonerAsync();
@@ -241,11 +241,11 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
             return await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, reason, new Actor(admin), CancellationToken.None);
         }
 
-        Assert.Contains((await SignOff(Author.UserId, "I wrote it")).Errors, e => e.Message.Key == "The author of the request cannot sign off lifting its stop.");
-        Assert.Contains((await SignOff("admin-a", " ")).Errors, e => e.Message.Key == "Give your reason for lifting the stop.");
+        Assert.Contains((await SignOff(Author.UserId, "I wrote it")).Errors, e => e.Message.Key == "Request.Lift.Author");
+        Assert.Contains((await SignOff("admin-a", " ")).Errors, e => e.Message.Key == "Request.Lift.ReasonRequired");
         Assert.True((await SignOff("admin-a", "ICRC confirms he asked to go home in private")).Succeeded);
-        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.Key.StartsWith("Non-refoulement stop", StringComparison.Ordinal));
-        Assert.Contains((await SignOff("admin-a", "again")).Errors, e => e.Message.Key == "A second, different administrator must sign off.");
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.Submitted)).Errors, e => e.Message.Key.StartsWith("Request.Stop.", StringComparison.Ordinal));
+        Assert.Contains((await SignOff("admin-a", "again")).Errors, e => e.Message.Key == "Request.Lift.SecondAdministrator");
         Assert.True((await SignOff("admin-b", "Reviewed the interview record")).Succeeded);
         Assert.True((await MoveAsync(request.Id, RequestStatus.Submitted)).Succeeded);
 
@@ -262,7 +262,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var request = await RequestAsync(prisoner.Id, "KP", statement.Id);
         await using var scope = app.ScopeAs("officer-x", deskIds: Desk.DefaultDeskId);
         var result = await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, "no", new Actor("officer-x"), CancellationToken.None);
-        Assert.Contains(result.Errors, e => e.Message.Key == "Only administrators can lift the non-refoulement stop.");
+        Assert.Contains(result.Errors, e => e.Message.Key == "Request.Lift.AdministratorOnly");
     }
 
     // ---- GC III Art. 109(3) ----
@@ -279,7 +279,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
             await scope.ServiceProvider.GetRequiredService<RequestService>().SignOffLiftAsync(request.Id, "lifted", new Actor(admin), CancellationToken.None);
         }
         var refused = await MoveAsync(request.Id, RequestStatus.Submitted);
-        Assert.Equal(["GC III Art. 109(3): he is seriously sick or wounded and hostilities are ongoing; he is not repatriated against his latest wish."], refused.Errors.Select(e => e.Message.Key));
+        Assert.Equal(["Request.Safeguard.Article109"], refused.Errors.Select(e => e.Message.Key));
     }
 
     // ---- A change of wish after acceptance ----
@@ -293,11 +293,11 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var open = await app.Run<RequestService, IReadOnlyList<(TransferRequest Request, string Reference, string Name)>>(r => r.OpenAsync(CancellationToken.None));
         var flagged = open.Single(o => o.Request.Id == request.Id).Request;
         Assert.True(flagged.FlaggedForReview);
-        Assert.Equal("His wish changed after the request was accepted.", flagged.FlagReason);
+        Assert.Equal("Request.Flagged.WishChanged.Accepted", flagged.FlagReason);
         Assert.True(open[0].Request.FlaggedForReview); // flagged ones are listed first
 
         // …and the gate stops the handover until his wish names Korea again.
-        Assert.Contains((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Errors, e => e.Message.Key == "His latest wish does not name this destination.");
+        Assert.Contains((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Errors, e => e.Message.Key == "Request.Safeguard.NotThisDestination");
     }
 
     [Fact]

@@ -88,17 +88,17 @@ public sealed class WishServiceTests(TestServices app) : IClassFixture<TestServi
         Assert.Equal(WishDestination.Undecided, (await ReloadAsync(prisoner.Id)).CurrentWish);
 
         var again = await app.Run<WishService, ServiceResult<WishDeclaration>>(w => w.WithdrawAsync(prisoner.Id, mistaken.Id, "twice", TestServices.Officer, CancellationToken.None));
-        Assert.Contains(again.Errors, e => e.Message.Key == "This statement is already withdrawn.");
+        Assert.Contains(again.Errors, e => e.Message.Key == "Wish.Withdraw.AlreadyWithdrawn");
     }
 
     public static TheoryData<string, string> Refusals() => new()
     {
-        { "transfer without a state", "Name the state he wants to go to." },
-        { "certainty 101", "Certainty is a percentage from 0 to 100." },
-        { "future date", "The interview date cannot be in the future." },
-        { "before capture", "The interview cannot be before his capture." },
-        { "no interviewer", "Enter who took the statement." },
-        { "no destination", "Choose what he said he wants." },
+        { "transfer without a state", "WishInput.DestinationState.Required" },
+        { "certainty 101", "WishInput.Certainty.Range" },
+        { "future date", "WishInput.TakenOn.Future" },
+        { "before capture", "WishInput.TakenOn.BeforeCapture" },
+        { "no interviewer", "WishInput.Interviewer.Required" },
+        { "no destination", "WishInput.Destination.Required" },
     };
 
     [Theory]

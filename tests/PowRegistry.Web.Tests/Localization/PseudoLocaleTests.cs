@@ -30,6 +30,27 @@ public sealed class PseudoLocaleTests(PseudoLocaleRegistryFactory app) : IClassF
         ["a prisoner's record"] = async (t, s) => await s.GetAsync($"/Prisoners/{(await t.ArrangeAsync()).PrisonerId}"),
         ["a request"] = async (t, s) => await s.GetAsync($"/Requests/{(await t.ArrangeAsync()).RequestId}"),
         ["the review"] = (_, s) => s.GetAsync("/Admin/Review"),
+        ["a return stopped by its safeguards, after a refused move"] = async (t, s) =>
+        {
+            var id = await t.ArrangeReturnAsync();
+            return await s.PostRawAsync(await s.GetAsync($"/Requests/{id}"), $"/Requests/{id}?handler=Move", [new("to", ((int)RequestStatus.Submitted).ToString(CultureInfo.InvariantCulture))]);
+        },
+        ["a request after a move its status does not allow"] = async (t, s) =>
+        {
+            var id = (await t.ArrangeAsync()).RequestId;
+            return await s.PostRawAsync(await s.GetAsync($"/Requests/{id}"), $"/Requests/{id}?handler=Move", [new("to", ((int)RequestStatus.Accepted).ToString(CultureInfo.InvariantCulture))]);
+        },
+        ["a request flagged after a change of wish"] = async (t, s) => await s.GetAsync($"/Requests/{await t.ArrangeFlaggedAsync()}"),
+        ["the requests flagged for review"] = async (t, s) =>
+        {
+            await t.ArrangeFlaggedAsync();
+            return await s.GetAsync("/Requests?Flagged=true");
+        },
+        ["the wish form, posted empty"] = async (t, s) =>
+        {
+            var id = (await t.ArrangeAsync()).PrisonerId;
+            return await s.PostRawAsync(await s.GetAsync($"/Prisoners/{id}/Wishes/Add"), $"/Prisoners/{id}/Wishes/Add", [new("Form.TakenOn", ""), new("Form.Interviewer", "")]);
+        },
     };
 
     [Theory]
@@ -92,5 +113,62 @@ public sealed class PseudoLocaleTests(PseudoLocaleRegistryFactory app) : IClassF
             r.CreateAsync(prisoner.Id, new RequestInput { DestinationState = "KR", WishId = wish.Id }, Actor.System, CancellationToken.None))).Value!;
         _arranged = (prisoner.Id, request.Id);
         return _arranged.Value;
+    }
+
+    private async Task<Prisoner> PrisonerAsync(string familyName) =>
+        (await app.AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
+        {
+            FamilyName = familyName,
+            GivenNames = "Locale",
+            Nationality = "KP",
+            DetainingPower = "UA",
+            DateOfCapture = Day(-60),
+            DeskId = Desk.DefaultDeskId,
+            DuplicatesChecked = true,
+        }, Actor.System, CancellationToken.None))).Value!;
+
+    private async Task<WishDeclaration> WishAsync(int prisonerId, WishDestination destination, string? state = null, bool fears = false) =>
+        (await app.AsSystemAsync<WishService, ServiceResult<WishDeclaration>>(w => w.RecordAsync(prisonerId, new WishInput
+        {
+            TakenOn = Day(-2),
+            Interviewer = "ICRC delegate",
+            Organisation = InterviewerOrganisation.Icrc,
+            PrivateInterview = true,
+            Verification = WishVerification.VerifiedByNeutralParty,
+            Destination = destination,
+            DestinationState = state,
+            FearsPersecution = fears,
+        }, Actor.System, CancellationToken.None))).Value!;
+
+    private async Task<int> RequestAsync(int prisonerId, string state, int wishId) =>
+        (await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r =>
+            r.CreateAsync(prisonerId, new RequestInput { DestinationState = state, WishId = wishId }, Actor.System, CancellationToken.None))).Value!.Id;
+
+    private int? _return;
+
+    /// <summary>A return to his country of origin while he is undecided and states fear: the non-refoulement stop is in force.</summary>
+    private async Task<int> ArrangeReturnAsync()
+    {
+        if (_return is { } done) return done;
+        var prisoner = await PrisonerAsync("Pseudoreturn");
+        var wish = await WishAsync(prisoner.Id, WishDestination.Undecided, fears: true);
+        _return = await RequestAsync(prisoner.Id, "KP", wish.Id);
+        return _return.Value;
+    }
+
+    private int? _flagged;
+
+    /// <summary>A submitted request to Korea, then a statement that he wants to remain: it is flagged for review.</summary>
+    private async Task<int> ArrangeFlaggedAsync()
+    {
+        if (_flagged is { } done) return done;
+        var prisoner = await PrisonerAsync("Pseudoflagged");
+        var wish = await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR");
+        var id = await RequestAsync(prisoner.Id, "KR", wish.Id);
+        Assert.True((await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r =>
+            r.MoveAsync(id, RequestStatus.Submitted, null, null, Actor.System, CancellationToken.None))).Succeeded);
+        await WishAsync(prisoner.Id, WishDestination.RemainInDetainingState);
+        _flagged = id;
+        return id;
     }
 }

@@ -32,7 +32,7 @@ public sealed class CreateModel(RequestService requests, PrisonerService prisone
             if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = "Request created as a draft.";
+        this.Notify("Request created as a draft.");
         return RedirectToPage("Details", new { id = result.Value!.Id });
     }
 

@@ -17,7 +17,8 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
 
     public TransferRequest Transfer { get; private set; } = null!;
     public Prisoner Prisoner { get; private set; } = null!;
-    public IReadOnlyList<string> StopReasons { get; private set; } = [];
+    /// <summary>Why the non-refoulement stop (and GC III Art. 109(3)) is in force now: shown by the page in the reader's language.</summary>
+    public IReadOnlyList<Refusal> StopReasons { get; private set; } = [];
 
     /// <summary>Judged from his record as it stands now (nationality, Power depended on).</summary>
     public bool IsReturnToOrigin { get; private set; }
@@ -48,7 +49,7 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
                 WitnessName = handover.WitnessName,
             }, User.Actor(), ct, note)
             : await requests.MoveAsync(id, to, note, handoverDate, User.Actor(), ct);
-        return await AfterAsync(id, result.IsNotFound, result.Errors, $"Request marked as {text.Label(to)}.", ct);
+        return await AfterAsync(id, result.Errors, "Request marked as {0}.", [text.Label(to)], ct);
     }
 
     /// <summary>An administrator reviews a request flagged after a change of wish.</summary>
@@ -57,28 +58,27 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
         if (!IsAdministrator) return Forbid();
         if (decision is not { } chosen || !Enum.IsDefined(chosen))
         {
-            return await AfterAsync(id, false, [Refusal.Invalid("Choose to continue or to withdraw the request.").On("Decision")], "", ct);
+            return await AfterAsync(id, [Refusal.Invalid("Request.Review.DecisionRequired").On("Decision")], "", [], ct);
         }
         var result = await requests.ReviewAsync(id, chosen, reviewReason, User.Actor(), ct);
-        return await AfterAsync(id, result.IsNotFound, result.Errors, "Your review is recorded.", ct);
+        return await AfterAsync(id, result.Errors, "Your review is recorded.", [], ct);
     }
 
     public async Task<IActionResult> OnPostLiftAsync(int id, string? reason, CancellationToken ct)
     {
         var result = await requests.SignOffLiftAsync(id, reason, User.Actor(), ct);
-        return await AfterAsync(id, result.IsNotFound, result.Errors, "Your sign-off is recorded.", ct);
+        return await AfterAsync(id, result.Errors, "Your sign-off is recorded.", [], ct);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, bool notFound, IReadOnlyList<Refusal> errors, string done, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, IReadOnlyList<Refusal> errors, string done, string[] doneArgs, CancellationToken ct)
     {
-        if (notFound) return NotFound();
         if (errors.Count > 0)
         {
             // Every reason in the list at the top; a field's own message also next to it.
             if (this.ShowRefusals(errors, alsoAtTop: true) is { } refused) return refused;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        TempData["Message"] = done;
+        this.Notify(done, doneArgs);
         return RedirectToPage("Details", new { id });
     }
 

@@ -28,7 +28,7 @@ public sealed class AddModel(WishService wishes, PrisonerService prisoners) : Pa
             if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = "Wish statement recorded.";
+        this.Notify("Wish statement recorded.");
         return Redirect($"/Prisoners/{id}#wishes");
     }
 

@@ -25,7 +25,7 @@ public sealed class WithdrawModel(WishService wishes) : PageModel
             if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = "Statement withdrawn.";
+        this.Notify("Statement withdrawn.");
         return Redirect($"/Prisoners/{id}#wishes");
     }
 
