@@ -114,7 +114,7 @@ public static class PrisonersApi
 
     internal static IResult NotFound() => ApiProblems.NotFound("prisoner");
 
-    private static async Task<IResult> ListAsync([AsParameters] PrisonerListQuery query, PrisonerService service, CancellationToken ct)
+    private static async Task<IResult> ListAsync([AsParameters] PrisonerListQuery query, RegisterService service, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var register = new RegisterQuery

@@ -11,7 +11,7 @@ using PowRegistry.Core.Wishes;
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>Everything about one prisoner on one page, timeline included.</summary>
-public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, DeskService desks, WishService wishes, Core.Requests.RequestService requests, Core.Consultations.ConsultationService consultations, Core.Notifications.NotificationService notifications, CurrentUser currentUser) : PageModel
+public sealed class DetailsModel(PrisonerService prisoners, MergeService merges, AuditService audit, DeskService desks, WishService wishes, Core.Requests.RequestService requests, Core.Consultations.ConsultationService consultations, Core.Notifications.NotificationService notifications, CurrentUser currentUser) : PageModel
 {
     public const int HistoryLength = 50;
 
@@ -36,9 +36,9 @@ public sealed class DetailsModel(PrisonerService prisoners, AuditService audit, 
         if (prisoner is null)
         {
             // An old link to a record merged into another leads to the survivor.
-            return await prisoners.MergedIntoAsync(id, ct) is { } survivor ? RedirectToPage("Details", new { id = survivor }) : NotFound();
+            return await merges.MergedIntoAsync(id, ct) is { } survivor ? RedirectToPage("Details", new { id = survivor }) : NotFound();
         }
-        Merges = await prisoners.MergesIntoAsync(id, ct);
+        Merges = await merges.MergesIntoAsync(id, ct);
         Wishes = await wishes.TimelineAsync(id, ct) ?? [];
         Requests = await requests.OfPrisonerAsync(id, ct) ?? [];
         Consultations = await consultations.ConcerningAsync(id, ct);

@@ -7,7 +7,7 @@ using PowRegistry.Core.Wishes;
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>The register: search, filters, sorting and keyset paging. Everything is in the query string, so a view can be bookmarked.</summary>
-public sealed class IndexModel(PrisonerService prisoners) : PageModel
+public sealed class IndexModel(RegisterService register) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CustodyStatus? Status { get; set; }
@@ -32,7 +32,7 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
         if (!Enum.IsDefined(Sort)) Sort = RegisterSort.Reference;
         // A search is ordered best match first unless the officer chose another order.
         if (!Request.Query.ContainsKey("sort")) Sort = string.IsNullOrWhiteSpace(Q) ? RegisterSort.Reference : RegisterSort.Relevance;
-        Results = await prisoners.ListAsync(new RegisterQuery
+        Results = await register.ListAsync(new RegisterQuery
         {
             Search = Q,
             Status = Status,
