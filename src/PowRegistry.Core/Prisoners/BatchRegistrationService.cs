@@ -33,8 +33,8 @@ public sealed class BatchRegistrationService(
     /// <summary>
     /// Registers several prisoners in one transaction: all of them, or none. Each goes through exactly the checks of
     /// <see cref="PrisonerService.CreateAsync"/> (validator, unique service number — also within the batch —, desk, duplicate warning)
-    /// and each writes its own audit entries. One save per record plus one for all search
-    /// terms (not two per record). Errors carry the index of the input they belong to.
+    /// and each writes its own audit entries and search terms. One save per record plus one for the last reference
+    /// (not two per record). Errors carry the index of the input they belong to.
     /// </summary>
     public async Task<BatchResult<Prisoner>> CreateManyAsync(IReadOnlyList<PrisonerInput> inputs, Actor actor, CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public sealed class BatchRegistrationService(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // One insert at a time: a record takes its (unique) reference from its id, so each save also writes the
-            // previous record's reference; the search terms of all go in the last save.
+            // previous record's reference; the last save writes the last one's.
             ServiceResult<Prisoner>? failed = null;
             foreach (var prisoner in created)
             {
@@ -69,14 +69,7 @@ public sealed class BatchRegistrationService(
                 if ((failed = await RegistrationChecks.TrySaveAsync(db, ct)) is not null) break;
                 prisoner.AssignReference();
             }
-            if (failed is null)
-            {
-                foreach (var prisoner in created)
-                {
-                    db.PrisonerSearchTerms.AddRange(prisoner.SearchTerms().Select(t => new PrisonerSearchTerm(prisoner.Id, t.Kind, t.Term)));
-                }
-                failed = await RegistrationChecks.TrySaveAsync(db, ct);
-            }
+            if (failed is null) failed = await RegistrationChecks.TrySaveAsync(db, ct);
             if (failed is null)
             {
                 await transaction.CommitAsync(ct);

@@ -42,7 +42,6 @@ public sealed class MergeService(PowRegistryDbContext db, CurrentUser currentUse
         var number = duplicate.ServiceNumber;
         survivor.Absorb(duplicate, actor, now);
         db.PrisonerMerges.Add(new PrisonerMerge(survivor.Id, duplicate.Id, duplicate.Reference, why, actor.UserId, now));
-        db.PrisonerSearchTerms.RemoveRange(await db.PrisonerSearchTerms.Where(t => t.PrisonerId == duplicate.Id).ToListAsync(ct));
         await db.SaveChangesAsync(ct); // frees the duplicate's service number before the survivor may take it
         if (survivor.ServiceNumber is null && number is not null && survivor.NationalityCode == duplicate.NationalityCode)
         {
@@ -53,7 +52,6 @@ public sealed class MergeService(PowRegistryDbContext db, CurrentUser currentUse
         foreach (var request in await db.TransferRequests.Where(r => r.PrisonerId == duplicate.Id).ToListAsync(ct)) request.MoveTo(survivor.Id);
         survivor.SetCurrentWish(Wishes.WishDeclaration.Current(wishes));
         duplicate.SetCurrentWish(null);
-        await RegistrationChecks.ReplaceSearchTermsAsync(db, survivor, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 

@@ -332,6 +332,9 @@ public sealed class Prisoner
         Version++;
     }
 
+    /// <summary>The values of the record itself that <see cref="SearchTerms"/> reads (a merged record has none): a change to one renews his terms.</summary>
+    internal static readonly string[] SearchedFields = [nameof(FamilyName), nameof(GivenNames), nameof(ServiceNumber), nameof(Reference), nameof(MergedIntoId)];
+
     /// <summary>
     /// What a search can find him by: the words of every name, alias, the service number and the reference, and the
     /// phonetic keys of every name (so 리영철, Ri Yong Chol and Ли Ён Чхоль find each other).

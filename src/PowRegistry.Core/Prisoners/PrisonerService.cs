@@ -62,14 +62,13 @@ public sealed class PrisonerService(
         return saved;
     }
 
-    /// <summary>Adds and saves a checked registration inside the caller's transaction: the record, its reference, its search terms.</summary>
+    /// <summary>Adds and saves a checked registration inside the caller's transaction: the record, then its reference (the save writes its search terms).</summary>
     private async Task<ServiceResult<Prisoner>> AddRegisteredAsync(PrisonerInput input, int deskId, Actor actor, CancellationToken ct)
     {
         var prisoner = Prisoner.Register(input, deskId, actor, clock.GetUtcNow(), deadlines);
         db.Prisoners.Add(prisoner);
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return failed;
         prisoner.AssignReference();
-        await RegistrationChecks.ReplaceSearchTermsAsync(db, prisoner, ct);
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failedAgain) return failedAgain;
         return ServiceResult<Prisoner>.Success(prisoner);
     }
@@ -101,7 +100,6 @@ public sealed class PrisonerService(
             prisoner.MoveToDesk(deskId, actor, clock.GetUtcNow());
         }
         prisoner.Update(input, actor, clock.GetUtcNow(), deadlines);
-        await RegistrationChecks.ReplaceSearchTermsAsync(db, prisoner, ct);
         try
         {
             if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return failed;
@@ -125,7 +123,6 @@ public sealed class PrisonerService(
         if (prisoner is null) return ServiceResult<PrisonerAlias>.NotFound();
 
         var alias = prisoner.AddAlias(Text.Clean(input.Name)!, input.Source, input.Confidence, Text.Clean(input.Notes, multiline: true), actor, clock.GetUtcNow());
-        await RegistrationChecks.ReplaceSearchTermsAsync(db, prisoner, ct);
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return ServiceResult<PrisonerAlias>.Failure(failed.Errors);
         logger.LogInformation("Alias {AliasId} added to prisoner {PrisonerId} by {UserId}", alias.Id, prisoner.Id, actor.UserId);
         return ServiceResult<PrisonerAlias>.Success(alias);
@@ -139,7 +136,6 @@ public sealed class PrisonerService(
         {
             return ServiceResult<bool>.Failure("", "This alias is the only name on the record: enter a family name first.");
         }
-        await RegistrationChecks.ReplaceSearchTermsAsync(db, prisoner, ct);
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return ServiceResult<bool>.Failure(failed.Errors);
         logger.LogInformation("Alias {AliasId} removed from prisoner {PrisonerId} by {UserId}", aliasId, prisoner.Id, actor.UserId);
         return ServiceResult<bool>.Success(true);
@@ -153,7 +149,6 @@ public sealed class PrisonerService(
         if (prisoner is null) return ServiceResult<IdentityDocument>.NotFound();
 
         var document = prisoner.AddDocument(input, actor, clock.GetUtcNow());
-        await RegistrationChecks.ReplaceSearchTermsAsync(db, prisoner, ct);
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return ServiceResult<IdentityDocument>.Failure(failed.Errors);
         logger.LogInformation("Document {DocumentId} added to prisoner {PrisonerId} by {UserId}", document.Id, prisoner.Id, actor.UserId);
         return ServiceResult<IdentityDocument>.Success(document);

@@ -65,15 +65,4 @@ internal static class RegistrationChecks
     /// <summary>Possible duplicates found: nothing is saved until the officer has looked and confirms (the page lists them).</summary>
     public static ServiceResult<Prisoner> DuplicateWarning() =>
         ServiceResult<Prisoner>.Failure(PrisonerService.DuplicatesField, "This may be a man already on the register. Check the records listed; if he is a different man, tick the box and save again.");
-
-    /// <summary>Replaces the prisoner's rows in the search index (saved with the caller's next save).</summary>
-    public static async Task ReplaceSearchTermsAsync(PowRegistryDbContext db, Prisoner prisoner, CancellationToken ct)
-    {
-        if (prisoner.Id != 0)
-        {
-            var existing = await db.PrisonerSearchTerms.Where(t => t.PrisonerId == prisoner.Id).ToListAsync(ct);
-            db.PrisonerSearchTerms.RemoveRange(existing);
-        }
-        db.PrisonerSearchTerms.AddRange(prisoner.SearchTerms().Select(t => new PrisonerSearchTerm(prisoner.Id, t.Kind, t.Term)));
-    }
 }
