@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RegisterService>();
         services.AddScoped<BatchRegistrationService>();
         services.AddScoped<MergeService>();
+        services.AddScoped<RecordPageService>();
         services.AddScoped<PossibleDuplicates>();
         services.AddScoped<Exchange.PrisonerImport>();
         services.AddScoped<Exchange.ExchangeService>();
