@@ -57,7 +57,7 @@ public sealed class BatchRegistrationService(
         if (errors.Count > 0) return new BatchResult<Prisoner>([], errors);
 
         var now = clock.GetUtcNow();
-        var created = checkedInputs.Select(c => Prisoner.Register(c.Input, c.DeskId, actor, now, deadlines)).ToList();
+        var created = checkedInputs.Select(c => Prisoner.Register(PrisonerDetails.From(c.Input), c.Input.InitialAlias, c.Input.InitialAliasSource, c.DeskId, actor, now, deadlines)).ToList();
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // One insert at a time: a record takes its (unique) reference from its id, so each save also writes the

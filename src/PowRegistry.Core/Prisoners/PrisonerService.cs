@@ -65,7 +65,7 @@ public sealed class PrisonerService(
     /// <summary>Adds and saves a checked registration inside the caller's transaction: the record, then its reference (the save writes its search terms).</summary>
     private async Task<ServiceResult<Prisoner>> AddRegisteredAsync(PrisonerInput input, int deskId, Actor actor, CancellationToken ct)
     {
-        var prisoner = Prisoner.Register(input, deskId, actor, clock.GetUtcNow(), deadlines);
+        var prisoner = Prisoner.Register(PrisonerDetails.From(input), input.InitialAlias, input.InitialAliasSource, deskId, actor, clock.GetUtcNow(), deadlines);
         db.Prisoners.Add(prisoner);
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return failed;
         prisoner.AssignReference();
@@ -99,7 +99,7 @@ public sealed class PrisonerService(
             if (!await db.Desks.AnyAsync(d => d.Id == deskId, ct)) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Choose a desk from the list.");
             prisoner.MoveToDesk(deskId, actor, clock.GetUtcNow());
         }
-        prisoner.Update(input, actor, clock.GetUtcNow(), deadlines);
+        prisoner.Update(PrisonerDetails.From(input), actor, clock.GetUtcNow(), deadlines);
         try
         {
             if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return failed;
@@ -148,7 +148,7 @@ public sealed class PrisonerService(
         var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
         if (prisoner is null) return ServiceResult<IdentityDocument>.NotFound();
 
-        var document = prisoner.AddDocument(input, actor, clock.GetUtcNow());
+        var document = prisoner.AddDocument(input.DocumentType!, input.Number, input.Issuer, input.NameShown, input.Authenticity, input.Notes, actor, clock.GetUtcNow());
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return ServiceResult<IdentityDocument>.Failure(failed.Errors);
         logger.LogInformation("Document {DocumentId} added to prisoner {PrisonerId} by {UserId}", document.Id, prisoner.Id, actor.UserId);
         return ServiceResult<IdentityDocument>.Success(document);

@@ -101,7 +101,7 @@ public sealed class SearchTermUpkeepTests(TestServices app) : IClassFixture<Test
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>();
-            var prisoner = Prisoner.Register(new PrisonerInput { FamilyName = "Sokolov", InitialAlias = "Belousov" }, Core.Desks.Desk.DefaultDeskId,
+            var prisoner = Prisoner.Register(new PrisonerDetails { FamilyName = "Sokolov" }, "Belousov", InformationSource.Stated, Core.Desks.Desk.DefaultDeskId,
                 TestServices.Officer, TestServices.Now, new NotificationOptions());
             db.Prisoners.Add(prisoner);
             await db.SaveChangesAsync(); // the id is known only now
