@@ -25,6 +25,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidator<NewUserInput>, NewUserInputValidator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<PrisonerService>();
+        services.AddScoped<RegisterService>();
+        services.AddScoped<BatchRegistrationService>();
+        services.AddScoped<MergeService>();
+        services.AddScoped<RecordPageService>();
         services.AddScoped<PossibleDuplicates>();
         services.AddScoped<Exchange.PrisonerImport>();
         services.AddScoped<Exchange.ExchangeService>();

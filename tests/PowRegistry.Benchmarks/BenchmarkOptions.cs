@@ -6,7 +6,7 @@ internal sealed record BenchmarkOptions(
     int Count, string DatabasePath, bool Reuse, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath)
 {
     public const string Usage = """
-        PowRegistry register benchmark: seeds fictional prisoners, then times PrisonerService.ListAsync.
+        PowRegistry register benchmark: seeds fictional prisoners, then times RegisterService.ListAsync.
 
           --count N        prisoners to seed (default 1000000)
           --db PATH        database file, deleted and re-created (default /tmp/powregistry-bench.db)

@@ -394,7 +394,7 @@ string Report()
     text.AppendLine(invariant, $"- Machine: {Environment.ProcessorCount} logical CPUs ({cpu ?? "unknown CPU"}), {RuntimeInformation.OSDescription}; .NET {Environment.Version}; SQLite {sqliteVersion} (Microsoft.Data.Sqlite's bundled build, {(stat4 ? "with" : "without")} STAT4)");
     text.AppendLine(invariant, $"- Desks: {string.Join(", ", RegisterSeeder.Desks.Select(d => $"{d.Name} {d.Percent} %"))}. Scenarios run as an administrator (sees every desk) unless they name a desk officer");
     text.AppendLine(invariant, $"- Before timing: every scenario twice and the paging scenarios 300 times each, so the JIT has finished optimising");
-    text.AppendLine(invariant, $"- Each scenario: {options.Warmup} untimed calls, then up to {options.Repetitions} timed calls of `PrisonerService.ListAsync` (page size {RegisterQuery.DefaultPageSize}), each in a new DI scope; a scenario stops early after {options.Budget.TotalSeconds:F0} s once it has 5 calls");
+    text.AppendLine(invariant, $"- Each scenario: {options.Warmup} untimed calls, then up to {options.Repetitions} timed calls of `RegisterService.ListAsync` (page size {RegisterQuery.DefaultPageSize}), each in a new DI scope; a scenario stops early after {options.Budget.TotalSeconds:F0} s once it has 5 calls");
     foreach (var group in results.GroupBy(r => r.Scenario.Group))
     {
         var searching = group.Any(r => r.Scenario.IsSearch);

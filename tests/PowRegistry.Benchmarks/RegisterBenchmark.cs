@@ -19,7 +19,7 @@ internal sealed record ScenarioResult(
     Scenario Scenario, int Runs, double First, double Median, double P95, double Max, int RowsOnPage, QueryWork Work, string Plan, CapturedQuery Sql);
 
 /// <summary>
-/// Times <see cref="PrisonerService.ListAsync"/> as a page would call it: a new scope (a new DbContext, a pooled
+/// Times <see cref="RegisterService.ListAsync"/> as a page would call it: a new scope (a new DbContext, a pooled
 /// connection) per call. The timed provider is the application's own registration; a second provider with a
 /// capturing interceptor is used once per scenario to get the SQL, its plan and SQLite's step counters.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class RegisterBenchmark(
     public async Task<RegisterPage> ListAsync(Scenario scenario, IServiceProvider? provider = null)
     {
         await using var scope = SignedIn((provider ?? timed).CreateAsyncScope(), scenario.Desks);
-        return await scope.ServiceProvider.GetRequiredService<PrisonerService>().ListAsync(scenario.Query, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<RegisterService>().ListAsync(scenario.Query, CancellationToken.None);
     }
 
     /// <summary>A scope as the web layer leaves it for a signed-in user (CurrentUser starts as nobody, who sees nothing).</summary>

@@ -12,7 +12,8 @@ namespace PowRegistry.Core.Data;
 /// <summary>
 /// The database. Two safeguards live here so that no feature can forget them: the need-to-know filter on
 /// prisoners (a case officer's queries only ever see his desks' records) and the audit trail (every saved
-/// change writes sealed audit entries in the same transaction).
+/// change writes sealed audit entries in the same transaction). Derived rows are kept here too: a saved change to a
+/// prisoner's names renews his search terms in the same transaction (<see cref="SearchTermUpkeep"/>).
 /// </summary>
 public sealed class PowRegistryDbContext(
     DbContextOptions<PowRegistryDbContext> options,
@@ -62,18 +63,24 @@ public sealed class PowRegistryDbContext(
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Saves the changes and their audit entries in one transaction: both or neither.</summary>
+    /// <summary>Saves the changes, their audit entries and the search terms they call for in one transaction: all or none.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = AuditRecorder.Capture(ChangeTracker);
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var searchTerms = SearchTermUpkeep.Capture(ChangeTracker);
+        if (pending.Count == 0 && searchTerms.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AuditChain.AppendAsync(this, auditKey, clock.GetUtcNow(), currentUser.UserId, pending.Select(p => p.Complete()).ToList(), cancellationToken);
+            await searchTerms.ApplyAsync(this, cancellationToken);
+            if (pending.Count > 0)
+            {
+                await AuditChain.AppendAsync(this, auditKey, clock.GetUtcNow(), currentUser.UserId, pending.Select(p => p.Complete()).ToList(), cancellationToken);
+            }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            searchTerms.Forget(this);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return saved;
         }

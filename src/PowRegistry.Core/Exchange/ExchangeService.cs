@@ -11,10 +11,10 @@ namespace PowRegistry.Core.Exchange;
 
 /// <summary>
 /// Exports of the register and shares with counterparts. Both take their records from the register exactly as the user
-/// sees it (<see cref="PrisonerService.ListAsync"/>: same filters, need-to-know), blank sensitive fields on records
+/// sees it (<see cref="RegisterService.ListAsync"/>: same filters, need-to-know), blank sensitive fields on records
 /// the user may not see them on, neutralise formula cells, and write an entry in the transfer register.
 /// </summary>
-public sealed class ExchangeService(PowRegistryDbContext db, PrisonerService prisoners, CurrentUser currentUser, PseudonymKey pseudonyms,
+public sealed class ExchangeService(PowRegistryDbContext db, RegisterService prisoners, CurrentUser currentUser, PseudonymKey pseudonyms,
     TimeProvider clock, ILogger<ExchangeService> logger)
 {
     public const int MaxRecords = 10_000;

@@ -10,10 +10,10 @@ namespace PowRegistry.Core.Exchange;
 
 /// <summary>
 /// Prisoner import from a CSV file (UTF-8, header row, the columns of <see cref="ImportColumns"/>). The preview checks
-/// every row exactly as the registration form would (through <see cref="PrisonerService"/>) and saves nothing; the
-/// import then registers the valid rows in one transaction through <see cref="PrisonerService.CreateManyAsync"/>.
+/// every row exactly as the registration form would (through <see cref="BatchRegistrationService"/>) and saves nothing; the
+/// import then registers the valid rows in one transaction through <see cref="BatchRegistrationService.CreateManyAsync"/>.
 /// </summary>
-public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerImport> logger)
+public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleDuplicates possibleDuplicates, ILogger<PrisonerImport> logger)
 {
     public const int MaxBytes = 1024 * 1024;
     public const int MaxRows = 1000;
@@ -42,7 +42,7 @@ public sealed class PrisonerImport(PrisonerService prisoners, ILogger<PrisonerIm
             errors.AddRange(checks[i].Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message)));
             if (searchDuplicates && errors.Count == 0)
             {
-                duplicates.AddRange((await prisoners.PossibleDuplicatesAsync(row.Input, null, ct)).Select(d => new ImportDuplicate(d.Reference, null, d.DisplayName, d.Why)));
+                duplicates.AddRange((await possibleDuplicates.FindAsync(row.Input, null, ct)).Select(d => new ImportDuplicate(d.Reference, null, d.DisplayName, d.Why)));
             }
             rows.Add(row with { Errors = errors, PossibleDuplicates = duplicates });
         }

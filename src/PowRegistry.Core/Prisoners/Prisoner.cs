@@ -91,13 +91,14 @@ public sealed class Prisoner
             ? name
             : _aliases.FirstOrDefault()?.Name ?? "(name unknown)";
 
-    public static Prisoner Register(PrisonerInput input, int deskId, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
+    /// <summary>A new record; <paramref name="initialAlias"/> is a first alias, for a man whose real name is not known.</summary>
+    public static Prisoner Register(PrisonerDetails details, string? initialAlias, InformationSource initialAliasSource, int deskId, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
     {
         var prisoner = new Prisoner { CreatedAt = now, CreatedBy = actor.UserId, DeskId = deskId };
-        prisoner.Apply(input, actor, now);
-        if (Text.Clean(input.InitialAlias) is { } alias)
+        prisoner.Apply(details, actor, now);
+        if (Text.Clean(initialAlias) is { } alias)
         {
-            prisoner._aliases.Add(new PrisonerAlias(alias, input.InitialAliasSource, Confidence.NotAssessed, null));
+            prisoner._aliases.Add(new PrisonerAlias(alias, initialAliasSource, Confidence.NotAssessed, null));
         }
         if (prisoner.DateOfCapture is { } captured)
         {
@@ -126,10 +127,10 @@ public sealed class Prisoner
     }
 
     /// <summary>Changes the record. A date of capture entered for the first time owes the capture card (load <see cref="Notifications"/>).</summary>
-    public void Update(PrisonerInput input, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
+    public void Update(PrisonerDetails details, Actor actor, DateTimeOffset now, NotificationOptions deadlines)
     {
         var hadDateOfCapture = DateOfCapture is not null;
-        Apply(input, actor, now);
+        Apply(details, actor, now);
         if (!hadDateOfCapture && DateOfCapture is not null && !_notifications.Any(n => n.Kind == NotificationKind.CaptureCard))
         {
             OweCaptureCard(deadlines, actor, now);
@@ -158,11 +159,11 @@ public sealed class Prisoner
         return true;
     }
 
-    public IdentityDocument AddDocument(IdentityDocumentInput input, Actor actor, DateTimeOffset now)
+    public IdentityDocument AddDocument(string documentType, string? number, string? issuer, string? nameShown, DocumentAuthenticity authenticity, string? notes, Actor actor, DateTimeOffset now)
     {
         var document = new IdentityDocument(
-            Text.Clean(input.DocumentType)!, Text.Clean(input.Number), Text.Clean(input.Issuer),
-            Text.Clean(input.NameShown), input.Authenticity, Text.Clean(input.Notes, multiline: true));
+            Text.Clean(documentType)!, Text.Clean(number), Text.Clean(issuer),
+            Text.Clean(nameShown), authenticity, Text.Clean(notes, multiline: true));
         _documents.Add(document);
         Touch(actor, now);
         return document;
@@ -285,24 +286,24 @@ public sealed class Prisoner
         _ => null,
     };
 
-    private void Apply(PrisonerInput input, Actor actor, DateTimeOffset now)
+    private void Apply(PrisonerDetails input, Actor actor, DateTimeOffset now)
     {
         FamilyName = Text.Clean(input.FamilyName);
-        FamilyNameInfo = new Art17Item(input.FamilyNameDeclined, input.FamilyNameSource);
+        FamilyNameInfo = input.FamilyNameInfo;
         GivenNames = Text.Clean(input.GivenNames);
-        GivenNamesInfo = new Art17Item(input.GivenNamesDeclined, input.GivenNamesSource);
+        GivenNamesInfo = input.GivenNamesInfo;
         Rank = Text.Clean(input.Rank);
-        RankInfo = new Art17Item(input.RankDeclined, input.RankSource);
+        RankInfo = input.RankInfo;
         ServiceNumber = Text.Clean(input.ServiceNumber);
-        ServiceNumberInfo = new Art17Item(input.ServiceNumberDeclined, input.ServiceNumberSource);
-        DateOfBirth = PartialDate.TryParse(input.DateOfBirth, out var born) ? born : null;
-        DateOfBirthInfo = new Art17Item(input.DateOfBirthDeclined, input.DateOfBirthSource);
+        ServiceNumberInfo = input.ServiceNumberInfo;
+        DateOfBirth = input.DateOfBirth;
+        DateOfBirthInfo = input.DateOfBirthInfo;
 
         PlaceOfBirth = Text.Clean(input.PlaceOfBirth);
         NationalityCode = Text.Clean(input.Nationality)?.ToUpperInvariant();
         PowerDependedOnCode = Text.Clean(input.PowerDependedOn)?.ToUpperInvariant();
         Unit = Text.Clean(input.Unit);
-        DateOfCapture = PrisonerInputValidator.TryParseDate(input.DateOfCapture, out var captured) ? captured : null;
+        DateOfCapture = input.DateOfCapture;
         PlaceOfCapture = Text.Clean(input.PlaceOfCapture);
         DetainingPowerCode = Text.Clean(input.DetainingPower)?.ToUpperInvariant();
         PlaceOfInternment = Text.Clean(input.PlaceOfInternment);
@@ -331,6 +332,9 @@ public sealed class Prisoner
         UpdatedBy = actor.UserId;
         Version++;
     }
+
+    /// <summary>The values of the record itself that <see cref="SearchTerms"/> reads (a merged record has none): a change to one renews his terms.</summary>
+    internal static readonly string[] SearchedFields = [nameof(FamilyName), nameof(GivenNames), nameof(ServiceNumber), nameof(Reference), nameof(MergedIntoId)];
 
     /// <summary>
     /// What a search can find him by: the words of every name, alias, the service number and the reference, and the

@@ -14,7 +14,7 @@ public static class Limits
     public const int LongText = 4000;
 }
 
-/// <summary>The rules of the prisoner form. Rules that need the database (unique service number) live in <see cref="PrisonerService"/>.</summary>
+/// <summary>The rules of the prisoner form. Rules that need the database (unique service number) live in <see cref="RegistrationChecks"/>.</summary>
 public sealed class PrisonerInputValidator : AbstractValidator<PrisonerInput>
 {
     public PrisonerInputValidator(TimeProvider clock)

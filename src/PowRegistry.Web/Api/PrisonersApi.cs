@@ -5,6 +5,7 @@ using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Wishes;
+using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Api;
 
@@ -114,24 +115,25 @@ public static class PrisonersApi
 
     internal static IResult NotFound() => ApiProblems.NotFound("prisoner");
 
-    private static async Task<IResult> ListAsync([AsParameters] PrisonerListQuery query, PrisonerService service, CancellationToken ct)
+    private static async Task<IResult> ListAsync([AsParameters] PrisonerListQuery query, RegisterService service, CancellationToken ct)
     {
         var errors = new List<Refusal>();
-        var register = new RegisterQuery
+        var filter = new RegisterFilter
         {
-            Search = query.Search,
-            Status = ApiEnum.Parse<CustodyStatus>(query.Status, "status", errors),
+            Q = query.Search,
+            Status = query.Status,
             Nationality = query.Nationality,
             DetainingPower = query.DetainingPower,
-            Wish = ApiEnum.Parse<WishDestination>(query.Wish, "wish", errors),
+            Wish = query.Wish,
             WishState = query.WishState,
-            Verification = ApiEnum.Parse<WishVerification>(query.Verification, "verification", errors),
-            Sort = ApiEnum.Parse<RegisterSort>(query.Sort, "sort", errors) ?? (string.IsNullOrWhiteSpace(query.Search) ? RegisterSort.Reference : RegisterSort.Relevance),
-            Descending = query.Descending ?? false,
-            After = query.After,
-            Before = query.Before,
-            PageSize = query.PageSize ?? RegisterQuery.DefaultPageSize,
+            Verification = query.Verification,
         };
+        var register = filter.Read(errors, namesOnly: true);
+        register.Sort = ApiEnum.Parse<RegisterSort>(query.Sort, "sort", errors) ?? register.Sort;
+        register.Descending = query.Descending ?? false;
+        register.After = query.After;
+        register.Before = query.Before;
+        register.PageSize = query.PageSize ?? RegisterQuery.DefaultPageSize;
         if (query.PageSize is < 1 or > 200) errors.Add(Refusal.Invalid("Ask for 1 to 200 records a page.").On("pageSize"));
         if (errors.Count > 0) return ApiProblems.Validation(errors);
 

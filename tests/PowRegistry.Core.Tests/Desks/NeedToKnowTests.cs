@@ -51,11 +51,12 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
         Assert.True((await service.AddDocumentAsync(id, new IdentityDocumentInput { DocumentType = "x" }, new Actor("officer-a"), CancellationToken.None)).IsNotFound);
         Assert.True((await service.AddCustodyEventAsync(id, new CustodyEventInput { Kind = CustodyEventKind.Escaped, Date = "2025-01-01" }, new Actor("officer-a"), CancellationToken.None)).IsNotFound);
 
-        var everything = await service.ListAsync(new RegisterQuery { PageSize = 200 }, CancellationToken.None);
+        var register = scope.ServiceProvider.GetRequiredService<RegisterService>();
+        var everything = await register.ListAsync(new RegisterQuery { PageSize = 200 }, CancellationToken.None);
         Assert.DoesNotContain(everything.Rows, r => r.Id == id);
         Assert.Contains(everything.Rows, r => r.Id == app.InA.Id);
-        Assert.Empty((await service.ListAsync(new RegisterQuery { Search = "desktwo" }, CancellationToken.None)).Rows);
-        Assert.Empty((await service.ListAsync(new RegisterQuery { Search = app.InB.Reference }, CancellationToken.None)).Rows);
+        Assert.Empty((await register.ListAsync(new RegisterQuery { Search = "desktwo" }, CancellationToken.None)).Rows);
+        Assert.Empty((await register.ListAsync(new RegisterQuery { Search = app.InB.Reference }, CancellationToken.None)).Rows);
         Assert.Null(await scope.ServiceProvider.GetRequiredService<AuditService>().HistoryOfPrisonerAsync(id, 10, CancellationToken.None));
     }
 

@@ -370,7 +370,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         await AddEventAsync(duplicate.Id, CustodyEventKind.Hospitalised, "2025-05-03");
         var moved = Assert.Single(await StoredAsync(duplicate.Id));
 
-        var merged = await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor.Id, duplicate.Reference, "Same man", TestServices.Officer, CancellationToken.None));
+        var merged = await app.Run<MergeService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor.Id, duplicate.Reference, "Same man", TestServices.Officer, CancellationToken.None));
         Assert.True(merged.Succeeded, string.Join("; ", merged.Errors.Select(e => e.Message)));
 
         Assert.Equal([NotificationKind.CaptureCard, NotificationKind.Hospitalisation], (await StoredAsync(survivor.Id)).Select(n => n.Kind));

@@ -17,7 +17,7 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
     public async Task AllValid_AreSavedWithReferencesSearchTermsAndAudit()
     {
         var tag = Tag();
-        var result = await app.Run((PrisonerService s) => s.CreateManyAsync(
+        var result = await app.Run((BatchRegistrationService s) => s.CreateManyAsync(
             [new PrisonerInput { FamilyName = tag + "a", DuplicatesChecked = true }, new PrisonerInput { FamilyName = tag + "b", ServiceNumber = tag, Nationality = "KP", DuplicatesChecked = true }],
             TestServices.Officer, CancellationToken.None));
 
@@ -30,7 +30,7 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
         // Each is found by its name. (Not "only it": name keys are phonetic, and two random tags a letter apart can share one.)
         foreach (var (created, suffix) in result.Created.Zip(new[] { "a", "b" }))
         {
-            Assert.Contains((await app.Run((PrisonerService s) => s.ListAsync(new RegisterQuery { Search = tag + suffix }, CancellationToken.None))).Rows, r => r.Id == created.Id);
+            Assert.Contains((await app.Run((RegisterService s) => s.ListAsync(new RegisterQuery { Search = tag + suffix }, CancellationToken.None))).Rows, r => r.Id == created.Id);
         }
     }
 
@@ -38,7 +38,7 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
     public async Task OneInvalid_SavesNone_AndNamesItsIndex()
     {
         var tag = Tag();
-        var result = await app.Run((PrisonerService s) => s.CreateManyAsync(
+        var result = await app.Run((BatchRegistrationService s) => s.CreateManyAsync(
             [new PrisonerInput { FamilyName = tag, DuplicatesChecked = true }, new PrisonerInput { FamilyName = tag, DateOfBirth = "2999", DuplicatesChecked = true }],
             TestServices.Officer, CancellationToken.None));
 
@@ -51,7 +51,7 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
     public async Task TheSameServiceNumberTwiceInOneBatch_IsRefused_AndNothingIsSaved()
     {
         var tag = Tag();
-        var result = await app.Run((PrisonerService s) => s.CreateManyAsync(
+        var result = await app.Run((BatchRegistrationService s) => s.CreateManyAsync(
             [new PrisonerInput { FamilyName = tag, ServiceNumber = tag, Nationality = "KP", DuplicatesChecked = true },
              new PrisonerInput { FamilyName = tag + "x", ServiceNumber = tag, Nationality = "kp", DuplicatesChecked = true }],
             TestServices.Officer, CancellationToken.None));
@@ -67,7 +67,7 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
     {
         var tag = Tag();
         await app.Run((PrisonerService s) => s.CreateAsync(new PrisonerInput { FamilyName = tag, DateOfBirth = "1999" }, TestServices.Officer, CancellationToken.None));
-        var result = await app.Run((PrisonerService s) => s.CreateManyAsync([new PrisonerInput { FamilyName = tag, DateOfBirth = "1999" }], TestServices.Officer, CancellationToken.None));
+        var result = await app.Run((BatchRegistrationService s) => s.CreateManyAsync([new PrisonerInput { FamilyName = tag, DateOfBirth = "1999" }], TestServices.Officer, CancellationToken.None));
         Assert.Equal(PrisonerService.DuplicatesField, Assert.Single(result.Errors).Error.Field);
         Assert.Equal(1, await CountAsync(tag));
     }
@@ -82,7 +82,7 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
         var clash = new SecondRowTakesTheFirstServiceNumber(tag + "2", tag + "1");
         await using var db = app.NewDbContext(clash);
         await using var scope = app.Scope();
-        var service = ActivatorUtilities.CreateInstance<PrisonerService>(scope.ServiceProvider, db);
+        var service = ActivatorUtilities.CreateInstance<BatchRegistrationService>(scope.ServiceProvider, db);
 
         var result = await service.CreateManyAsync(
             [new PrisonerInput { FamilyName = tag + "a", ServiceNumber = tag + "1", Nationality = "KP", DuplicatesChecked = true },

@@ -50,7 +50,7 @@ public sealed class CrossScriptSearchTests(CrossScriptSearchTests.Data app) : IC
     }
 
     private async Task<int[]> Search(string q, RegisterSort sort = RegisterSort.Relevance) =>
-        (await app.Run<PrisonerService, RegisterPage>(s => s.ListAsync(new RegisterQuery { Search = q, Sort = sort, PageSize = 200 }, CancellationToken.None)))
+        (await app.Run<RegisterService, RegisterPage>(s => s.ListAsync(new RegisterQuery { Search = q, Sort = sort, PageSize = 200 }, CancellationToken.None)))
         .Rows.Select(r => r.Id).ToArray();
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class CrossScriptSearchTests(CrossScriptSearchTests.Data app) : IC
         string? after = null;
         do
         {
-            var page = await app.Run<PrisonerService, RegisterPage>(s => s.ListAsync(new RegisterQuery { Search = "ri yong chol", Sort = RegisterSort.Relevance, PageSize = 2, After = after }, CancellationToken.None));
+            var page = await app.Run<RegisterService, RegisterPage>(s => s.ListAsync(new RegisterQuery { Search = "ri yong chol", Sort = RegisterSort.Relevance, PageSize = 2, After = after }, CancellationToken.None));
             seen.AddRange(page.Rows.Select(r => r.Id));
             after = page.NextCursor;
         }

@@ -16,7 +16,7 @@ public sealed class MergeTests(TestServices app) : IClassFixture<TestServices>
     }
 
     private Task<ServiceResult<Prisoner>> MergeAsync(int survivor, string reference, string? reason = "Same fingerprints") =>
-        app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor, reference, reason, TestServices.Officer, CancellationToken.None));
+        app.Run<MergeService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor, reference, reason, TestServices.Officer, CancellationToken.None));
 
     [Fact]
     public async Task TheSurvivor_TakesEverything_AndTheDuplicateDisappears()
@@ -39,11 +39,11 @@ public sealed class MergeTests(TestServices app) : IClassFixture<TestServices>
         Assert.Null(merged.ServiceNumber); // nationalities differ (survivor's unknown), so the number is not carried over
 
         Assert.Null(await app.Run<PrisonerService, Prisoner?>(s => s.GetAsync(duplicate.Id, CancellationToken.None)));
-        Assert.Equal(survivor.Id, await app.Run<PrisonerService, int?>(s => s.MergedIntoAsync(duplicate.Id, CancellationToken.None)));
-        var found = await app.Run<PrisonerService, RegisterPage>(s => s.ListAsync(new RegisterQuery { Search = "ivan merged" }, CancellationToken.None));
+        Assert.Equal(survivor.Id, await app.Run<MergeService, int?>(s => s.MergedIntoAsync(duplicate.Id, CancellationToken.None)));
+        var found = await app.Run<RegisterService, RegisterPage>(s => s.ListAsync(new RegisterQuery { Search = "ivan merged" }, CancellationToken.None));
         Assert.Equal([survivor.Id], found.Rows.Select(r => r.Id));
 
-        var record = Assert.Single(await app.Run<PrisonerService, IReadOnlyList<PrisonerMerge>>(s => s.MergesIntoAsync(survivor.Id, CancellationToken.None)));
+        var record = Assert.Single(await app.Run<MergeService, IReadOnlyList<PrisonerMerge>>(s => s.MergesIntoAsync(survivor.Id, CancellationToken.None)));
         Assert.Equal(duplicate.Reference, record.MergedReference);
         Assert.Equal("Same fingerprints", record.Reason);
 
@@ -80,7 +80,7 @@ public sealed class MergeTests(TestServices app) : IClassFixture<TestServices>
         var survivor = await CreateAsync(new PrisonerInput { FamilyName = "Officer" });
         var other = await CreateAsync(new PrisonerInput { FamilyName = "Attempt" });
         await using var scope = app.ScopeAs("officer-9", deskIds: 1);
-        var result = await scope.ServiceProvider.GetRequiredService<PrisonerService>().MergeAsync(survivor.Id, other.Reference, "x", new Actor("officer-9"), CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<MergeService>().MergeAsync(survivor.Id, other.Reference, "x", new Actor("officer-9"), CancellationToken.None);
         Assert.True(result.IsNotFound);
         Assert.NotNull(await app.Run<PrisonerService, Prisoner?>(s => s.GetAsync(other.Id, CancellationToken.None)));
     }

@@ -26,7 +26,7 @@ public sealed class RegisterPagingTests(RegisterPagingTests.Data app) : IClassFi
         }
     }
 
-    private Task<RegisterPage> List(RegisterQuery q) => app.Run<PrisonerService, RegisterPage>(s => s.ListAsync(q, CancellationToken.None));
+    private Task<RegisterPage> List(RegisterQuery q) => app.Run<RegisterService, RegisterPage>(s => s.ListAsync(q, CancellationToken.None));
 
     [Theory]
     [InlineData(RegisterSort.Reference, false)]

@@ -45,7 +45,7 @@ public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : 
         var counter = new CommandCounter();
         await using var db = app.NewDbContext(counter);
         await using var scope = app.Scope();
-        var service = ActivatorUtilities.CreateInstance<PrisonerService>(scope.ServiceProvider, db);
+        var service = ActivatorUtilities.CreateInstance<RegisterService>(scope.ServiceProvider, db);
 
         string? after = null;
         if (secondPage) after = (await service.ListAsync(new RegisterQuery { Search = search, PageSize = 5 }, CancellationToken.None)).NextCursor;

@@ -31,7 +31,7 @@ public sealed class RegisterSearchTests(RegisterSearchTests.Data data) : IClassF
     }
 
     private async Task<int[]> Search(string q) =>
-        (await _app.Run<PrisonerService, RegisterPage>(s => s.ListAsync(new RegisterQuery { Search = q, PageSize = 200 }, CancellationToken.None)))
+        (await _app.Run<RegisterService, RegisterPage>(s => s.ListAsync(new RegisterQuery { Search = q, PageSize = 200 }, CancellationToken.None)))
         .Rows.Select(r => r.Id).ToArray();
 
     [Theory]

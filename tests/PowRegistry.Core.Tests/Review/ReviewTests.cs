@@ -236,7 +236,7 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         await using var scope = app.Scope();
         var consultations = scope.ServiceProvider.GetRequiredService<ConsultationService>();
         var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
-        var prisoners = scope.ServiceProvider.GetRequiredService<PrisonerService>();
+        var register = scope.ServiceProvider.GetRequiredService<RegisterService>();
         var ct = CancellationToken.None;
 
         foreach (var tally in figures.ConsultationsByStatus)
@@ -254,15 +254,15 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         Assert.Equal(figures.HandoversDue.Select(h => h.Id), (await requests.ListAsync(new RequestFilter { HandoverDue = true }, ct)).Select(r => r.Request.Id));
         foreach (var tally in figures.PrisonersByCustody)
         {
-            Assert.Equal(tally.Count, (await prisoners.ListAsync(new RegisterQuery { Status = tally.Key, PageSize = 200 }, ct)).Rows.Count);
+            Assert.Equal(tally.Count, (await register.ListAsync(new RegisterQuery { Status = tally.Key, PageSize = 200 }, ct)).Rows.Count);
         }
         foreach (var tally in figures.PrisonersByWish)
         {
-            Assert.Equal(tally.Count, (await prisoners.ListAsync(new RegisterQuery { Wish = tally.Key, PageSize = 200 }, ct)).Rows.Count);
+            Assert.Equal(tally.Count, (await register.ListAsync(new RegisterQuery { Wish = tally.Key, PageSize = 200 }, ct)).Rows.Count);
         }
         foreach (var tally in figures.PrisonersByVerification)
         {
-            Assert.Equal(tally.Count, (await prisoners.ListAsync(new RegisterQuery { Verification = tally.Key, PageSize = 200 }, ct)).Rows.Count);
+            Assert.Equal(tally.Count, (await register.ListAsync(new RegisterQuery { Verification = tally.Key, PageSize = 200 }, ct)).Rows.Count);
         }
         var queue = scope.ServiceProvider.GetRequiredService<NotificationService>();
         Assert.Equal(figures.Notifications.OverdueCaptureCards, (await queue.QueueAsync(new NotificationQuery { OverdueOnly = true, Kind = NotificationKind.CaptureCard }, ct)).Count);

@@ -129,13 +129,13 @@ public sealed class WishServiceTests(TestServices app) : IClassFixture<TestServi
         await RecordAsync(wantsKorea.Id, Statement(WishDestination.TransferToThirdState, state: "KR", verification: WishVerification.VerifiedByNeutralParty));
         await RecordAsync(undecided.Id, Statement(WishDestination.Undecided));
 
-        async Task<int[]> List(RegisterQuery q) => (await app.Run<PrisonerService, RegisterPage>(s => s.ListAsync(q, CancellationToken.None))).Rows.Select(r => r.Id).ToArray();
+        async Task<int[]> List(RegisterQuery q) => (await app.Run<RegisterService, RegisterPage>(s => s.ListAsync(q, CancellationToken.None))).Rows.Select(r => r.Id).ToArray();
         Assert.Contains(wantsKorea.Id, await List(new RegisterQuery { Wish = WishDestination.TransferToThirdState, PageSize = 200 }));
         Assert.DoesNotContain(undecided.Id, await List(new RegisterQuery { Wish = WishDestination.TransferToThirdState, PageSize = 200 }));
         Assert.Contains(wantsKorea.Id, await List(new RegisterQuery { WishState = "kr", PageSize = 200 }));
         Assert.Contains(undecided.Id, await List(new RegisterQuery { Verification = WishVerification.Unverified, PageSize = 200 }));
         Assert.DoesNotContain(undecided.Id, await List(new RegisterQuery { Verification = WishVerification.VerifiedByNeutralParty, PageSize = 200 }));
-        var row = (await app.Run<PrisonerService, RegisterPage>(s => s.ListAsync(new RegisterQuery { WishState = "KR", PageSize = 200 }, CancellationToken.None))).Rows.First(r => r.Id == wantsKorea.Id);
+        var row = (await app.Run<RegisterService, RegisterPage>(s => s.ListAsync(new RegisterQuery { WishState = "KR", PageSize = 200 }, CancellationToken.None))).Rows.First(r => r.Id == wantsKorea.Id);
         Assert.Equal(WishDestination.TransferToThirdState, row.CurrentWish);
         Assert.Equal(80, row.CurrentWishCertainty);
     }
@@ -167,7 +167,7 @@ public sealed class WishServiceTests(TestServices app) : IClassFixture<TestServi
         var duplicate = await PrisonerAsync();
         var wish = (await RecordAsync(duplicate.Id, Statement(WishDestination.TransferToThirdState, state: "KR"))).Value!;
         await app.Run<Core.Requests.RequestService, ServiceResult<Core.Requests.TransferRequest>>(r => r.CreateAsync(duplicate.Id, new Core.Requests.RequestInput { DestinationState = "KR", WishId = wish.Id }, TestServices.Officer, CancellationToken.None));
-        await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor.Id, duplicate.Reference, "same man", TestServices.Officer, CancellationToken.None));
+        await app.Run<MergeService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor.Id, duplicate.Reference, "same man", TestServices.Officer, CancellationToken.None));
         Assert.Single(await TimelineAsync(survivor.Id));
         Assert.Single((await app.Run<Core.Requests.RequestService, IReadOnlyList<Core.Requests.TransferRequest>?>(r => r.OfPrisonerAsync(survivor.Id, CancellationToken.None)))!);
         Assert.Equal(WishDestination.TransferToThirdState, (await ReloadAsync(survivor.Id)).CurrentWish);

@@ -132,8 +132,8 @@ public static class StartupExtensions
         var services = scope.ServiceProvider;
         services.GetRequiredService<CurrentUser>().ActAsSystem();
         await DatabaseStartup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
-        var prisoners = services.GetRequiredService<PrisonerService>();
-        if (await prisoners.SearchIndexNeedsRebuildAsync(CancellationToken.None)) await prisoners.RebuildSearchIndexAsync(CancellationToken.None);
+        var register = services.GetRequiredService<RegisterService>();
+        if (await register.SearchIndexNeedsRebuildAsync(CancellationToken.None)) await register.RebuildSearchIndexAsync(CancellationToken.None);
 
         var config = app.Configuration;
         await services.GetRequiredService<FirstRun>().StartAsync(config["PowRegistry:BootstrapAdmin:Email"], config["PowRegistry:BootstrapAdmin:Password"]);

@@ -3,19 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Wishes;
+using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>The register: search, filters, sorting and keyset paging. Everything is in the query string, so a view can be bookmarked.</summary>
-public sealed class IndexModel(PrisonerService prisoners) : PageModel
+public sealed class IndexModel(RegisterService register) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public CustodyStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Nationality { get; set; }
-    [BindProperty(SupportsGet = true)] public string? DetainingPower { get; set; }
-    [BindProperty(SupportsGet = true)] public WishDestination? Wish { get; set; }
-    [BindProperty(SupportsGet = true)] public string? WishState { get; set; }
-    [BindProperty(SupportsGet = true)] public WishVerification? Verification { get; set; }
+    [BindProperty(SupportsGet = true)] public RegisterFilter Filter { get; set; } = new();
     [BindProperty(SupportsGet = true)] public RegisterSort Sort { get; set; }
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
@@ -23,29 +18,29 @@ public sealed class IndexModel(PrisonerService prisoners) : PageModel
 
     public RegisterPage Results { get; private set; } = new([], null, null);
 
+    /// <summary>The filter as read (what could not be read left out).</summary>
+    public RegisterQuery Query { get; private set; } = new();
+
+    public string? Q => Query.Search;
+    public CustodyStatus? Status => Query.Status;
+    public string? Nationality => Query.Nationality;
+    public string? DetainingPower => Query.DetainingPower;
+    public WishDestination? Wish => Query.Wish;
+    public string? WishState => Query.WishState;
+    public WishVerification? Verification => Query.Verification;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         // A hand-edited query string (unknown status or sort) falls back to the defaults rather than failing.
-        if (Status is { } s && !Enum.IsDefined(s)) Status = null;
-        if (Wish is { } w && !Enum.IsDefined(w)) Wish = null;
-        if (Verification is { } v && !Enum.IsDefined(v)) Verification = null;
+        Query = Filter.Read(refused: []);
         if (!Enum.IsDefined(Sort)) Sort = RegisterSort.Reference;
         // A search is ordered best match first unless the officer chose another order.
-        if (!Request.Query.ContainsKey("sort")) Sort = string.IsNullOrWhiteSpace(Q) ? RegisterSort.Reference : RegisterSort.Relevance;
-        Results = await prisoners.ListAsync(new RegisterQuery
-        {
-            Search = Q,
-            Status = Status,
-            Nationality = Nationality,
-            DetainingPower = DetainingPower,
-            Wish = Wish,
-            WishState = WishState,
-            Verification = Verification,
-            Sort = Sort,
-            Descending = Desc,
-            After = After,
-            Before = Before,
-        }, ct);
+        if (!Request.Query.ContainsKey("sort")) Sort = Query.Sort;
+        Query.Sort = Sort;
+        Query.Descending = Desc;
+        Query.After = After;
+        Query.Before = Before;
+        Results = await register.ListAsync(Query, ct);
     }
 
     public string SortLink(RegisterSort sort) =>

@@ -8,7 +8,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Prisoners;
 
 /// <summary>Administrators merge two records of the same man; this record survives.</summary>
-public sealed class MergeModel(PrisonerService prisoners) : PageModel
+public sealed class MergeModel(PrisonerService prisoners, MergeService merges) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? DuplicateReference { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -19,7 +19,7 @@ public sealed class MergeModel(PrisonerService prisoners) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var result = await prisoners.MergeAsync(id, DuplicateReference, Reason, User.Actor(), ct);
+        var result = await merges.MergeAsync(id, DuplicateReference, Reason, User.Actor(), ct);
         if (result.IsNotFound) return NotFound();
         if (!result.Succeeded)
         {
