@@ -85,7 +85,7 @@ public sealed class BatchRegistrationService(
         {
             if (await RegistrationChecks.ServiceNumberTakenAsync(db, inputs[i], exceptId: null, ct) is { } taken) errors.AddRange(taken.Errors.Select(e => new BatchError(i, e)));
         }
-        if (errors.Count == 0) errors.Add(new BatchError(0, Refusal.Invalid("The records could not be saved. Nothing was saved; try again.")));
+        if (errors.Count == 0) errors.Add(new BatchError(0, Refusal.Invalid("Import.SaveFailed")));
         return new BatchResult<Prisoner>([], errors);
     }
 }

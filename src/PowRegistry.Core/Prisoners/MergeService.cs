@@ -31,11 +31,11 @@ public sealed class MergeService(PowRegistryDbContext db, CurrentUser currentUse
 
         var reference = Text.Clean(duplicateReference)?.ToUpperInvariant();
         var duplicate = reference is null ? null : await WithEverythingAsync(db.Prisoners).FirstOrDefaultAsync(p => p.Reference == reference, ct);
-        if (duplicate is null) return ServiceResult<Prisoner>.Failure("DuplicateReference", "No record has this reference.");
-        if (duplicate.Id == survivor.Id) return ServiceResult<Prisoner>.Failure("DuplicateReference", "That is this record: enter the reference of the other one.");
+        if (duplicate is null) return ServiceResult<Prisoner>.Failure("DuplicateReference", "Merge.Duplicate.Unknown");
+        if (duplicate.Id == survivor.Id) return ServiceResult<Prisoner>.Failure("DuplicateReference", "Merge.Duplicate.Self");
         var why = Text.Clean(reason, multiline: true);
-        if (why is null) return ServiceResult<Prisoner>.Failure("Reason", "Say why these records are the same man (e.g. matching service number and photograph).");
-        if (why.Length > Limits.LongText) return ServiceResult<Prisoner>.Failure("Reason", $"Keep this under {Limits.LongText} characters.");
+        if (why is null) return ServiceResult<Prisoner>.Failure("Reason", "Merge.Reason.Required");
+        if (why.Length > Limits.LongText) return ServiceResult<Prisoner>.Failure("Reason", "Common.TooLong", Limits.LongText);
 
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

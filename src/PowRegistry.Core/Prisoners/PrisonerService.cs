@@ -90,13 +90,13 @@ public sealed class PrisonerService(
         // An alias is added through the record's aliases: one sent with an edit would otherwise be dropped unsaid.
         if (!string.IsNullOrWhiteSpace(input.InitialAlias))
         {
-            return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.InitialAlias), "Add an alias through the record's aliases: an edit of the record does not take one.");
+            return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.InitialAlias), "Prisoner.Edit.NoInitialAlias");
         }
         if (input.DeskId is { } deskId && deskId != prisoner.DeskId)
         {
             // Refused, never ignored: a caller who asked for a move must not read success while the record stays put.
-            if (!currentUser.IsAdministrator) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Only an administrator can move a record to another desk.");
-            if (!await db.Desks.AnyAsync(d => d.Id == deskId, ct)) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Choose a desk from the list.");
+            if (!currentUser.IsAdministrator) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Prisoner.Desk.AdministratorOnly");
+            if (!await db.Desks.AnyAsync(d => d.Id == deskId, ct)) return ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId), "Prisoner.Desk.FromList");
             prisoner.MoveToDesk(deskId, actor, clock.GetUtcNow());
         }
         prisoner.Update(PrisonerDetails.From(input), actor, clock.GetUtcNow(), deadlines);
@@ -134,7 +134,7 @@ public sealed class PrisonerService(
         if (prisoner is null || prisoner.Aliases.All(a => a.Id != aliasId)) return ServiceResult<bool>.NotFound();
         if (!prisoner.RemoveAlias(aliasId, actor, clock.GetUtcNow()))
         {
-            return ServiceResult<bool>.Failure("", "This alias is the only name on the record: enter a family name first.");
+            return ServiceResult<bool>.Failure("", "Prisoner.Alias.OnlyName");
         }
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return ServiceResult<bool>.Failure(failed.Errors);
         logger.LogInformation("Alias {AliasId} removed from prisoner {PrisonerId} by {UserId}", aliasId, prisoner.Id, actor.UserId);
@@ -162,7 +162,7 @@ public sealed class PrisonerService(
         if (prisoner is null) return ServiceResult<CustodyEvent>.NotFound();
         if (prisoner.DateOfBirth is { } born && PrisonerInputValidator.TryParseDate(input.Date, out var date) && date < born.Earliest)
         {
-            return ServiceResult<CustodyEvent>.Failure(nameof(CustodyEventInput.Date), "The date cannot be before his date of birth.");
+            return ServiceResult<CustodyEvent>.Failure(nameof(CustodyEventInput.Date), "CustodyEventInput.Date.BeforeBirth");
         }
         // While a request is open, the handover is recorded by completing it, where every safeguard is checked; a
         // repatriation or transfer entered by hand would put him beyond those checks (docs/safeguards.md).
@@ -170,7 +170,7 @@ public sealed class PrisonerService(
                 && r.Status != Requests.RequestStatus.Completed && r.Status != Requests.RequestStatus.Refused && r.Status != Requests.RequestStatus.Withdrawn, ct))
         {
             return ServiceResult<CustodyEvent>.Failure(nameof(CustodyEventInput.Kind),
-                "He has an open transfer or repatriation request: record the handover by completing that request, where the safeguards are checked, or withdraw it first.");
+                "CustodyEventInput.Kind.OpenRequest");
         }
 
         var custodyEvent = prisoner.AddCustodyEvent(input.Kind!.Value, DateOnly.Parse(input.Date!, System.Globalization.CultureInfo.InvariantCulture),
@@ -197,8 +197,7 @@ public sealed class PrisonerService(
         var now = PrisonerInput.From(current);
         var errors = new List<Refusal>
         {
-            Refusal.Conflict("Someone else saved this record while you were editing it. Nothing of yours was saved. " +
-                    "The fields that now differ are marked; check them, then save again to keep your version."),
+            Refusal.Conflict("Prisoner.Save.Changed"),
         };
         foreach (var property in typeof(PrisonerInput).GetProperties())
         {
@@ -212,7 +211,7 @@ public sealed class PrisonerService(
             var yours = Convert.ToString(property.GetValue(submitted), System.Globalization.CultureInfo.InvariantCulture) ?? "";
             if (!string.Equals(Text.Clean(theirs) ?? "", Text.Clean(yours) ?? "", StringComparison.Ordinal))
             {
-                errors.Add(Refusal.Conflict($"Now saved as “{(theirs.Length == 0 ? "(empty)" : theirs)}”.").On(property.Name));
+                errors.Add(Refusal.Conflict("Prisoner.Save.NowSaved", theirs.Length == 0 ? new Message("Prisoner.Save.Empty") : theirs).On(property.Name));
             }
         }
         return ServiceResult<Prisoner>.Conflict(errors, current.Version);

@@ -28,7 +28,7 @@ internal static class RegistrationChecks
         if (deskId is null || !desks.Contains(deskId.Value))
         {
             return (ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId),
-                desks.Count == 0 ? "You belong to no desk yet: ask an administrator to add you to one." : "Choose one of your desks."), 0);
+                desks.Count == 0 ? "Prisoner.Desk.NoneYet" : "Prisoner.Desk.ChooseYours"), 0);
         }
         return (null, deskId.Value);
     }
@@ -45,7 +45,7 @@ internal static class RegistrationChecks
 
     public static ServiceResult<Prisoner> ServiceNumberTaken(string? nationality) =>
         ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.ServiceNumber),
-            $"Another prisoner of {CountryList.NameOf(nationality)} nationality already has this service number.");
+            "Prisoner.ServiceNumber.Taken", CountryList.NameOf(nationality));
 
     /// <summary>Saves; turns a unique-constraint race (two officers registering the same service number at once) into a message.</summary>
     public static async Task<ServiceResult<Prisoner>?> TrySaveAsync(PowRegistryDbContext db, CancellationToken ct)
@@ -64,5 +64,5 @@ internal static class RegistrationChecks
 
     /// <summary>Possible duplicates found: nothing is saved until the officer has looked and confirms (the page lists them).</summary>
     public static ServiceResult<Prisoner> DuplicateWarning() =>
-        ServiceResult<Prisoner>.Failure(PrisonerService.DuplicatesField, "This may be a man already on the register. Check the records listed; if he is a different man, tick the box and save again.");
+        ServiceResult<Prisoner>.Failure(PrisonerService.DuplicatesField, "Prisoner.Duplicates.Check");
 }

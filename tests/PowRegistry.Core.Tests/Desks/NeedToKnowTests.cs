@@ -67,7 +67,7 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
         {
             var refused = await scope.ServiceProvider.GetRequiredService<PrisonerService>()
                 .CreateAsync(new PrisonerInput { FamilyName = "Misfiled", DeskId = app.DeskB }, new Actor("officer-a"), CancellationToken.None);
-            Assert.Contains(refused.Errors, e => e.Field == nameof(PrisonerInput.DeskId) && e.Message.Key == "Choose one of your desks.");
+            Assert.Contains(refused.Errors, e => e.Field == nameof(PrisonerInput.DeskId) && e.Message.Key == "Prisoner.Desk.ChooseYours");
             var defaulted = await scope.ServiceProvider.GetRequiredService<PrisonerService>()
                 .CreateAsync(new PrisonerInput { FamilyName = "Defaulted" }, new Actor("officer-a"), CancellationToken.None);
             Assert.Equal(app.DeskA, defaulted.Value!.DeskId); // his only desk
@@ -75,7 +75,7 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
         await using var deskless = app.ScopeAs("officer-nowhere");
         var none = await deskless.ServiceProvider.GetRequiredService<PrisonerService>()
             .CreateAsync(new PrisonerInput { FamilyName = "Orphan" }, new Actor("officer-nowhere"), CancellationToken.None);
-        Assert.Contains(none.Errors, e => e.Message.Key.StartsWith("You belong to no desk yet", StringComparison.Ordinal));
+        Assert.Contains(none.Errors, e => e.Message.Key == "Prisoner.Desk.NoneYet");
     }
 
     [Fact]

@@ -68,8 +68,8 @@ public sealed class MergeTests(TestServices app) : IClassFixture<TestServices>
     {
         var survivor = await CreateAsync(new PrisonerInput { FamilyName = "Kept" });
         var other = await CreateAsync(new PrisonerInput { FamilyName = "Other" });
-        Assert.Contains((await MergeAsync(survivor.Id, "POW-1999-999999")).Errors, e => e.Message.Key == "No record has this reference.");
-        Assert.Contains((await MergeAsync(survivor.Id, survivor.Reference)).Errors, e => e.Message.Key.StartsWith("That is this record", StringComparison.Ordinal));
+        Assert.Contains((await MergeAsync(survivor.Id, "POW-1999-999999")).Errors, e => e.Message.Key == "Merge.Duplicate.Unknown");
+        Assert.Contains((await MergeAsync(survivor.Id, survivor.Reference)).Errors, e => e.Message.Key == "Merge.Duplicate.Self");
         Assert.Contains((await MergeAsync(survivor.Id, other.Reference, reason: " ")).Errors, e => e.Field == "Reason");
         Assert.NotNull(await app.Run<PrisonerService, Prisoner?>(s => s.GetAsync(other.Id, CancellationToken.None)));
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Prisoners;
 
@@ -61,7 +62,7 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
 
         var error = Assert.Single(again.Errors);
         Assert.Equal(nameof(PrisonerInput.ServiceNumber), error.Field);
-        Assert.Contains("already has this service number", error.Message.Key, StringComparison.Ordinal);
+        Assert.Equal("Prisoner.ServiceNumber.Taken", error.Message.Key);
         Assert.True(otherCountry.Succeeded);
     }
 
@@ -104,8 +105,8 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
 
         Assert.False(refused.Succeeded);
         Assert.Equal(first.Version + 1, refused.CurrentVersion);
-        Assert.Contains(refused.Errors, e => e.Field == nameof(PrisonerInput.Rank) && e.Message.Key.Contains("Sergeant", StringComparison.Ordinal));
-        Assert.Contains(refused.Errors, e => e.Field == "" && e.Message.Key.Contains("Someone else saved", StringComparison.Ordinal));
+        Assert.Contains(refused.Errors, e => e.Field == nameof(PrisonerInput.Rank) && e.Message == new Message("Prisoner.Save.NowSaved", "Sergeant"));
+        Assert.Contains(refused.Errors, e => e.Field == "" && e.Message.Key == "Prisoner.Save.Changed");
         var stored = (await Prisoners(s => s.GetAsync(created.Id, CancellationToken.None)))!;
         Assert.Equal("Sergeant", stored.Rank);
         Assert.Equal("Camp 1", stored.PlaceOfInternment);
@@ -129,7 +130,7 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
 
         Assert.True(otherWriter.Fired);
         Assert.False(refused.Succeeded);
-        Assert.Contains(refused.Errors, e => e.Field == "" && e.Message.Key.Contains("Someone else saved", StringComparison.Ordinal));
+        Assert.Contains(refused.Errors, e => e.Field == "" && e.Message.Key == "Prisoner.Save.Changed");
         Assert.Equal("Private", (await Prisoners(s => s.GetAsync(created.Id, CancellationToken.None)))!.Rank);
     }
 
@@ -183,7 +184,7 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
         var future = await Prisoners(s => s.AddCustodyEventAsync(created.Id, new CustodyEventInput { Kind = CustodyEventKind.Registered, Date = "2025-06-02" }, TestServices.Officer, CancellationToken.None));
         var noKind = await Prisoners(s => s.AddCustodyEventAsync(created.Id, new CustodyEventInput { Date = "2025-01-02" }, TestServices.Officer, CancellationToken.None));
 
-        Assert.Contains(beforeBirth.Errors, e => e.Message.Key == "The date cannot be before his date of birth.");
+        Assert.Contains(beforeBirth.Errors, e => e.Message.Key == "CustodyEventInput.Date.BeforeBirth");
         Assert.Contains(future.Errors, e => e.Message.Key == "CustodyEventInput.Date.Future");
         Assert.Contains(noKind.Errors, e => e.Field == nameof(CustodyEventInput.Kind));
         Assert.Empty((await Prisoners(s => s.GetAsync(created.Id, CancellationToken.None)))!.CustodyEvents);

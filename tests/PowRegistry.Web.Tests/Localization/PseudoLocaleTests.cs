@@ -46,6 +46,17 @@ public sealed class PseudoLocaleTests(PseudoLocaleRegistryFactory app) : IClassF
             await t.ArrangeFlaggedAsync();
             return await s.GetAsync("/Requests?Flagged=true");
         },
+        ["the registration form, posted with what cannot be"] = async (_, s) =>
+            await s.PostRawAsync(await s.GetAsync("/Prisoners/Create"), "/Prisoners/Create",
+                [new("Form.FamilyName", ""), new("Form.DateOfBirth", "17/04/1998"), new("Form.DateOfCapture", "2999-01-01"), new("Form.Nationality", "XX"), new("Form.Rank", new string('r', 300))]),
+        ["an import whose rows are refused, and its column help"] = async (_, s) =>
+            await ImportTests.UploadAsync(s, System.Text.Encoding.UTF8.GetBytes("family_name,given_names,nationality,date_of_capture,health_status,interpreter_needed,shoe_size\n=HYPERLINK(1),Il,KP,2025-01-10,Tired,maybe,42\n")),
+        ["an import file the reader refuses"] = async (_, s) => await ImportTests.UploadAsync(s, System.Text.Encoding.UTF8.GetBytes("family_name,given_names\n\"open,Il\n")),
+        ["a merge refused"] = async (t, s) =>
+        {
+            var id = (await t.ArrangeAsync()).PrisonerId;
+            return await s.PostRawAsync(await s.GetAsync($"/Prisoners/{id}/Merge"), $"/Prisoners/{id}/Merge", [new("DuplicateReference", "POW-1999-999999"), new("Reason", "")]);
+        },
         ["the wish form, posted empty"] = async (t, s) =>
         {
             var id = (await t.ArrangeAsync()).PrisonerId;

@@ -32,7 +32,7 @@ public sealed class CreateModel(PrisonerService prisoners, DeskService desks) : 
             await OfferDesksAsync(ct);
             return Page();
         }
-        TempData["Message"] = $"Registered as {result.Value!.Reference}.";
+        this.Notify("Registered as {0}.", result.Value!.Reference);
         return RedirectToPage("Details", new { id = result.Value.Id });
     }
 

@@ -26,7 +26,7 @@ public sealed class MergeModel(PrisonerService prisoners, MergeService merges) :
             if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = $"Record {Text.Clean(DuplicateReference)?.ToUpperInvariant()} merged into this one.";
+        this.Notify("Record {0} merged into this one.", Text.Clean(DuplicateReference)?.ToUpperInvariant() ?? "");
         return RedirectToPage("Details", new { id });
     }
 
