@@ -95,29 +95,3 @@ public sealed class PrisonerInput
         Version = p.Version,
     };
 }
-
-public sealed class AliasInput
-{
-    [Display(Name = "AliasInput.Name")] public string? Name { get; set; }
-    [Display(Name = "AliasInput.Source")] public InformationSource Source { get; set; }
-    [Display(Name = "AliasInput.Confidence")] public Confidence Confidence { get; set; }
-    [Display(Name = "AliasInput.Notes")] public string? Notes { get; set; }
-}
-
-public sealed class IdentityDocumentInput
-{
-    [Display(Name = "IdentityDocumentInput.DocumentType")] public string? DocumentType { get; set; }
-    [Display(Name = "IdentityDocumentInput.Number")] public string? Number { get; set; }
-    [Display(Name = "IdentityDocumentInput.Issuer")] public string? Issuer { get; set; }
-    [Display(Name = "IdentityDocumentInput.NameShown")] public string? NameShown { get; set; }
-    [Display(Name = "IdentityDocumentInput.Authenticity")] public DocumentAuthenticity Authenticity { get; set; }
-    [Display(Name = "IdentityDocumentInput.Notes")] public string? Notes { get; set; }
-}
-
-public sealed class CustodyEventInput
-{
-    [Display(Name = "CustodyEventInput.Kind")] public CustodyEventKind? Kind { get; set; }
-    [Display(Name = "CustodyEventInput.Date")] public string? Date { get; set; }
-    [Display(Name = "CustodyEventInput.Place")] public string? Place { get; set; }
-    [Display(Name = "CustodyEventInput.Details")] public string? Details { get; set; }
-}

@@ -7,13 +7,6 @@ using PowRegistry.Core.Countries;
 
 namespace PowRegistry.Core.Prisoners;
 
-public static class Limits
-{
-    public const int Name = 200;
-    public const int ShortText = 200;
-    public const int LongText = 4000;
-}
-
 /// <summary>The rules of the prisoner form. Rules that need the database (unique service number) live in <see cref="RegistrationChecks"/>.</summary>
 public sealed class PrisonerInputValidator : AbstractValidator<PrisonerInput>
 {
@@ -83,46 +76,4 @@ public sealed class PrisonerInputValidator : AbstractValidator<PrisonerInput>
     /// <summary>Parses a full date typed as YYYY-MM-DD (what a date input sends).</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-}
-
-public sealed class AliasInputValidator : AbstractValidator<AliasInput>
-{
-    public AliasInputValidator()
-    {
-        RuleFor(x => x.Name).NotEmpty().Refuse("AliasInput.Name.Required")
-            .MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
-        RuleFor(x => x.Source).IsInEnum().Refuse("Common.Source.FromList");
-        RuleFor(x => x.Confidence).IsInEnum().Refuse("AliasInput.Confidence.FromList");
-        RuleFor(x => x.Notes).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
-    }
-}
-
-public sealed class IdentityDocumentInputValidator : AbstractValidator<IdentityDocumentInput>
-{
-    public IdentityDocumentInputValidator()
-    {
-        RuleFor(x => x.DocumentType).NotEmpty().Refuse("IdentityDocumentInput.DocumentType.Required")
-            .MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
-        RuleFor(x => x.Number).MaximumLength(64).Refuse("Common.TooLong", 64);
-        RuleFor(x => x.Issuer).MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
-        RuleFor(x => x.NameShown).MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
-        RuleFor(x => x.Authenticity).IsInEnum().Refuse("Common.FromList");
-        RuleFor(x => x.Notes).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
-    }
-}
-
-public sealed class CustodyEventInputValidator : AbstractValidator<CustodyEventInput>
-{
-    public CustodyEventInputValidator(TimeProvider clock)
-    {
-        RuleFor(x => x.Kind).NotNull().Refuse("CustodyEventInput.Kind.Required")
-            .IsInEnum().Refuse("CustodyEventInput.Kind.FromList");
-        RuleFor(x => x.Date)
-            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).Refuse("CustodyEventInput.Date.Format")
-            .DependentRules(() => RuleFor(x => x.Date)
-                .Must(d => PrisonerInputValidator.TryParseDate(d, out var date) && date <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-                .Refuse("CustodyEventInput.Date.Future"));
-        RuleFor(x => x.Place).MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
-        RuleFor(x => x.Details).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
-    }
 }

@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-using FluentValidation;
-
-using PowRegistry.Core.Common;
-using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Core.Requests;
@@ -15,20 +11,4 @@ public sealed class HandoverInput
     [Display(Name = "HandoverInput.HandoverPlace")] public string? HandoverPlace { get; set; }
     [Display(Name = "HandoverInput.WitnessOrganisation")] public InterviewerOrganisation? WitnessOrganisation { get; set; }
     [Display(Name = "HandoverInput.WitnessName")] public string? WitnessName { get; set; }
-}
-
-/// <summary>The handover form's rules. The safeguards (his wish, his record) are the request's, not the form's.</summary>
-public sealed class HandoverInputValidator : AbstractValidator<HandoverInput>
-{
-    public HandoverInputValidator(TimeProvider clock)
-    {
-        RuleFor(x => x.HandoverDate).Cascade(CascadeMode.Stop).NotNull().Refuse("Request.Handover.DateRequired")
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Refuse("Request.Handover.DateInFuture");
-        RuleFor(x => x.HandoverPlace).Must(p => Common.Text.Clean(p) is not null).Refuse("Request.Handover.PlaceRequired")
-            .MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
-        RuleFor(x => x.WitnessOrganisation).NotNull().Refuse("Request.Handover.WitnessOrganisationRequired")
-            .IsInEnum().Refuse("Request.Handover.WitnessOrganisationFromList");
-        RuleFor(x => x.WitnessName).Must(n => Common.Text.Clean(n) is not null).Refuse("Request.Handover.WitnessNameRequired")
-            .MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
-    }
 }

@@ -1,14 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Requests;
-
-public enum ReviewDecision
-{
-    Continue = 1,
-    Withdraw = 2,
-}
 
 /// <summary>An administrator's dated, attributed decision on a request flagged after a change of wish.</summary>
 public sealed class RequestReview

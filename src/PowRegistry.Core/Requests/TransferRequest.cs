@@ -1,25 +1,8 @@
-using System.ComponentModel.DataAnnotations;
-
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Core.Requests;
-
-public enum RequestStatus
-{
-    Draft = 0,
-    Submitted = 1,
-    UnderConsultation = 2,
-    Accepted = 3,
-    Refused = 4,
-    HandoverScheduled = 5,
-    Completed = 6,
-    Withdrawn = 7,
-}
-
-/// <summary>What the gates need to know about the prisoner when a request moves: his record and his latest wish as they stand now.</summary>
-public sealed record GateContext(Prisoner Prisoner, WishDeclaration? CurrentWish, DateOnly Today, int ReconfirmationDays, bool HostilitiesOngoing);
 
 /// <summary>
 /// A request to transfer or repatriate one prisoner to a destination state, resting on one wish statement.
@@ -382,27 +365,4 @@ public sealed class TransferRequest
         RequestStatus.Withdrawn => new Message("RequestStatus.InSentence.Withdrawn"),
         _ => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
-}
-
-/// <summary>One dated, attributed change of a request's status.</summary>
-public sealed class RequestStatusChange
-{
-    private RequestStatusChange() { }
-
-    internal RequestStatusChange(RequestStatus? from, RequestStatus to, string? note, Actor actor, DateTimeOffset now)
-    {
-        From = from;
-        To = to;
-        Note = note;
-        ChangedBy = actor.UserId;
-        ChangedAt = now;
-    }
-
-    public int Id { get; private set; }
-    public int RequestId { get; private set; }
-    public RequestStatus? From { get; private set; }
-    public RequestStatus To { get; private set; }
-    public string? Note { get; private set; }
-    public string ChangedBy { get; private set; } = "";
-    public DateTimeOffset ChangedAt { get; private set; }
 }

@@ -1,33 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-
 using PowRegistry.Core.Common;
 
 namespace PowRegistry.Core.Wishes;
-
-public enum WishDestination
-{
-    ReturnToOrigin = 1,
-    TransferToThirdState = 2,
-    RemainInDetainingState = 3,
-    Undecided = 4,
-    DeclinedToAnswer = 5,
-}
-
-public enum InterviewerOrganisation
-{
-    Icrc = 1,
-    Unhcr = 2,
-    DetainingPower = 3,
-    ReceivingState = 4,
-    Other = 5,
-}
-
-public enum WishVerification
-{
-    Unverified = 0,
-    VerifiedByNeutralParty = 1,
-    ReconfirmedBeforeHandover = 2,
-}
 
 /// <summary>
 /// One statement of what the prisoner wants, as taken in one interview. Append-only: a new statement never changes

@@ -1,0 +1,7 @@
+namespace PowRegistry.Core.Requests;
+
+public enum ReviewDecision
+{
+    Continue = 1,
+    Withdraw = 2,
+}
