@@ -26,7 +26,8 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
             ? IdentityResult.Failed(new IdentityError
             {
                 Code = ErrorCode,
-                Description = "This password is too common: it is on a list of leaked passwords that attackers try first. Choose another, for example a few unrelated words.",
+                // Shown through its code (UserAdminService.ToErrors): the words are under this key in the resources.
+                Description = "Identity.PasswordTooCommon",
             })
             : IdentityResult.Success);
 

@@ -60,8 +60,8 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
 
     private async Task<ServiceResult<AppUser>> CompleteSetupOnceAsync(SetupInput input)
     {
-        if (!token.Matches(input.Token)) return ServiceResult<AppUser>.Failure(nameof(SetupInput.Token), "This setup token is not valid. Use the token printed in the application's log at start-up.");
-        if (!await NeedsSetupAsync()) return ServiceResult<AppUser>.Failure("", "Setup has already been completed. Log in instead.");
+        if (!token.Matches(input.Token)) return ServiceResult<AppUser>.Failure(nameof(SetupInput.Token), "Setup.Token.Invalid");
+        if (!await NeedsSetupAsync()) return ServiceResult<AppUser>.Failure(Refusal.Conflict("Setup.AlreadyDone"));
         var validation = await new NewUserInputValidator().ValidateAsync(new NewUserInput
         {
             Email = input.Email,
@@ -84,7 +84,7 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
     {
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, LockoutEnabled = true };
         var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) return ServiceResult<AppUser>.Failure(UserAdminService.ToErrors(created, nameof(SetupInput.Password)));
+        if (!created.Succeeded) return ServiceResult<AppUser>.Failure(UserAdminService.ToErrors(created, nameof(SetupInput.Password), users.Options, email, Roles.Administrator));
         await users.AddToRoleAsync(user, Roles.Administrator);
         return ServiceResult<AppUser>.Success(user);
     }

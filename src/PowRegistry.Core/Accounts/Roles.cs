@@ -1,3 +1,5 @@
+using PowRegistry.Core.Common;
+
 namespace PowRegistry.Core.Accounts;
 
 public static class Roles
@@ -8,11 +10,6 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Administrator, CaseOfficer, Auditor];
 
-    public static string Describe(string role) => role switch
-    {
-        Administrator => "Administrator",
-        CaseOfficer => "Case officer",
-        Auditor => "Auditor (read-only)",
-        _ => role,
-    };
+    /// <summary>A role's name as users read it (key "Role.{name}"); a user with no role (""), or an unknown one, shows the name as it is.</summary>
+    public static Message Label(string role) => All.Contains(role) ? new Message($"Role.{role}") : new Message("Common.AsIs", role);
 }

@@ -51,7 +51,7 @@ public sealed class TwoFactorService(UserManager<AppUser> users, RoleManager<Ide
         var cleaned = CleanCode(code);
         if (cleaned is null || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
         {
-            return ServiceResult<bool>.Failure("Code", "That code is not right. Enter the 6-digit code your authenticator app shows now.");
+            return ServiceResult<bool>.Failure("Code", "Account.TwoFactor.WrongCode");
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
@@ -66,7 +66,7 @@ public sealed class TwoFactorService(UserManager<AppUser> users, RoleManager<Ide
         if (user is null) return ServiceResult<bool>.NotFound();
         if (await IsRequiredForAsync(user))
         {
-            return ServiceResult<bool>.Failure("", "Your role requires two-factor sign-in, so it cannot be turned off. An administrator can reset it if you lose your device.");
+            return ServiceResult<bool>.Failure("", "Account.TwoFactor.RequiredByRole");
         }
         await TurnOffAsync(user);
         logger.LogInformation("User {UserId} turned off two-factor sign-in", user.Id);
@@ -109,7 +109,7 @@ public sealed class TwoFactorService(UserManager<AppUser> users, RoleManager<Ide
     /// </summary>
     public async Task<ServiceResult<bool>> SetRequiredForRoleAsync(string? role, bool required, Actor actor)
     {
-        if (role is null || !Roles.All.Contains(role)) return ServiceResult<bool>.Failure("", "Choose a role from the list.");
+        if (role is null || !Roles.All.Contains(role)) return ServiceResult<bool>.Failure("", "Account.Role.Unknown");
         var identityRole = await roles.FindByNameAsync(role);
         if (identityRole is null) return ServiceResult<bool>.NotFound();
 

@@ -42,17 +42,17 @@ public sealed class UserAdminService(
         var email = input.Email!.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return ServiceResult<AppUser>.Failure(nameof(NewUserInput.Email), "A user with this email address already exists.");
+            return ServiceResult<AppUser>.Failure(nameof(NewUserInput.Email), "Account.Email.Taken");
         }
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = Text.Clean(input.DisplayName)!, LockoutEnabled = true };
         var created = await users.CreateAsync(user, input.Password!);
-        if (!created.Succeeded) return ServiceResult<AppUser>.Failure(ToErrors(created, nameof(NewUserInput.Password)));
+        if (!created.Succeeded) return ServiceResult<AppUser>.Failure(ToErrors(created, nameof(NewUserInput.Password), users.Options, email, input.Role));
         var added = await users.AddToRoleAsync(user, input.Role!);
         if (!added.Succeeded)
         {
             await users.DeleteAsync(user);
-            return ServiceResult<AppUser>.Failure(ToErrors(added, nameof(NewUserInput.Role)));
+            return ServiceResult<AppUser>.Failure(ToErrors(added, nameof(NewUserInput.Role), users.Options, email, input.Role));
         }
 
         logger.LogInformation("User {NewUserId} created with role {Role} by {UserId}", user.Id, input.Role, actor.UserId);
@@ -61,7 +61,7 @@ public sealed class UserAdminService(
 
     public async Task<ServiceResult<bool>> ChangeRoleAsync(string id, string? role, Actor actor)
     {
-        if (role is null || !Roles.All.Contains(role)) return ServiceResult<bool>.Failure("Role", "Choose a role from the list.");
+        if (role is null || !Roles.All.Contains(role)) return ServiceResult<bool>.Failure("Role", "Account.Role.Unknown");
         var user = await users.FindByIdAsync(id);
         if (user is null) return ServiceResult<bool>.NotFound();
 
@@ -69,7 +69,7 @@ public sealed class UserAdminService(
         if (current.Contains(role)) return ServiceResult<bool>.Success(true);
         if (current.Contains(Roles.Administrator) && await IsLastActiveAdministratorAsync(user))
         {
-            return ServiceResult<bool>.Failure("Role", "This is the last active administrator: make someone else an administrator first.");
+            return ServiceResult<bool>.Failure(Refusal.Conflict("Account.LastAdministrator").On("Role"));
         }
 
         await users.RemoveFromRolesAsync(user, current);
@@ -83,10 +83,10 @@ public sealed class UserAdminService(
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return ServiceResult<bool>.NotFound();
-        if (disabled && user.Id == actor.UserId) return ServiceResult<bool>.Failure("", "You cannot disable your own account.");
+        if (disabled && user.Id == actor.UserId) return ServiceResult<bool>.Failure("", "Account.CannotDisableSelf");
         if (disabled && await IsLastActiveAdministratorAsync(user))
         {
-            return ServiceResult<bool>.Failure("", "This is the last active administrator: make someone else an administrator first.");
+            return ServiceResult<bool>.Failure(Refusal.Conflict("Account.LastAdministrator"));
         }
 
         user.IsDisabled = disabled;
@@ -105,6 +105,29 @@ public sealed class UserAdminService(
         return admins.Count(a => !a.IsDisabled) <= 1 && !user.IsDisabled;
     }
 
-    internal static List<Refusal> ToErrors(IdentityResult result, string field) =>
-        result.Errors.Select(e => Refusal.Invalid(e.Description).On(field)).ToList();
+    /// <summary>
+    /// Identity's refusals as keys, by their code ("Identity.PasswordTooShort"), with the values Identity put into its
+    /// own words (the length from the options, the email, the role): its error carries only its English description.
+    /// A code we never expect keeps Identity's description, as the argument of "Identity.Other".
+    /// </summary>
+    internal static List<Refusal> ToErrors(IdentityResult result, string field, IdentityOptions options, string? email, string? role) =>
+        result.Errors.Select(e => (e.Code switch
+        {
+            nameof(IdentityErrorDescriber.PasswordTooShort) => Refusal.Invalid("Identity.PasswordTooShort", options.Password.RequiredLength),
+            nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => Refusal.Invalid("Identity.PasswordRequiresUniqueChars", options.Password.RequiredUniqueChars),
+            nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => Refusal.Invalid("Identity.PasswordRequiresNonAlphanumeric"),
+            nameof(IdentityErrorDescriber.PasswordRequiresDigit) => Refusal.Invalid("Identity.PasswordRequiresDigit"),
+            nameof(IdentityErrorDescriber.PasswordRequiresLower) => Refusal.Invalid("Identity.PasswordRequiresLower"),
+            nameof(IdentityErrorDescriber.PasswordRequiresUpper) => Refusal.Invalid("Identity.PasswordRequiresUpper"),
+            CommonPasswordValidator.ErrorCode => Refusal.Invalid("Identity.PasswordTooCommon"),
+            nameof(IdentityErrorDescriber.InvalidEmail) => Refusal.Invalid("Identity.InvalidEmail", email),
+            nameof(IdentityErrorDescriber.DuplicateEmail) => Refusal.Invalid("Identity.DuplicateEmail", email),
+            nameof(IdentityErrorDescriber.InvalidUserName) => Refusal.Invalid("Identity.InvalidUserName", email),
+            nameof(IdentityErrorDescriber.DuplicateUserName) => Refusal.Invalid("Identity.DuplicateUserName", email),
+            nameof(IdentityErrorDescriber.InvalidRoleName) => Refusal.Invalid("Identity.InvalidRoleName", role),
+            nameof(IdentityErrorDescriber.UserAlreadyInRole) => Refusal.Invalid("Identity.UserAlreadyInRole", role),
+            nameof(IdentityErrorDescriber.ConcurrencyFailure) => Refusal.Conflict("Identity.ConcurrencyFailure"),
+            nameof(IdentityErrorDescriber.DefaultError) => Refusal.Invalid("Identity.DefaultError"),
+            _ => Refusal.Invalid("Identity.Other", e.Description),
+        }).On(field)).ToList();
 }

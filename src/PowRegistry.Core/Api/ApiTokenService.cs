@@ -15,12 +15,12 @@ public sealed class ApiTokenService(PowRegistryDbContext db, TimeProvider clock,
     {
         var errors = new List<Refusal>();
         var user = input.UserId is null ? null : await db.Users.FirstOrDefaultAsync(u => u.Id == input.UserId, ct);
-        if (user is null) errors.Add(Refusal.Invalid("Choose the user the token acts for.").On(nameof(ApiTokenInput.UserId)));
-        else if (user.IsDisabled) errors.Add(Refusal.Invalid("This account is disabled: enable it first.").On(nameof(ApiTokenInput.UserId)));
+        if (user is null) errors.Add(Refusal.Invalid("ApiToken.User.Required").On(nameof(ApiTokenInput.UserId)));
+        else if (user.IsDisabled) errors.Add(Refusal.Invalid("ApiToken.User.Disabled").On(nameof(ApiTokenInput.UserId)));
         var name = Text.Clean(input.Name) ?? "API token";
-        if (name.Length > ApiToken.NameMaxLength) errors.Add(Refusal.Invalid($"Keep this under {ApiToken.NameMaxLength} characters.").On(nameof(ApiTokenInput.Name)));
-        if (input.Scope is not { } scope || !Enum.IsDefined(scope)) errors.Add(Refusal.Invalid("Choose read or read-write.").On(nameof(ApiTokenInput.Scope)));
-        if (input.Days is not (>= 1 and <= MaxDays)) errors.Add(Refusal.Invalid($"A token is valid for 1 to {MaxDays} days.").On(nameof(ApiTokenInput.Days)));
+        if (name.Length > ApiToken.NameMaxLength) errors.Add(Refusal.Invalid("Common.TooLong", ApiToken.NameMaxLength).On(nameof(ApiTokenInput.Name)));
+        if (input.Scope is not { } scope || !Enum.IsDefined(scope)) errors.Add(Refusal.Invalid("ApiToken.Scope.Required").On(nameof(ApiTokenInput.Scope)));
+        if (input.Days is not (>= 1 and <= MaxDays)) errors.Add(Refusal.Invalid("ApiToken.Days.OutOfRange", MaxDays).On(nameof(ApiTokenInput.Days)));
         if (errors.Count > 0) return ServiceResult<(ApiToken, string)>.Failure(errors);
 
         var now = clock.GetUtcNow();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 
 namespace PowRegistry.Core.Audit;
@@ -42,16 +43,16 @@ public static class AuditChain
                 if (entry.Id != expectedId)
                 {
                     return Broken(checkedCount, entry.Id, entry.Id > expectedId
-                        ? $"Entry {expectedId} is missing (the next entry is {entry.Id}): entries were deleted."
-                        : $"Entry {entry.Id} is out of sequence.");
+                        ? new Message("Audit.Verify.Missing", expectedId, entry.Id)
+                        : new Message("Audit.Verify.OutOfSequence", entry.Id));
                 }
                 if (entry.PreviousHash != previous)
                 {
-                    return Broken(checkedCount, entry.Id, $"Entry {entry.Id} does not follow entry {entry.Id - 1}: an entry before it was removed, inserted or changed.");
+                    return Broken(checkedCount, entry.Id, new Message("Audit.Verify.NotFollowing", entry.Id, entry.Id - 1));
                 }
                 if (entry.ComputeHash(key) != entry.Hash)
                 {
-                    return Broken(checkedCount, entry.Id, $"Entry {entry.Id} has been altered: its content does not match its seal.");
+                    return Broken(checkedCount, entry.Id, new Message("Audit.Verify.Altered", entry.Id));
                 }
                 previous = entry.Hash;
                 expectedId++;
@@ -59,8 +60,8 @@ public static class AuditChain
             }
             if (entries.Count < batch) break;
         }
-        return new AuditVerification(true, checkedCount, null, $"The audit trail is intact: {checkedCount} entries verified.");
+        return new AuditVerification(true, checkedCount, null, new Message("Audit.Verify.Intact", checkedCount));
     }
 
-    private static AuditVerification Broken(long checkedCount, long id, string message) => new(false, checkedCount, id, message);
+    private static AuditVerification Broken(long checkedCount, long id, Message message) => new(false, checkedCount, id, message);
 }

@@ -1,3 +1,6 @@
+using PowRegistry.Core.Common;
+
 namespace PowRegistry.Core.Audit;
 
-public sealed record AuditVerification(bool Intact, long EntriesChecked, long? FirstBrokenId, string Message);
+/// <summary>The outcome of walking the audit chain; <see cref="Message"/> says it in words for the operator and the auditor.</summary>
+public sealed record AuditVerification(bool Intact, long EntriesChecked, long? FirstBrokenId, Message Message);

@@ -146,26 +146,23 @@ public sealed class Consultation
     public static IReadOnlyList<ConsultationStatus> NextSteps(ConsultationStatus from) => Allowed[from];
 
     /// <summary>
-    /// Moves the consultation, or says why it may not (nothing changes then). Asking for the status it already has
-    /// changes nothing and is not refused, so a repeated request (an API retry) is harmless.
+    /// Moves the consultation, or says why it may not (nothing changes then): the record's state refuses the move, a
+    /// conflict. Asking for the status it already has changes nothing and is not refused, so a repeated request (an
+    /// API retry) is harmless.
     /// </summary>
-    public IReadOnlyList<string> ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
+    public IReadOnlyList<Refusal> ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
     {
         if (to == Status) return [];
-        if (IsFinished) return [$"A consultation that is {Describe(Status)} is finished: its status no longer changes."];
-        if (!Allowed[Status].Contains(to)) return [$"A consultation that is {Describe(Status)} cannot become {Describe(to)}."];
+        if (IsFinished) return [Refusal.Conflict("Consultation.Status.Finished", StatusWord(Status)).On(nameof(Status))];
+        if (!Allowed[Status].Contains(to)) return [Refusal.Conflict("Consultation.Status.NotAllowed", StatusWord(Status), StatusWord(to)).On(nameof(Status))];
         _changes.Add(new ConsultationStatusChange(Status, to, actor, now));
         Status = to;
         LastActivityAt = now;
         return [];
     }
 
-    private static string Describe(ConsultationStatus status) => status switch
-    {
-        ConsultationStatus.FollowUpPending => "follow-up pending",
-        ConsultationStatus.AgreedInPrinciple => "agreed in principle",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    /// <summary>A status as it reads inside a sentence ("follow-up pending"), not as a label.</summary>
+    public static Message StatusWord(ConsultationStatus status) => new($"Consultation.StatusWord.{status}");
 
     public ActionItem AddActionItem(string what, string ownerId, DateOnly due, Actor actor, DateTimeOffset now)
     {

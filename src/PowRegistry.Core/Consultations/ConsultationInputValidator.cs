@@ -1,5 +1,6 @@
 using FluentValidation;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Consultations;
@@ -8,14 +9,14 @@ public sealed class ConsultationInputValidator : AbstractValidator<ConsultationI
 {
     public ConsultationInputValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().WithMessage("Enter a title.").MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
-        RuleFor(x => x.Channel).NotNull().WithMessage("Choose the channel.").IsInEnum().WithMessage("Choose the channel from the list.");
-        RuleFor(x => x.Date).Must(d => PrisonerInputValidator.TryParseDate(d, out _)).WithMessage("Enter the date as YYYY-MM-DD.");
-        RuleFor(x => x.CounterpartIds).NotEmpty().WithMessage("Choose at least one counterpart.");
-        RuleFor(x => x.Classification).MaximumLength(100).WithMessage("Keep this under 100 characters.");
+        RuleFor(x => x.Title).NotEmpty().Refuse("ConsultationInput.Title.Required").MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
+        RuleFor(x => x.Channel).NotNull().Refuse("ConsultationInput.Channel.Required").IsInEnum().Refuse("ConsultationInput.Channel.Unknown");
+        RuleFor(x => x.Date).Must(d => PrisonerInputValidator.TryParseDate(d, out _)).Refuse("ConsultationInput.Date.Invalid");
+        RuleFor(x => x.CounterpartIds).NotEmpty().Refuse("ConsultationInput.CounterpartIds.Required");
+        RuleFor(x => x.Classification).MaximumLength(100).Refuse("Common.TooLong", 100);
         foreach (var field in new System.Linq.Expressions.Expression<Func<ConsultationInput, string?>>[] { x => x.Participants, x => x.Subject, x => x.Positions, x => x.Outcome, x => x.NextStep, x => x.PrisonerReferences, x => x.RequestNumbers })
         {
-            RuleFor(field).MaximumLength(Limits.LongText).WithMessage($"Keep this under {Limits.LongText} characters.");
+            RuleFor(field).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
         }
     }
 }

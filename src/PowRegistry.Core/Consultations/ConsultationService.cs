@@ -31,12 +31,12 @@ public sealed class ConsultationService(
     public async Task<ServiceResult<Counterpart>> AddCounterpartAsync(string? name, CounterpartKind? kind, string? country, CancellationToken ct)
     {
         var clean = Text.Clean(name);
-        if (clean is null) return ServiceResult<Counterpart>.Failure("Name", "Enter the counterpart's name.");
-        if (clean.Length > Limits.ShortText) return ServiceResult<Counterpart>.Failure("Name", $"Keep this under {Limits.ShortText} characters.");
-        if (kind is null || !Enum.IsDefined(kind.Value)) return ServiceResult<Counterpart>.Failure("Kind", "Choose the kind of counterpart.");
+        if (clean is null) return ServiceResult<Counterpart>.Failure("Name", "Counterpart.Name.Required");
+        if (clean.Length > Limits.ShortText) return ServiceResult<Counterpart>.Failure("Name", "Common.TooLong", Limits.ShortText);
+        if (kind is null || !Enum.IsDefined(kind.Value)) return ServiceResult<Counterpart>.Failure("Kind", "Counterpart.Kind.Required");
         var code = Text.Clean(country)?.ToUpperInvariant();
-        if (code is not null && !CountryList.IsKnown(code)) return ServiceResult<Counterpart>.Failure("Country", "Choose a country from the list.");
-        if (await db.Counterparts.AnyAsync(c => c.Name == clean, ct)) return ServiceResult<Counterpart>.Failure("Name", "This counterpart is already on the list.");
+        if (code is not null && !CountryList.IsKnown(code)) return ServiceResult<Counterpart>.Failure("Country", "Counterpart.Country.Unknown");
+        if (await db.Counterparts.AnyAsync(c => c.Name == clean, ct)) return ServiceResult<Counterpart>.Failure("Name", "Counterpart.Name.Taken");
         var counterpart = new Counterpart(clean, kind.Value, code);
         db.Counterparts.Add(counterpart);
         await db.SaveChangesAsync(ct);
@@ -116,14 +116,14 @@ public sealed class ConsultationService(
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return ServiceResult<Consultation>.Failure(validation);
         var (known, unknownCounterpart) = await CounterpartsAsync(input, ct);
-        if (unknownCounterpart is not null) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), unknownCounterpart);
+        if (unknownCounterpart is not null) return ServiceResult<Consultation>.Failure(unknownCounterpart);
 
         var desks = await DesksForAsync(ct);
         var deskId = input.DeskId ?? (desks.Count == 1 ? desks[0].Id : null);
         if (deskId is null || desks.All(d => d.Id != deskId))
         {
             return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.DeskId),
-                desks.Count == 0 ? "You belong to no desk yet: ask an administrator to add you to one." : "Choose one of your desks.");
+                desks.Count == 0 ? "ConsultationInput.DeskId.NoDesk" : "ConsultationInput.DeskId.NotYours");
         }
 
         var (concerned, refused) = await ConcernedAsync(input, ct);
@@ -136,12 +136,12 @@ public sealed class ConsultationService(
     }
 
     /// <summary>The counterparts chosen, every one of them known; or why not (an unknown id is refused, not dropped).</summary>
-    private async Task<(List<int> Known, string? Refused)> CounterpartsAsync(ConsultationInput input, CancellationToken ct)
+    private async Task<(List<int> Known, Refusal? Refused)> CounterpartsAsync(ConsultationInput input, CancellationToken ct)
     {
         var chosen = input.CounterpartIds.Distinct().ToList();
         var known = await db.Counterparts.Where(c => chosen.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
-        if (chosen.Count == 0) return (known, "Choose at least one counterpart.");
-        return known.Count == chosen.Count ? (known, null) : (known, "Choose counterparts from the list: one of them does not exist.");
+        if (chosen.Count == 0) return (known, Refusal.Invalid("ConsultationInput.CounterpartIds.Required").On(nameof(ConsultationInput.CounterpartIds)));
+        return known.Count == chosen.Count ? (known, null) : (known, Refusal.Invalid("ConsultationInput.CounterpartIds.Unknown").On(nameof(ConsultationInput.CounterpartIds)));
     }
 
     /// <summary>Rewrites what a consultation records (not its desk or status), refusing an edit made from a stale page.</summary>
@@ -154,10 +154,10 @@ public sealed class ConsultationService(
         // Refused, never ignored: there is no move between desks yet, and a caller who asked for one must not read "updated".
         if (input.DeskId is { } deskId && deskId != consultation.DeskId)
         {
-            return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.DeskId), "A consultation cannot be moved to another desk.");
+            return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.DeskId), "ConsultationInput.DeskId.CannotMove");
         }
         var (known, unknownCounterpart) = await CounterpartsAsync(input, ct);
-        if (unknownCounterpart is not null) return ServiceResult<Consultation>.Failure(nameof(ConsultationInput.CounterpartIds), unknownCounterpart);
+        if (unknownCounterpart is not null) return ServiceResult<Consultation>.Failure(unknownCounterpart);
         var (concerned, refused) = await ConcernedAsync(input, ct);
         if (refused is not null) return ServiceResult<Consultation>.Failure(refused);
 
@@ -184,7 +184,7 @@ public sealed class ConsultationService(
     }
 
     private static ServiceResult<Consultation> StaleEdit(int currentVersion) => ServiceResult<Consultation>.Conflict(
-        [Refusal.Conflict("Someone else changed this consultation since you opened it. Reload it, then make your change again.").On("")], currentVersion);
+        [Refusal.Conflict("Consultation.Stale")], currentVersion);
 
     private static readonly Concerned Nobody = new([], []);
 
@@ -198,21 +198,21 @@ public sealed class ConsultationService(
             .Select(r => r.Trim().ToUpperInvariant()).Distinct().ToList();
         var prisoners = await db.Prisoners.Where(p => references.Contains(p.Reference)).Select(p => new { p.Id, p.Reference }).ToListAsync(ct);
         var unknown = references.Except(prisoners.Select(p => p.Reference)).ToList();
-        if (unknown.Count > 0) return (Nobody, Refusal.Invalid($"No record with the reference {string.Join(", ", unknown)}.").On(nameof(ConsultationInput.PrisonerReferences)));
+        if (unknown.Count > 0) return (Nobody, Refusal.Invalid("ConsultationInput.PrisonerReferences.Unknown", string.Join(", ", unknown)).On(nameof(ConsultationInput.PrisonerReferences)));
 
         var numbers = new List<int>();
         foreach (var word in (input.RequestNumbers ?? "").Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (!int.TryParse(word.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
-                return (Nobody, Refusal.Invalid("Enter request numbers, separated by spaces or commas.").On(nameof(ConsultationInput.RequestNumbers)));
+                return (Nobody, Refusal.Invalid("ConsultationInput.RequestNumbers.Invalid").On(nameof(ConsultationInput.RequestNumbers)));
             }
             numbers.Add(number);
         }
         var requests = await db.TransferRequests.Where(r => numbers.Contains(r.Id))
             .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { r.Id, r.PrisonerId }).ToListAsync(ct);
         var unknownRequests = numbers.Distinct().Except(requests.Select(r => r.Id)).ToList();
-        if (unknownRequests.Count > 0) return (Nobody, Refusal.Invalid($"No request numbered {string.Join(", ", unknownRequests)}.").On(nameof(ConsultationInput.RequestNumbers)));
+        if (unknownRequests.Count > 0) return (Nobody, Refusal.Invalid("ConsultationInput.RequestNumbers.Unknown", string.Join(", ", unknownRequests)).On(nameof(ConsultationInput.RequestNumbers)));
 
         // A request concerns its prisoner: he is listed too, so the consultation shows on his page.
         return (new Concerned(prisoners.Select(p => p.Id).Concat(requests.Select(r => r.PrisonerId)).Distinct().ToList(), requests.Select(r => r.Id).ToList()), null);
@@ -220,11 +220,11 @@ public sealed class ConsultationService(
 
     public async Task<ServiceResult<Consultation>> ChangeStatusAsync(int id, ConsultationStatus? to, Actor actor, CancellationToken ct)
     {
-        if (to is null || !Enum.IsDefined(to.Value)) return ServiceResult<Consultation>.Failure("Status", "Choose a status from the list.");
+        if (to is null || !Enum.IsDefined(to.Value)) return ServiceResult<Consultation>.Failure("Status", "Consultation.Status.Unknown");
         var consultation = await db.Consultations.Include(c => c.Changes).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null) return ServiceResult<Consultation>.NotFound();
         var refusals = consultation.ChangeStatus(to.Value, actor, clock.GetUtcNow());
-        if (refusals.Count > 0) return ServiceResult<Consultation>.Failure(refusals.Select(r => Refusal.Invalid(r).On("Status")).ToList());
+        if (refusals.Count > 0) return ServiceResult<Consultation>.Failure(refusals);
         await db.SaveChangesAsync(ct);
         return ServiceResult<Consultation>.Success(consultation);
     }
@@ -234,13 +234,13 @@ public sealed class ConsultationService(
         var consultation = await db.Consultations.Include(c => c.ActionItems).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null) return ServiceResult<ActionItem>.NotFound();
         var clean = Text.Clean(what);
-        if (clean is null) return ServiceResult<ActionItem>.Failure("What", "Say what is to be done.");
-        if (clean.Length > Limits.LongText) return ServiceResult<ActionItem>.Failure("What", $"Keep this under {Limits.LongText} characters.");
+        if (clean is null) return ServiceResult<ActionItem>.Failure("What", "ActionItem.What.Required");
+        if (clean.Length > Limits.LongText) return ServiceResult<ActionItem>.Failure("What", "Common.TooLong", Limits.LongText);
         if (ownerId is null || (await PossibleOwnersAsync(consultation.DeskId, ct)).All(o => o.Id != ownerId))
         {
-            return ServiceResult<ActionItem>.Failure("Owner", "Choose who owns it, from the list (someone on the consultation's desk).");
+            return ServiceResult<ActionItem>.Failure("Owner", "ActionItem.Owner.NotPossible");
         }
-        if (!PrisonerInputValidator.TryParseDate(due, out var dueOn)) return ServiceResult<ActionItem>.Failure("Due", "Enter the due date as YYYY-MM-DD.");
+        if (!PrisonerInputValidator.TryParseDate(due, out var dueOn)) return ServiceResult<ActionItem>.Failure("Due", "ActionItem.Due.Invalid");
         var item = consultation.AddActionItem(clean, ownerId, dueOn, actor, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return ServiceResult<ActionItem>.Success(item);
@@ -286,22 +286,22 @@ public sealed class ConsultationService(
     {
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null) return ServiceResult<DocumentInfo>.NotFound();
-        if (length <= 0) return ServiceResult<DocumentInfo>.Failure("Document", "Choose a file to attach.");
-        if (length > options.MaxDocumentBytes) return ServiceResult<DocumentInfo>.Failure("Document", $"The file is too large: the limit is {options.MaxDocumentBytes / (1024 * 1024)} MB.");
+        if (length <= 0) return ServiceResult<DocumentInfo>.Failure("Document", "ConsultationDocument.Required");
+        if (length > options.MaxDocumentBytes) return ServiceResult<DocumentInfo>.Failure("Document", "ConsultationDocument.TooLarge", options.MaxDocumentBytes / (1024 * 1024));
 
         // Read at most one byte more than allowed, so a lying length cannot make us hold more.
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while (buffer.Length <= options.MaxDocumentBytes && (read = await content.ReadAsync(chunk, ct)) > 0) buffer.Write(chunk, 0, read);
-        if (buffer.Length > options.MaxDocumentBytes) return ServiceResult<DocumentInfo>.Failure("Document", $"The file is too large: the limit is {options.MaxDocumentBytes / (1024 * 1024)} MB.");
+        if (buffer.Length > options.MaxDocumentBytes) return ServiceResult<DocumentInfo>.Failure("Document", "ConsultationDocument.TooLarge", options.MaxDocumentBytes / (1024 * 1024));
         var bytes = buffer.ToArray();
 
         var name = Text.Clean(Path.GetFileName((fileName ?? "").Replace('\\', '/')));
-        if (name is null) return ServiceResult<DocumentInfo>.Failure("Document", "The file has no name.");
+        if (name is null) return ServiceResult<DocumentInfo>.Failure("Document", "ConsultationDocument.NoName");
         if (name.Length > 200) name = name[^200..];
         var type = DocumentTypes.Detect(name, bytes);
-        if (type is null) return ServiceResult<DocumentInfo>.Failure("Document", $"This kind of file is not accepted. Attach {DocumentTypes.Accepted}.");
+        if (type is null) return ServiceResult<DocumentInfo>.Failure("Document", "ConsultationDocument.TypeRefused", DocumentTypes.Accepted);
 
         var now = clock.GetUtcNow();
         var document = new ConsultationDocument(id, name, type, bytes, actor, now);

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 
+using PowRegistry.Core.Common;
+
 namespace PowRegistry.Core.Consultations;
 
 /// <summary>
@@ -11,7 +13,8 @@ namespace PowRegistry.Core.Consultations;
 /// </summary>
 public static class DocumentTypes
 {
-    public const string Accepted = "PDF, PNG, JPEG, Word (.docx), OpenDocument text (.odt) or plain text (.txt)";
+    /// <summary>The accepted kinds, as a user reads them.</summary>
+    public static readonly Message Accepted = new("ConsultationDocument.Accepted");
 
     private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string Odt = "application/vnd.oasis.opendocument.text";

@@ -28,9 +28,9 @@ public sealed class DeskService(PowRegistryDbContext db, CurrentUser currentUser
     public async Task<ServiceResult<Desk>> CreateAsync(string? name, CancellationToken ct)
     {
         var clean = Text.Clean(name);
-        if (clean is null) return ServiceResult<Desk>.Failure("Name", "Enter the desk's name.");
-        if (clean.Length > Desk.NameMaxLength) return ServiceResult<Desk>.Failure("Name", $"Keep this under {Desk.NameMaxLength} characters.");
-        if (await db.Desks.AnyAsync(d => d.Name == clean, ct)) return ServiceResult<Desk>.Failure("Name", "A desk with this name already exists.");
+        if (clean is null) return ServiceResult<Desk>.Failure("Name", "Desk.Name.Required");
+        if (clean.Length > Desk.NameMaxLength) return ServiceResult<Desk>.Failure("Name", "Common.TooLong", Desk.NameMaxLength);
+        if (await db.Desks.AnyAsync(d => d.Name == clean, ct)) return ServiceResult<Desk>.Failure("Name", "Desk.Name.Taken");
 
         var desk = new Desk(clean);
         db.Desks.Add(desk);
@@ -44,7 +44,7 @@ public sealed class DeskService(PowRegistryDbContext db, CurrentUser currentUser
     {
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return ServiceResult<bool>.NotFound();
         var wanted = await db.Desks.Where(d => deskIds.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
-        if (wanted.Count != deskIds.Distinct().Count()) return ServiceResult<bool>.Failure("", "Choose desks from the list: one of them does not exist. Nothing was changed.");
+        if (wanted.Count != deskIds.Distinct().Count()) return ServiceResult<bool>.Failure("", "Desk.Unknown");
         var current = await db.DeskMembers.Where(m => m.UserId == userId).ToListAsync(ct);
         db.DeskMembers.RemoveRange(current.Where(m => !wanted.Contains(m.DeskId)));
         db.DeskMembers.AddRange(wanted.Where(id => current.All(m => m.DeskId != id)).Select(id => new DeskMember(id, userId)));

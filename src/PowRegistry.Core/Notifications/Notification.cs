@@ -44,13 +44,16 @@ public sealed class Notification
 
     public bool IsOverdue(DateOnly today) => IsOpen && DueOn < today;
 
-    internal void MarkSent(DateOnly sentOn, NotificationChannel channel, string? reference, Actor actor, DateTimeOffset now)
+    /// <summary>Records it sent, or says why not (nothing changes then): already sent, or sent before the event it reports.</summary>
+    internal Refusal? MarkSent(DateOnly sentOn, NotificationChannel channel, string? reference, Actor actor, DateTimeOffset now)
     {
-        if (!IsOpen) throw new InvalidOperationException("This notification is already marked sent.");
+        if (SentOn is { } sent) return Refusal.Conflict("Notification.AlreadySentOn", sent);
+        if (sentOn < EventDate) return Refusal.Invalid("Notification.SentBeforeEvent", EventDate).On(nameof(SentInput.SentOn));
         SentOn = sentOn;
         Channel = channel;
         SentReference = reference;
         SentRecordedBy = actor.UserId;
         SentRecordedAt = now;
+        return null;
     }
 }

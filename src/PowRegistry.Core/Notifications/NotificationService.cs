@@ -133,7 +133,7 @@ public sealed class NotificationService(
         if (prisoner.Notifications.Any(n => n.Kind == NotificationKind.CaptureCard && !n.IsOpen)
             || await db.CustodyEvents.AnyAsync(e => e.PrisonerId == prisonerId && e.Kind == CustodyEventKind.IcrcNotified, ct))
         {
-            return ServiceResult<Notification>.Failure("", "His capture card is already recorded as sent.");
+            return ServiceResult<Notification>.Failure(Refusal.Conflict("Notification.CaptureCard.AlreadySent"));
         }
         return await MarkAsync(prisoner.OweCaptureCard(options, actor, clock.GetUtcNow()), input, actor, ct);
     }
@@ -141,13 +141,11 @@ public sealed class NotificationService(
     /// <summary>The input is already validated.</summary>
     private async Task<ServiceResult<Notification>> MarkAsync(Notification notification, SentInput input, Actor actor, CancellationToken ct)
     {
-        if (!notification.IsOpen) return ServiceResult<Notification>.Failure("", $"This notification was already marked sent on {notification.SentOn:yyyy-MM-dd}.");
         _ = PrisonerInputValidator.TryParseDate(input.SentOn, out var sentOn);
-        if (sentOn < notification.EventDate)
+        if (notification.MarkSent(sentOn, input.Channel!.Value, Text.Clean(input.Reference), actor, clock.GetUtcNow()) is { } refused)
         {
-            return ServiceResult<Notification>.Failure(nameof(SentInput.SentOn), $"It cannot have been sent before the event it reports ({notification.EventDate:yyyy-MM-dd}).");
+            return ServiceResult<Notification>.Failure(refused);
         }
-        notification.MarkSent(sentOn, input.Channel!.Value, Text.Clean(input.Reference), actor, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);
@@ -155,7 +153,7 @@ public sealed class NotificationService(
         catch (DbUpdateConcurrencyException)
         {
             // SentOn is the concurrency token: someone else marked it sent since we read it.
-            return ServiceResult<Notification>.Failure("", "This notification was already marked sent by someone else.");
+            return ServiceResult<Notification>.Failure(Refusal.Conflict("Notification.AlreadySentBySomeoneElse"));
         }
         logger.LogInformation("Notification {NotificationId} of prisoner {PrisonerId} marked sent by {UserId}", notification.Id, notification.PrisonerId, actor.UserId);
         return ServiceResult<Notification>.Success(notification);

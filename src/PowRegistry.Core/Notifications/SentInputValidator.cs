@@ -1,5 +1,6 @@
 using FluentValidation;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Notifications;
@@ -9,12 +10,12 @@ public sealed class SentInputValidator : AbstractValidator<SentInput>
     public SentInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.SentOn)
-            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).WithMessage("Enter the date it was sent as YYYY-MM-DD.")
+            .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).Refuse("SentInput.SentOn.Invalid")
             .DependentRules(() => RuleFor(x => x.SentOn)
                 .Must(d => PrisonerInputValidator.TryParseDate(d, out var date) && date <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-                .WithMessage("The date sent cannot be in the future."));
-        RuleFor(x => x.Channel).NotNull().WithMessage("Choose how it was sent.")
-            .Must(c => c is null || (Enum.IsDefined(c.Value) && c != NotificationChannel.CustodyEvent)).WithMessage("Choose how it was sent from the list.");
-        RuleFor(x => x.Reference).MaximumLength(Limits.ShortText).WithMessage($"Keep this under {Limits.ShortText} characters.");
+                .Refuse("SentInput.SentOn.Future"));
+        RuleFor(x => x.Channel).NotNull().Refuse("SentInput.Channel.Required")
+            .Must(c => c is null || (Enum.IsDefined(c.Value) && c != NotificationChannel.CustodyEvent)).Refuse("SentInput.Channel.Unknown");
+        RuleFor(x => x.Reference).MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
     }
 }

@@ -23,7 +23,7 @@ public sealed class SetupModel(FirstRun firstRun) : PageModel
             if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = "The administrator account is ready. Log in with it.";
+        this.Notify("The administrator account is ready. Log in with it.");
         return RedirectToPage("/Account/Login");
     }
 }

@@ -144,7 +144,7 @@ public sealed class AuditTamperTests : IAsyncLifetime
     public async Task AnUntouchedChain_IsIntact()
     {
         var result = await VerifyAsync();
-        Assert.True(result.Intact, result.Message);
+        Assert.True(result.Intact, result.Message.ToString());
         Assert.True(result.EntriesChecked >= 4);
     }
 
@@ -154,7 +154,7 @@ public sealed class AuditTamperTests : IAsyncLifetime
         await ExecuteRawAsync("UPDATE AuditEntries SET Changes = replace(Changes, 'Chain1', 'Someone else') WHERE Changes LIKE '%Chain1%'");
         var result = await VerifyAsync();
         Assert.False(result.Intact);
-        Assert.Contains("has been altered", result.Message, StringComparison.Ordinal);
+        Assert.Equal("Audit.Verify.Altered", result.Message.Key);
         await AssertNamesTheEntryContainingAsync(result, "Someone else");
     }
 
@@ -165,7 +165,7 @@ public sealed class AuditTamperTests : IAsyncLifetime
         var result = await VerifyAsync();
         Assert.False(result.Intact);
         Assert.Equal(4, result.FirstBrokenId);
-        Assert.Contains("Entry 3 is missing", result.Message, StringComparison.Ordinal);
+        Assert.Equal(new Message("Audit.Verify.Missing", 3L, 4L), result.Message);
     }
 
     [Fact]

@@ -108,11 +108,11 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
 
         var mine = await service.CreateAsync(app.Input(desk: null), officer, ct); // one desk: it is chosen for him
         Assert.Equal(app.DeskA, mine.Value!.DeskId);
-        Assert.Contains((await service.CreateAsync(app.Input(app.DeskB), officer, ct)).Errors, e => e.Message.Key == "Choose one of your desks.");
-        Assert.Contains((await service.CreateAsync(app.Input(app.DeskA, prisoners: app.InB.Reference), officer, ct)).Errors, e => e.Message.Key == $"No record with the reference {app.InB.Reference}.");
+        Assert.Contains((await service.CreateAsync(app.Input(app.DeskB), officer, ct)).Errors, e => e.Message.Key == "ConsultationInput.DeskId.NotYours");
+        Assert.Contains((await service.CreateAsync(app.Input(app.DeskA, prisoners: app.InB.Reference), officer, ct)).Errors, e => e.Message == new Message("ConsultationInput.PrisonerReferences.Unknown", app.InB.Reference));
         Assert.Contains((await service.CreateAsync(app.Input(app.DeskA, requests: app.RequestInB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), officer, ct)).Errors,
-            e => e.Message.Key == $"No request numbered {app.RequestInB.Id}.");
-        Assert.Contains((await service.CreateAsync(app.Input(app.DeskA, requests: "twelve"), officer, ct)).Errors, e => e.Message.Key == "Enter request numbers, separated by spaces or commas.");
+            e => e.Message == new Message("ConsultationInput.RequestNumbers.Unknown", app.RequestInB.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains((await service.CreateAsync(app.Input(app.DeskA, requests: "twelve"), officer, ct)).Errors, e => e.Message.Key == "ConsultationInput.RequestNumbers.Invalid");
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
         var result = await app.Run<ConsultationService, ServiceResult<DocumentInfo>>(c => c.AddDocumentAsync(app.OfA.Id, name, content.Length, stream, TestServices.Officer, CancellationToken.None));
         if (expectedType is null)
         {
-            Assert.Contains(result.Errors, e => e.Message.Key.StartsWith("This kind of file is not accepted.", StringComparison.Ordinal));
+            Assert.Contains(result.Errors, e => e.Message.Key == "ConsultationDocument.TypeRefused");
             return;
         }
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
@@ -220,12 +220,12 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
         "%PDF-"u8.CopyTo(big);
         await using var honest = new MemoryStream(big);
         var refused = await app.Run<ConsultationService, ServiceResult<DocumentInfo>>(c => c.AddDocumentAsync(app.OfA.Id, "big.pdf", big.Length, honest, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(refused.Errors, e => e.Message.Key == "The file is too large: the limit is 10 MB.");
+        Assert.Contains(refused.Errors, e => e.Message == new Message("ConsultationDocument.TooLarge", 10));
         await using var lying = new MemoryStream(big);
         var alsoRefused = await app.Run<ConsultationService, ServiceResult<DocumentInfo>>(c => c.AddDocumentAsync(app.OfA.Id, "big.pdf", 100, lying, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(alsoRefused.Errors, e => e.Message.Key == "The file is too large: the limit is 10 MB.");
+        Assert.Contains(alsoRefused.Errors, e => e.Message == new Message("ConsultationDocument.TooLarge", 10));
         var empty = await app.Run<ConsultationService, ServiceResult<DocumentInfo>>(c => c.AddDocumentAsync(app.OfA.Id, "empty.pdf", 0, new MemoryStream(), TestServices.Officer, CancellationToken.None));
-        Assert.Contains(empty.Errors, e => e.Message.Key == "Choose a file to attach.");
+        Assert.Contains(empty.Errors, e => e.Message.Key == "ConsultationDocument.Required");
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
             Assert.True(updated.Succeeded, string.Join("; ", updated.Errors.Select(e => e.Message)));
 
             var stale = await service.UpdateAsync(created.Id, form, new Actor("officer-a"), CancellationToken.None); // same version again
-            Assert.Contains(stale.Errors, e => e.Message.Key.StartsWith("Someone else changed this consultation", StringComparison.Ordinal));
+            Assert.Contains(stale.Errors, e => e.Kind == RefusalKind.Conflict && e.Message.Key == "Consultation.Stale");
             Assert.Equal(loaded.Version + 1, stale.CurrentVersion);
         }
         var stored = (await app.Run<ConsultationService, Consultation?>(c => c.GetAsync(created.Id, CancellationToken.None)))!;
@@ -275,7 +275,7 @@ public sealed class ConsultationRulesTests(ConsultationRulesTests.Data app) : IC
         moved.DeskId = app.DeskB;
         moved.Outcome = "Should not be saved";
         var refused = await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.UpdateAsync(created.Id, moved, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(refused.Errors, e => e.Field == nameof(ConsultationInput.DeskId) && e.Message.Key == "A consultation cannot be moved to another desk.");
+        Assert.Contains(refused.Errors, e => e.Field == nameof(ConsultationInput.DeskId) && e.Message.Key == "ConsultationInput.DeskId.CannotMove");
 
         var withUnknown = ConsultationInput.From(loaded, [app.InA.Reference]);
         withUnknown.CounterpartIds = [app.Counterpart, 999_999];

@@ -44,10 +44,10 @@ public sealed class ConsultationServiceTests(TestServices app) : IClassFixture<T
     }
 
     [Theory]
-    [InlineData("", "Enter a title.")]
-    [InlineData("no counterpart", "Choose at least one counterpart.")]
-    [InlineData("unknown prisoner", "No record with the reference POW-1999-999999.")]
-    [InlineData("bad date", "Enter the date as YYYY-MM-DD.")]
+    [InlineData("", "ConsultationInput.Title.Required")]
+    [InlineData("no counterpart", "ConsultationInput.CounterpartIds.Required")]
+    [InlineData("unknown prisoner", "ConsultationInput.PrisonerReferences.Unknown")]
+    [InlineData("bad date", "ConsultationInput.Date.Invalid")]
     public async Task Refusals_SayWhatIsWrong(string @case, string message)
     {
         var ministry = await CounterpartAsync("Agency " + Guid.NewGuid().ToString("N")[..6]);
@@ -86,7 +86,7 @@ public sealed class ConsultationServiceTests(TestServices app) : IClassFixture<T
         await app.Run<ConsultationService, ServiceResult<ActionItem>>(c => c.AddActionItemAsync(consultation.Id, "Send the list", colleague.Id, "2025-06-30", TestServices.Officer, CancellationToken.None));
         var overdue = (await app.Run<ConsultationService, ServiceResult<ActionItem>>(c => c.AddActionItemAsync(consultation.Id, "Reply to the note", colleague.Id, "2025-05-15", TestServices.Officer, CancellationToken.None))).Value!;
         var refused = await app.Run<ConsultationService, ServiceResult<ActionItem>>(c => c.AddActionItemAsync(consultation.Id, " ", colleague.Id, "2025-05-15", TestServices.Officer, CancellationToken.None));
-        Assert.Contains(refused.Errors, e => e.Message.Key == "Say what is to be done.");
+        Assert.Contains(refused.Errors, e => e.Message.Key == "ActionItem.What.Required");
 
         var mine = await app.Run<ConsultationService, IReadOnlyList<MyActionItem>>(c => c.ActionItemsOfAsync(colleague.Id, CancellationToken.None));
         Assert.Equal(["Reply to the note", "Send the list"], mine.Select(i => i.What));

@@ -69,17 +69,23 @@ public sealed class ConsultationStatusTests(TestServices app) : IClassFixture<Te
         var refusals = consultation.ChangeStatus(to, Officer, Start.AddHours(1));
 
         var refusal = Assert.Single(refusals);
-        Assert.StartsWith("A consultation that is ", refusal, StringComparison.Ordinal);
+        Assert.Equal(RefusalKind.Conflict, refusal.Kind);
+        Assert.StartsWith("Consultation.Status.", refusal.Message.Key, StringComparison.Ordinal);
         Assert.Equal(from, consultation.Status);
         Assert.Equal(changes, consultation.Changes.Count);
         Assert.Equal(lastActivity, consultation.LastActivityAt);
     }
 
+    private static Refusal NotAllowed(ConsultationStatus from, ConsultationStatus to) =>
+        Refusal.Conflict("Consultation.Status.NotAllowed", Consultation.StatusWord(from), Consultation.StatusWord(to)).On("Status");
+
+    private static Refusal Finished(ConsultationStatus status) => Refusal.Conflict("Consultation.Status.Finished", Consultation.StatusWord(status)).On("Status");
+
     [Fact]
     public void ARefusal_NamesBothStatuses()
     {
-        Assert.Equal(["A consultation that is held cannot become scheduled."], At(ConsultationStatus.Held).ChangeStatus(ConsultationStatus.Scheduled, Officer, Start));
-        Assert.Equal(["A consultation that is agreed in principle cannot become proposed."],
+        Assert.Equal([NotAllowed(ConsultationStatus.Held, ConsultationStatus.Scheduled)], At(ConsultationStatus.Held).ChangeStatus(ConsultationStatus.Scheduled, Officer, Start));
+        Assert.Equal([NotAllowed(ConsultationStatus.AgreedInPrinciple, ConsultationStatus.Proposed)],
             At(ConsultationStatus.AgreedInPrinciple).ChangeStatus(ConsultationStatus.Proposed, Officer, Start));
     }
 
@@ -92,8 +98,7 @@ public sealed class ConsultationStatusTests(TestServices app) : IClassFixture<Te
         foreach (var to in All.Where(s => s != finished))
         {
             var consultation = At(finished);
-            Assert.Equal([$"A consultation that is {finished.ToString().ToLowerInvariant()} is finished: its status no longer changes."],
-                consultation.ChangeStatus(to, Officer, Start.AddHours(1)));
+            Assert.Equal([Finished(finished)], consultation.ChangeStatus(to, Officer, Start.AddHours(1)));
             Assert.Equal(finished, consultation.Status);
             Assert.Equal(2, consultation.Changes.Count);
         }
@@ -136,7 +141,7 @@ public sealed class ConsultationStatusTests(TestServices app) : IClassFixture<Te
         var refused = await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.ChangeStatusAsync(created.Id, ConsultationStatus.Held, Officer, CancellationToken.None));
 
         Assert.False(refused.Succeeded);
-        Assert.Equal([Refusal.Invalid("A consultation that is closed is finished: its status no longer changes.").On("Status")], refused.Errors);
+        Assert.Equal([Finished(ConsultationStatus.Closed)], refused.Errors);
         var stored = (await app.Run<ConsultationService, Consultation?>(c => c.GetAsync(created.Id, CancellationToken.None)))!;
         Assert.Equal(ConsultationStatus.Closed, stored.Status);
         Assert.Equal([ConsultationStatus.Proposed, ConsultationStatus.Closed], stored.Changes.OrderBy(c => c.Id).Select(c => c.To));

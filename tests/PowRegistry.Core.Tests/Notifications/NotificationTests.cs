@@ -148,14 +148,14 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
 
     public static TheoryData<string?, NotificationChannel?, string?, string, string> BadSentInput() => new()
     {
-        { null, NotificationChannel.Post, null, "SentOn", "Enter the date it was sent as YYYY-MM-DD." },
-        { "01/06/2025", NotificationChannel.Post, null, "SentOn", "Enter the date it was sent as YYYY-MM-DD." },
-        { "2025-06-02", NotificationChannel.Post, null, "SentOn", "The date sent cannot be in the future." },
-        { "2025-05-19", NotificationChannel.Post, null, "SentOn", "It cannot have been sent before the event it reports (2025-05-20)." },
-        { "2025-05-25", null, null, "Channel", "Choose how it was sent." },
-        { "2025-05-25", (NotificationChannel)42, null, "Channel", "Choose how it was sent from the list." },
-        { "2025-05-25", NotificationChannel.CustodyEvent, null, "Channel", "Choose how it was sent from the list." },
-        { "2025-05-25", NotificationChannel.Email, new string('x', 201), "Reference", "Keep this under 200 characters." },
+        { null, NotificationChannel.Post, null, "SentOn", "SentInput.SentOn.Invalid" },
+        { "01/06/2025", NotificationChannel.Post, null, "SentOn", "SentInput.SentOn.Invalid" },
+        { "2025-06-02", NotificationChannel.Post, null, "SentOn", "SentInput.SentOn.Future" },
+        { "2025-05-19", NotificationChannel.Post, null, "SentOn", "Notification.SentBeforeEvent" },
+        { "2025-05-25", null, null, "Channel", "SentInput.Channel.Required" },
+        { "2025-05-25", (NotificationChannel)42, null, "Channel", "SentInput.Channel.Unknown" },
+        { "2025-05-25", NotificationChannel.CustodyEvent, null, "Channel", "SentInput.Channel.Unknown" },
+        { "2025-05-25", NotificationChannel.Email, new string('x', 201), "Reference", "Common.TooLong" },
     };
 
     [Theory]
@@ -186,7 +186,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         Assert.Empty(await AsOfficerOf(desk, n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)));
 
         var again = await AsOfficerOf(desk, n => n.MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-27", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(again.Errors, e => e.Message.Key == "This notification was already marked sent on 2025-05-26.");
+        Assert.Contains(again.Errors, e => e.Kind == RefusalKind.Conflict && e.Message == new Message("Notification.AlreadySentOn", new DateOnly(2025, 5, 26)));
         Assert.Equal(new DateOnly(2025, 5, 26), Assert.Single(await StoredAsync(prisoner.Id)).SentOn);
     }
 
@@ -205,7 +205,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         var secondResult = await second.ServiceProvider.GetRequiredService<NotificationService>().MarkSentAsync(card.Id, new SentInput { SentOn = "2025-05-27", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None);
 
         Assert.True(firstResult.Succeeded);
-        Assert.Contains(secondResult.Errors, e => e.Message.Key == "This notification was already marked sent by someone else.");
+        Assert.Contains(secondResult.Errors, e => e.Kind == RefusalKind.Conflict && e.Message.Key == "Notification.AlreadySentBySomeoneElse");
         var stored = Assert.Single(await StoredAsync(prisoner.Id));
         Assert.Equal((new DateOnly(2025, 5, 26), NotificationChannel.Email, TestServices.OtherOfficer.UserId), (stored.SentOn!.Value, stored.Channel!.Value, stored.SentRecordedBy!));
     }
@@ -249,7 +249,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         Assert.Equal((1, 1, 0), (counts.OverdueNotifications, counts.OverdueCaptureCards, counts.CaptureCardsSentLate));
 
         var refused = await AsOfficerOf(desk, n => n.MarkCaptureCardSentAsync(prisoner.Id, new SentInput { SentOn = "2025-05-12" }, TestServices.Officer, CancellationToken.None));
-        Assert.Contains(refused.Errors, e => e.Message.Key == "Choose how it was sent.");
+        Assert.Contains(refused.Errors, e => e.Message.Key == "SentInput.Channel.Required");
         var sent = await AsOfficerOf(desk, n => n.MarkCaptureCardSentAsync(prisoner.Id, new SentInput { SentOn = "2025-05-12", Channel = NotificationChannel.Post }, TestServices.Officer, CancellationToken.None));
         Assert.True(sent.Succeeded, string.Join("; ", sent.Errors.Select(e => e.Message)));
         var stored = Assert.Single(await StoredAsync(prisoner.Id));

@@ -1,7 +1,9 @@
 using System.Globalization;
 
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Consultations;
 using PowRegistry.Core.Desks;
+using PowRegistry.Core.Notifications;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Requests;
 using PowRegistry.Core.Wishes;
@@ -62,7 +64,52 @@ public sealed class PseudoLocaleTests(PseudoLocaleRegistryFactory app) : IClassF
             var id = (await t.ArrangeAsync()).PrisonerId;
             return await s.PostRawAsync(await s.GetAsync($"/Prisoners/{id}/Wishes/Add"), $"/Prisoners/{id}/Wishes/Add", [new("Form.TakenOn", ""), new("Form.Interviewer", "")]);
         },
+        ["the consultation form, posted invalid"] = async (_, s) => await s.PostRawAsync(await s.GetAsync("/Consultations/Create"), "/Consultations/Create",
+            [new("Form.Title", ""), new("Form.Date", "soon"), new("Form.Classification", new string('x', 101)), new("Form.PrisonerReferences", "POW-1999-999999")]),
+        ["a consultation's status change, refused"] = async (t, s) =>
+        {
+            var id = await t.ConsultationAsync();
+            return Showing(await s.PostRawAsync(await s.GetAsync($"/Consultations/{id}"), $"/Consultations/{id}?handler=Status", [new("status", ((int)ConsultationStatus.Scheduled).ToString(CultureInfo.InvariantCulture))]),
+                PseudoLocalizer.Pseudo("A consultation that is {0} cannot become {1}.").Replace("{0}", PseudoLocalizer.Pseudo("held"), StringComparison.Ordinal)
+                    .Replace("{1}", PseudoLocalizer.Pseudo("scheduled"), StringComparison.Ordinal));
+        },
+        ["a consultation's document, refused"] = async (t, s) =>
+        {
+            var id = await t.ConsultationAsync();
+            return Showing(await s.UploadAsync(await s.GetAsync($"/Consultations/{id}"), $"/Consultations/{id}?handler=Document", "document", "notes.exe", "MZ"u8.ToArray()),
+                PseudoLocalizer.Pseudo("PDF, PNG, JPEG, Word (.docx), OpenDocument text (.odt) or plain text (.txt)"));
+        },
+        ["the users form, posted invalid"] = async (_, s) => Showing(await s.PostRawAsync(await s.GetAsync("/Admin/Users/Create"), "/Admin/Users/Create",
+            [new("Form.Email", $"pseudo-{Guid.NewGuid():N}@powregistry.test"), new("Form.DisplayName", "Pseudo"), new("Form.Role", "CaseOfficer"), new("Form.Password", "short")]),
+            PseudoLocalizer.Pseudo("Passwords must be at least {0} characters.").Replace("{0}", "12", StringComparison.Ordinal)),
+        ["the users list"] = (_, s) => s.GetAsync("/Admin/Users"),
+        ["sign-in security"] = (_, s) => s.GetAsync("/Admin/Security"),
+        ["the notifications, with their kinds"] = async (t, s) =>
+        {
+            await t.ArrangeAsync();
+            return await s.GetAsync("/Notifications");
+        },
+        ["a notification marked sent too early"] = async (t, s) =>
+        {
+            var id = await t.CaptureCardAsync();
+            var form = await s.GetAsync($"/Notifications/Send?id={id}");
+            return Showing(await s.PostRawAsync(form, $"/Notifications/Send?id={id}", [new("Form.SentOn", Day(-90)), new("Form.Channel", ((int)NotificationChannel.Post).ToString(CultureInfo.InvariantCulture))]),
+                PseudoLocalizer.Pseudo("It cannot have been sent before the event it reports ({0:yyyy-MM-dd}).").Replace("{0:yyyy-MM-dd}", Day(-60), StringComparison.Ordinal));
+        },
+        ["the audit trail"] = async (t, s) =>
+        {
+            await t.ArrangeAsync();
+            return await s.GetAsync("/Admin/Audit");
+        },
+        ["the audit trail's verification"] = async (_, s) => Showing(await s.GetAsync("/Admin/Audit/Verify"), PseudoLocalizer.Pseudo("The audit trail is intact: {0} entries verified.")[..20]),
     };
+
+    /// <summary>The journey did reach the refusal it is about, in the pseudo-language.</summary>
+    private static Session.Result Showing(Session.Result page, string pseudo)
+    {
+        Assert.Contains(pseudo, page.Text, StringComparison.Ordinal);
+        return page;
+    }
 
     [Theory]
     [MemberData(nameof(Journeys))]
@@ -92,6 +139,31 @@ public sealed class PseudoLocaleTests(PseudoLocaleRegistryFactory app) : IClassF
             new Dictionary<string, string?> { ["Form.Email"] = PowRegistryFactory.AdminEmail, ["Form.Password"] = PowRegistryFactory.AdminPassword });
         Assert.DoesNotContain("/Account/Login", home.Url, StringComparison.Ordinal);
         return session;
+    }
+
+    /// <summary>The arranged prisoner's capture card, owed since his capture 60 days ago.</summary>
+    private async Task<int> CaptureCardAsync()
+    {
+        var prisonerId = (await ArrangeAsync()).PrisonerId;
+        var queue = await app.AsSystemAsync<NotificationService, IReadOnlyList<NotificationRow>>(n => n.QueueAsync(new NotificationQuery(), CancellationToken.None));
+        return queue.First(r => r.PrisonerId == prisonerId && r.Id is not null).Id!.Value;
+    }
+
+    private int? _consultation;
+
+    /// <summary>A consultation that has been held: its status table refuses "scheduled".</summary>
+    private async Task<int> ConsultationAsync()
+    {
+        if (_consultation is { } done) return done;
+        var counterpart = (await app.AsSystemAsync<ConsultationService, ServiceResult<Counterpart>>(c =>
+            c.AddCounterpartAsync("Pseudo " + Guid.NewGuid().ToString("N")[..6], CounterpartKind.Icrc, null, CancellationToken.None))).Value!;
+        var consultation = (await app.AsSystemAsync<ConsultationService, ServiceResult<Consultation>>(c => c.CreateAsync(
+            new ConsultationInput { Title = "Visits", Channel = ConsultationChannel.Meeting, Date = Day(-5), CounterpartIds = [counterpart.Id], DeskId = Desk.DefaultDeskId },
+            Actor.System, CancellationToken.None))).Value!;
+        Assert.True((await app.AsSystemAsync<ConsultationService, ServiceResult<Consultation>>(c =>
+            c.ChangeStatusAsync(consultation.Id, ConsultationStatus.Held, Actor.System, CancellationToken.None))).Succeeded);
+        _consultation = consultation.Id;
+        return consultation.Id;
     }
 
     private (int PrisonerId, int RequestId)? _arranged;

@@ -48,9 +48,12 @@ public static class SqliteSetup
     /// </summary>
     public static readonly string[] AuditAppendOnlyTriggers =
     [
-        "CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-        "CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
+        $"CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, '{AppendOnly}'); END;",
+        $"CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries BEGIN SELECT RAISE(ABORT, '{AppendOnly}'); END;",
     ];
+
+    /// <summary>The error SQLite raises on a write to the audit table: for developers and logs (a user never causes one), so not a message key.</summary>
+    private const string AppendOnly = "audit entries are append-only";
 
     public static readonly string[] DropAuditAppendOnlyTriggers =
     [

@@ -33,7 +33,7 @@ public static class Commands
     private static async Task<int> VerifyAuditAsync(IServiceProvider services, string[] args)
     {
         var result = await services.GetRequiredService<PowRegistryDbContext>().VerifyAuditAsync(CancellationToken.None);
-        await Console.Out.WriteLineAsync(result.Message);
+        await Console.Out.WriteLineAsync(services.GetRequiredService<MessageText>()[result.Message]);
         return result.Intact ? 0 : 1;
     }
 

@@ -32,7 +32,7 @@ public sealed class TwoFactorModel(TwoFactorService twoFactor, UserManager<AppUs
             return await LoadAsync() ? Page() : NotFound();
         }
         await RefreshSignInAsync();
-        TempData["Message"] = "Two-factor sign-in is on. From now on, logging in asks for a code from your app.";
+        this.Notify("Two-factor sign-in is on. From now on, logging in asks for a code from your app.");
         return RedirectToPage();
     }
 
@@ -46,7 +46,7 @@ public sealed class TwoFactorModel(TwoFactorService twoFactor, UserManager<AppUs
             return await LoadAsync() ? Page() : NotFound();
         }
         await RefreshSignInAsync();
-        TempData["Message"] = "Two-factor sign-in is off.";
+        this.Notify("Two-factor sign-in is off.");
         return RedirectToPage();
     }
 

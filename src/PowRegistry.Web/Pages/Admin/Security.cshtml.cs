@@ -8,7 +8,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Admin;
 
 /// <summary>Which roles must use two-factor sign-in, and a reset for a user who lost their device.</summary>
-public sealed class SecurityModel(TwoFactorService twoFactor) : PageModel
+public sealed class SecurityModel(TwoFactorService twoFactor, MessageText text) : PageModel
 {
     public IReadOnlyList<RoleTwoFactorRow> RoleRules { get; private set; } = [];
     public IReadOnlyList<UserTwoFactorRow> Users { get; private set; } = [];
@@ -33,9 +33,9 @@ public sealed class SecurityModel(TwoFactorService twoFactor) : PageModel
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Message"] = required.Value
-            ? $"Two-factor sign-in is now required for {Roles.Describe(role!)}. Members without it are sent to set it up within a minute."
-            : $"Two-factor sign-in is now optional for {Roles.Describe(role!)}.";
+        var label = text[Roles.Label(role!)];
+        if (required.Value) this.Notify("Two-factor sign-in is now required for {0}. Members without it are sent to set it up within a minute.", label);
+        else this.Notify("Two-factor sign-in is now optional for {0}.", label);
         return RedirectToPage();
     }
 
@@ -43,7 +43,7 @@ public sealed class SecurityModel(TwoFactorService twoFactor) : PageModel
     {
         var result = await twoFactor.ResetForUserAsync(id, User.Actor());
         if (result.IsNotFound) return NotFound();
-        TempData["Message"] = "Two-factor sign-in was reset. The user's sessions end; they set it up again at their next login if their role requires it.";
+        this.Notify("Two-factor sign-in was reset. The user's sessions end; they set it up again at their next login if their role requires it.");
         return RedirectToPage();
     }
 

@@ -37,7 +37,7 @@ public sealed class CreateModel(ConsultationService consultations) : PageModel, 
             if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = "Consultation recorded.";
+        this.Notify("Consultation recorded.");
         return Redirect($"/Consultations/{result.Value!.Id}");
     }
 }

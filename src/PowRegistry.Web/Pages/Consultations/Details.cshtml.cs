@@ -50,7 +50,7 @@ public sealed class DetailsModel(ConsultationService consultations, AuditService
 
     public async Task<IActionResult> OnPostDocumentAsync(int id, IFormFile? document, CancellationToken ct)
     {
-        if (document is null) return await AfterAsync(id, (false, [Refusal.Invalid("Choose a file to attach.").On("Document")]), "", ct);
+        if (document is null) return await AfterAsync(id, (false, [Refusal.Invalid("ConsultationDocument.Required").On("Document")]), "", ct);
         await using var content = document.OpenReadStream();
         var result = await consultations.AddDocumentAsync(id, document.FileName, document.Length, content, User.Actor(), ct);
         return await AfterAsync(id, (result.IsNotFound, result.Errors), "Document attached.", ct);
@@ -73,7 +73,7 @@ public sealed class DetailsModel(ConsultationService consultations, AuditService
             if (this.ShowRefusals(outcome.Errors, "") is { } refused) return refused;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        TempData["Message"] = done;
+        this.Notify(done);
         return Redirect($"/Consultations/{id}");
     }
 

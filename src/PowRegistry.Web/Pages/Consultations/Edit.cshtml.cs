@@ -38,7 +38,7 @@ public sealed class EditModel(ConsultationService consultations) : PageModel, IC
             if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = "Consultation updated.";
+        this.Notify("Consultation updated.");
         return Redirect($"/Consultations/{id}");
     }
 }

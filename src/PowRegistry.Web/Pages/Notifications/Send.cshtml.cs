@@ -33,7 +33,7 @@ public sealed class SendModel(NotificationService notifications) : PageModel
             if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = "Notification marked sent.";
+        this.Notify("Notification marked sent.");
         return Redirect("/Notifications");
     }
 

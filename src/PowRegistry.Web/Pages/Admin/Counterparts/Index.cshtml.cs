@@ -25,7 +25,7 @@ public sealed class IndexModel(ConsultationService consultations) : PageModel
             All = await consultations.CounterpartsAsync(ct);
             return Page();
         }
-        TempData["Message"] = $"Counterpart “{result.Value!.Name}” added.";
+        this.Notify("Counterpart “{0}” added.", result.Value!.Name);
         return RedirectToPage();
     }
 }

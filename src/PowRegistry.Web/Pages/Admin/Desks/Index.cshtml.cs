@@ -22,7 +22,7 @@ public sealed class IndexModel(DeskService desks) : PageModel
             Desks = await desks.ListAsync(ct);
             return Page();
         }
-        TempData["Message"] = $"Desk “{result.Value!.Name}” created.";
+        this.Notify("Desk “{0}” created.", result.Value!.Name);
         return RedirectToPage();
     }
 }

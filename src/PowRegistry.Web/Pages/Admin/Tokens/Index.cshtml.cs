@@ -10,7 +10,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Admin.Tokens;
 
 /// <summary>API tokens: issue one for a user (shown once), see who holds which, revoke. Administrators only (the /Admin folder).</summary>
-public sealed class IndexModel(ApiTokenService tokens, UserAdminService users, TimeProvider clock) : PageModel
+public sealed class IndexModel(ApiTokenService tokens, UserAdminService users, TimeProvider clock, MessageText text) : PageModel
 {
     [BindProperty] public ApiTokenInput Form { get; set; } = new() { Scope = ApiTokenScope.Read };
 
@@ -22,7 +22,7 @@ public sealed class IndexModel(ApiTokenService tokens, UserAdminService users, T
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public IEnumerable<SelectListItem> UserOptions => Users.Where(u => !u.IsDisabled).Select(u => new SelectListItem($"{u.Email} ({Roles.Describe(u.Role)})", u.Id));
+    public IEnumerable<SelectListItem> UserOptions => Users.Where(u => !u.IsDisabled).Select(u => new SelectListItem($"{u.Email} ({text[Roles.Label(u.Role)]})", u.Id));
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -53,7 +53,7 @@ public sealed class IndexModel(ApiTokenService tokens, UserAdminService users, T
     {
         var result = await tokens.RevokeAsync(id, User.Actor(), ct);
         if (result.IsNotFound) return NotFound();
-        TempData["Message"] = "Token revoked: it stops working at once.";
+        this.Notify("Token revoked: it stops working at once.");
         return RedirectToPage();
     }
 

@@ -8,11 +8,11 @@ using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Admin.Users;
 
-public sealed class CreateModel(UserAdminService users) : PageModel
+public sealed class CreateModel(UserAdminService users, MessageText text) : PageModel
 {
     [BindProperty] public NewUserInput Form { get; set; } = new() { Role = Roles.CaseOfficer };
 
-    public IEnumerable<SelectListItem> RoleOptions => Roles.All.Select(r => new SelectListItem(Roles.Describe(r), r));
+    public IEnumerable<SelectListItem> RoleOptions => Roles.All.Select(r => new SelectListItem(text[Roles.Label(r)], r));
 
     public void OnGet() { }
 
@@ -24,7 +24,7 @@ public sealed class CreateModel(UserAdminService users) : PageModel
             if (this.ShowRefusals(result.Errors, nameof(Form)) is { } refused) return refused;
             return Page();
         }
-        TempData["Message"] = $"User {result.Value!.Email} created.";
+        this.Notify("User {0} created.", result.Value!.Email!);
         return RedirectToPage("Index");
     }
 }

@@ -9,13 +9,13 @@ using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Admin.Users;
 
-public sealed class EditModel(UserAdminService users, DeskService desks) : PageModel
+public sealed class EditModel(UserAdminService users, DeskService desks, MessageText text) : PageModel
 {
     public UserRow Target { get; private set; } = null!;
     public IReadOnlyList<DeskRow> AllDesks { get; private set; } = [];
     public IReadOnlyList<int> MemberOf { get; private set; } = [];
 
-    public IEnumerable<SelectListItem> RoleOptions => Roles.All.Select(r => new SelectListItem(Roles.Describe(r), r, r == Target.Role));
+    public IEnumerable<SelectListItem> RoleOptions => Roles.All.Select(r => new SelectListItem(text[Roles.Label(r)], r, r == Target.Role));
 
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -26,7 +26,7 @@ public sealed class EditModel(UserAdminService users, DeskService desks) : PageM
         // An unreadable desk id would drop out of the list and silently remove that membership: refused instead.
         await ApplyAsync(id, () => ModelState.IsValid
             ? desks.SetMembershipAsync(id, deskIds, ct)
-            : Task.FromResult(ServiceResult<bool>.Failure("", "Choose desks from the list: one of them could not be read. Nothing was changed.")), "Desks saved.");
+            : Task.FromResult(ServiceResult<bool>.Failure("", "Desk.Unreadable")), "Desks saved.");
 
     public async Task<IActionResult> OnPostDisableAsync(string id) =>
         await ApplyAsync(id, () => users.SetDisabledAsync(id, disabled: true, User.Actor()), "Account disabled.");
@@ -43,7 +43,7 @@ public sealed class EditModel(UserAdminService users, DeskService desks) : PageM
             if (this.ShowRefusals(result.Errors, "") is { } refused) return refused;
             return await LoadAsync(id) ? Page() : NotFound();
         }
-        TempData["Message"] = done;
+        this.Notify(done);
         return RedirectToPage("Edit", new { id });
     }
 
