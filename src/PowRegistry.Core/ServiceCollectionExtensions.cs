@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Exchange.PseudonymKey>();
         services.AddScoped<Wishes.WishService>();
         services.AddScoped<Requests.RequestService>();
+        services.AddScoped<Requests.RequestQueries>();
         services.AddScoped<Consultations.ConsultationService>();
         services.AddSingleton<IValidator<Consultations.ConsultationInput>, Consultations.ConsultationInputValidator>();
         services.TryAddSingleton(new Requests.RequestOptions()); // the web host may have bound it from configuration first

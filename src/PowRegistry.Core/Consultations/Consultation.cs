@@ -146,15 +146,15 @@ public sealed class Consultation
     public static IReadOnlyList<ConsultationStatus> NextSteps(ConsultationStatus from) => Allowed[from];
 
     /// <summary>
-    /// Moves the consultation, or says why it may not (nothing changes then): the record's state refuses the move, a
-    /// conflict. Asking for the status it already has changes nothing and is not refused, so a repeated request (an
+    /// Moves the consultation, or says why it may not (nothing changes then): an invalid choice of status, shown next
+    /// to the status list (the API answers 400 with errors.status, ADR-013). Asking for the status it already has changes nothing and is not refused, so a repeated request (an
     /// API retry) is harmless.
     /// </summary>
     public IReadOnlyList<Refusal> ChangeStatus(ConsultationStatus to, Actor actor, DateTimeOffset now)
     {
         if (to == Status) return [];
-        if (IsFinished) return [Refusal.Conflict("Consultation.Status.Finished", StatusWord(Status)).On(nameof(Status))];
-        if (!Allowed[Status].Contains(to)) return [Refusal.Conflict("Consultation.Status.NotAllowed", StatusWord(Status), StatusWord(to)).On(nameof(Status))];
+        if (IsFinished) return [Refusal.Invalid("Consultation.Status.Finished", StatusWord(Status)).On(nameof(Status))];
+        if (!Allowed[Status].Contains(to)) return [Refusal.Invalid("Consultation.Status.NotAllowed", StatusWord(Status), StatusWord(to)).On(nameof(Status))];
         _changes.Add(new ConsultationStatusChange(Status, to, actor, now));
         Status = to;
         LastActivityAt = now;

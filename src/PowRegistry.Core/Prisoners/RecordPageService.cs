@@ -15,7 +15,7 @@ public sealed class RecordPageService(
     AuditService audit,
     DeskService desks,
     WishService wishes,
-    RequestService requests,
+    RequestQueries requests,
     ConsultationService consultations,
     NotificationService notifications,
     CurrentUser currentUser)

@@ -15,7 +15,7 @@ public sealed class ReviewService(
     PowRegistryDbContext db,
     TimeProvider clock,
     ConsultationService consultations,
-    RequestService requests,
+    RequestQueries requests,
     Notifications.NotificationService notifications,
     ConsultationOptions consultationOptions,
     RequestOptions requestOptions,

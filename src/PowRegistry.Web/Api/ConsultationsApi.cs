@@ -80,9 +80,6 @@ public static class ConsultationsApi
         var (body, problem) = await ApiProblems.ReadJsonAsync<StatusBody>(request);
         if (problem is not null) return problem;
         var result = await service.ChangeStatusAsync(id, body!.Status, currentUser.Actor, ct);
-        // A move the status table refuses is a conflict with the record's state, but ADR-013 and api.md promise a 400
-        // with errors.status for it: kept so, until the API says otherwise.
-        if (result.Kind == RefusalKind.Conflict) return ApiProblems.Validation(result.Errors);
         if (!result.Succeeded) return ApiProblems.Failed(result, "consultation");
         return await GetAsync(id, db, service, ct);
     }

@@ -90,7 +90,7 @@ public static class RequestsApi
             .WithSummary("An administrator's sign-off towards lifting the non-refoulement stop (two different administrators, neither the author).");
     }
 
-    private static async Task<IResult> ListAsync(string? prisoner, PowRegistryDbContext db, RequestService service, MessageText text, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? prisoner, PowRegistryDbContext db, RequestQueries service, MessageText text, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(prisoner))
         {
@@ -103,13 +103,13 @@ public static class RequestsApi
         return Results.Ok(requests.Select(r => RequestResource.From(r, prisoner.Trim().ToUpperInvariant(), standing, text)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(int id, RequestService service, MessageText text, CancellationToken ct)
+    private static async Task<IResult> GetAsync(int id, RequestQueries service, MessageText text, CancellationToken ct)
     {
         if (await service.GetAsync(id, ct) is not { } found) return ApiProblems.NotFound("request");
         return Results.Ok(RequestResource.From(found.Request, found.Prisoner.Reference, RequestStanding.Of(found.Prisoner, found.CurrentWish), text, withChanges: true));
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, PowRegistryDbContext db, RequestService service, CurrentUser currentUser, MessageText text, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpRequest request, PowRegistryDbContext db, RequestService service, RequestQueries queries, CurrentUser currentUser, MessageText text, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<NewRequestBody>(request);
         if (problem is not null) return problem;
@@ -120,10 +120,10 @@ public static class RequestsApi
         var result = await service.CreateAsync(prisonerId, new RequestInput { DestinationState = body.DestinationState, WishId = body.WishId }, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "prisoner");
         var reference = await ReferenceOfAsync(db, prisonerId, ct);
-        return Results.Created($"/api/v1/requests/{result.Value!.Id}", RequestResource.From(result.Value, reference, (await service.StandingsAsync([prisonerId], ct))[prisonerId], text));
+        return Results.Created($"/api/v1/requests/{result.Value!.Id}", RequestResource.From(result.Value, reference, (await queries.StandingsAsync([prisonerId], ct))[prisonerId], text));
     }
 
-    private static async Task<IResult> MoveAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
+    private static async Task<IResult> MoveAsync(int id, HttpRequest request, RequestService service, RequestQueries queries, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<TransitionBody>(request);
         if (problem is not null) return problem;
@@ -138,30 +138,30 @@ public static class RequestsApi
             }, currentUser.Actor, ct, body.Note)
             : await service.MoveAsync(id, to, body.Note, body.HandoverDate, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "request");
-        return await OkAsync(result.Value!, service, db, text, ct);
+        return await OkAsync(result.Value!, queries, db, text, ct);
     }
 
-    private static async Task<IResult> ReviewAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
+    private static async Task<IResult> ReviewAsync(int id, HttpRequest request, RequestService service, RequestQueries queries, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<ReviewBody>(request);
         if (problem is not null) return problem;
         if (body!.Decision is not { } decision || !Enum.IsDefined(decision)) return ApiProblems.Validation("decision", "Say whether the request continues or is withdrawn.");
         var result = await service.ReviewAsync(id, decision, body.Reason, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "request");
-        return await OkAsync(result.Value!, service, db, text, ct);
+        return await OkAsync(result.Value!, queries, db, text, ct);
     }
 
-    private static async Task<IResult> SignOffAsync(int id, HttpRequest request, RequestService service, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
+    private static async Task<IResult> SignOffAsync(int id, HttpRequest request, RequestService service, RequestQueries queries, PowRegistryDbContext db, CurrentUser currentUser, MessageText text, CancellationToken ct)
     {
         var (body, problem) = await ApiProblems.ReadJsonAsync<LiftSignOffBody>(request);
         if (problem is not null) return problem;
         var result = await service.SignOffLiftAsync(id, body!.Reason, currentUser.Actor, ct);
         if (!result.Succeeded) return ApiProblems.Failed(result, "request");
-        return await OkAsync(result.Value!, service, db, text, ct);
+        return await OkAsync(result.Value!, queries, db, text, ct);
     }
 
-    private static async Task<IResult> OkAsync(TransferRequest saved, RequestService service, PowRegistryDbContext db, MessageText text, CancellationToken ct) =>
-        Results.Ok(RequestResource.From(saved, await ReferenceOfAsync(db, saved.PrisonerId, ct), (await service.StandingsAsync([saved.PrisonerId], ct))[saved.PrisonerId], text, withChanges: true));
+    private static async Task<IResult> OkAsync(TransferRequest saved, RequestQueries queries, PowRegistryDbContext db, MessageText text, CancellationToken ct) =>
+        Results.Ok(RequestResource.From(saved, await ReferenceOfAsync(db, saved.PrisonerId, ct), (await queries.StandingsAsync([saved.PrisonerId], ct))[saved.PrisonerId], text, withChanges: true));
 
     /// <summary>The prisoner's reference alone, for the resource, without loading the request, prisoner and gate again.</summary>
     private static Task<string> ReferenceOfAsync(PowRegistryDbContext db, int prisonerId, CancellationToken ct) =>

@@ -69,7 +69,7 @@ public sealed class ConsultationStatusTests(TestServices app) : IClassFixture<Te
         var refusals = consultation.ChangeStatus(to, Officer, Start.AddHours(1));
 
         var refusal = Assert.Single(refusals);
-        Assert.Equal(RefusalKind.Conflict, refusal.Kind);
+        Assert.Equal(RefusalKind.Invalid, refusal.Kind);
         Assert.StartsWith("Consultation.Status.", refusal.Message.Key, StringComparison.Ordinal);
         Assert.Equal(from, consultation.Status);
         Assert.Equal(changes, consultation.Changes.Count);
@@ -77,9 +77,9 @@ public sealed class ConsultationStatusTests(TestServices app) : IClassFixture<Te
     }
 
     private static Refusal NotAllowed(ConsultationStatus from, ConsultationStatus to) =>
-        Refusal.Conflict("Consultation.Status.NotAllowed", Consultation.StatusWord(from), Consultation.StatusWord(to)).On("Status");
+        Refusal.Invalid("Consultation.Status.NotAllowed", Consultation.StatusWord(from), Consultation.StatusWord(to)).On("Status");
 
-    private static Refusal Finished(ConsultationStatus status) => Refusal.Conflict("Consultation.Status.Finished", Consultation.StatusWord(status)).On("Status");
+    private static Refusal Finished(ConsultationStatus status) => Refusal.Invalid("Consultation.Status.Finished", Consultation.StatusWord(status)).On("Status");
 
     [Fact]
     public void ARefusal_NamesBothStatuses()

@@ -97,7 +97,7 @@ public sealed class HandoverSafeguardTests(TestServices app) : IClassFixture<Tes
     }
 
     private Task<TransferRequest> StoredAsync(int id) =>
-        app.Run<RequestService, TransferRequest>(async r => (await r.GetAsync(id, CancellationToken.None))!.Value.Request);
+        app.Run<RequestQueries, TransferRequest>(async r => (await r.GetAsync(id, CancellationToken.None))!.Value.Request);
 
     private Task<Prisoner> ReloadAsync(int prisonerId) =>
         app.Run<PrisonerService, Prisoner>(async s => (await s.GetAsync(prisonerId, CancellationToken.None))!);

@@ -81,7 +81,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         Assert.True((await MoveAsync(request.Id, RequestStatus.HandoverScheduled, handover: NextWeek)).Succeeded);
         Assert.True((await CompleteAsync(request.Id, Today)).Succeeded); // it took place earlier than planned
 
-        var stored = await app.Run<RequestService, (TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?>(r => r.GetAsync(request.Id, CancellationToken.None));
+        var stored = await app.Run<RequestQueries, (TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?>(r => r.GetAsync(request.Id, CancellationToken.None));
         Assert.Equal(RequestStatus.Completed, stored!.Value.Request.Status);
         Assert.Equal(6, stored.Value.Request.Changes.Count); // created + five moves, each dated and attributed
         Assert.All(stored.Value.Request.Changes.Skip(1), c => Assert.Equal("admin-1", c.ChangedBy));
@@ -249,7 +249,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         Assert.True((await SignOff("admin-b", "Reviewed the interview record")).Succeeded);
         Assert.True((await MoveAsync(request.Id, RequestStatus.Submitted)).Succeeded);
 
-        var stored = (await app.Run<RequestService, (TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?>(r => r.GetAsync(request.Id, CancellationToken.None)))!.Value.Request;
+        var stored = (await app.Run<RequestQueries, (TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?>(r => r.GetAsync(request.Id, CancellationToken.None)))!.Value.Request;
         Assert.Equal(("admin-a", "admin-b"), (stored.FirstLiftBy, stored.SecondLiftBy));
         Assert.Equal("Reviewed the interview record", stored.SecondLiftReason);
     }
@@ -290,7 +290,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
         var (prisoner, request) = await AcceptedForKoreaAsync();
         await WishAsync(prisoner.Id, WishDestination.RemainInDetainingState, on: "2025-05-31");
 
-        var open = await app.Run<RequestService, IReadOnlyList<(TransferRequest Request, string Reference, string Name)>>(r => r.OpenAsync(CancellationToken.None));
+        var open = await app.Run<RequestQueries, IReadOnlyList<(TransferRequest Request, string Reference, string Name)>>(r => r.OpenAsync(CancellationToken.None));
         var flagged = open.Single(o => o.Request.Id == request.Id).Request;
         Assert.True(flagged.FlaggedForReview);
         Assert.Equal("Request.Flagged.WishChanged.Accepted", flagged.FlagReason);
@@ -305,7 +305,7 @@ public sealed class RequestTests(TestServices app) : IClassFixture<TestServices>
     {
         var (prisoner, request) = await AcceptedForKoreaAsync();
         await WishAsync(prisoner.Id, WishDestination.TransferToThirdState, "KR", on: "2025-05-31");
-        var open = await app.Run<RequestService, IReadOnlyList<(TransferRequest Request, string Reference, string Name)>>(r => r.OpenAsync(CancellationToken.None));
+        var open = await app.Run<RequestQueries, IReadOnlyList<(TransferRequest Request, string Reference, string Name)>>(r => r.OpenAsync(CancellationToken.None));
         Assert.False(open.Single(o => o.Request.Id == request.Id).Request.FlaggedForReview);
     }
 }

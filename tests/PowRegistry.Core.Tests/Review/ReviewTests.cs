@@ -235,7 +235,7 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         var figures = await FiguresAsync();
         await using var scope = app.Scope();
         var consultations = scope.ServiceProvider.GetRequiredService<ConsultationService>();
-        var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
+        var requests = scope.ServiceProvider.GetRequiredService<RequestQueries>();
         var register = scope.ServiceProvider.GetRequiredService<RegisterService>();
         var ct = CancellationToken.None;
 

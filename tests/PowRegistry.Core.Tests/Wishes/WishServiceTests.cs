@@ -169,7 +169,7 @@ public sealed class WishServiceTests(TestServices app) : IClassFixture<TestServi
         await app.Run<Core.Requests.RequestService, ServiceResult<Core.Requests.TransferRequest>>(r => r.CreateAsync(duplicate.Id, new Core.Requests.RequestInput { DestinationState = "KR", WishId = wish.Id }, TestServices.Officer, CancellationToken.None));
         await app.Run<MergeService, ServiceResult<Prisoner>>(s => s.MergeAsync(survivor.Id, duplicate.Reference, "same man", TestServices.Officer, CancellationToken.None));
         Assert.Single(await TimelineAsync(survivor.Id));
-        Assert.Single((await app.Run<Core.Requests.RequestService, IReadOnlyList<Core.Requests.TransferRequest>?>(r => r.OfPrisonerAsync(survivor.Id, CancellationToken.None)))!);
+        Assert.Single((await app.Run<Core.Requests.RequestQueries, IReadOnlyList<Core.Requests.TransferRequest>?>(r => r.OfPrisonerAsync(survivor.Id, CancellationToken.None)))!);
         Assert.Equal(WishDestination.TransferToThirdState, (await ReloadAsync(survivor.Id)).CurrentWish);
     }
 }

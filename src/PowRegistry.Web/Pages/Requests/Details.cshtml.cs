@@ -11,7 +11,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Requests;
 
 /// <summary>One request: its status, the safeguards in force, the next steps and its history.</summary>
-public sealed class DetailsModel(RequestService requests, Core.Consultations.ConsultationService consultations, AuditService audit, CurrentUser currentUser, MessageText text) : PageModel
+public sealed class DetailsModel(RequestService requests, RequestQueries queries, Core.Consultations.ConsultationService consultations, AuditService audit, CurrentUser currentUser, MessageText text) : PageModel
 {
     private Dictionary<string, string> _names = [];
 
@@ -84,7 +84,7 @@ public sealed class DetailsModel(RequestService requests, Core.Consultations.Con
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var found = await requests.GetAsync(id, ct);
+        var found = await queries.GetAsync(id, ct);
         if (found is not { } f) return false;
         (Transfer, Prisoner) = (f.Request, f.Prisoner);
         StopReasons = f.Request.NonRefoulementStop(f.Gate, showFear: currentUser.MaySeeSensitive(f.Prisoner.DeskId)).Concat(f.Request.Article109(f.Gate)).ToList();

@@ -5,7 +5,7 @@ using PowRegistry.Core.Requests;
 
 namespace PowRegistry.Web.Pages.Requests;
 
-public sealed class IndexModel(RequestService requests) : PageModel
+public sealed class IndexModel(RequestQueries requests) : PageModel
 {
     /// <summary>Bound from the query string, so that the administrators' review can link to what it counts.</summary>
     [BindProperty(SupportsGet = true)] public RequestFilter Filter { get; set; } = new();
