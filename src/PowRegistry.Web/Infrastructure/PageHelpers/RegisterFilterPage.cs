@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 using PowRegistry.Core.Prisoners;
 
@@ -39,7 +40,7 @@ public abstract class RegisterFilterPage : PageModel
         if (FilterIsValid()) return false;
         FilterRefused = true;
         ModelState.Clear();
-        ModelState.AddModelError("", InvalidFilter);
+        ModelState.AddModelError("", HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()[InvalidFilter]);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
@@ -8,7 +9,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Admin;
 
 /// <summary>Which roles must use two-factor sign-in, and a reset for a user who lost their device.</summary>
-public sealed class SecurityModel(TwoFactorService twoFactor, MessageText text) : PageModel
+public sealed class SecurityModel(TwoFactorService twoFactor, MessageText text, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<RoleTwoFactorRow> RoleRules { get; private set; } = [];
     public IReadOnlyList<UserTwoFactorRow> Users { get; private set; } = [];
@@ -21,7 +22,7 @@ public sealed class SecurityModel(TwoFactorService twoFactor, MessageText text) 
         if (required is null || !ModelState.IsValid)
         {
             ModelState.Clear();
-            ModelState.AddModelError("", "Say whether two-factor sign-in is required or optional.");
+            ModelState.AddModelError("", t["Say whether two-factor sign-in is required or optional."]);
             await LoadAsync(ct);
             return Page();
         }
