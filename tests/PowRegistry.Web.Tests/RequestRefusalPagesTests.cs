@@ -85,4 +85,43 @@ public sealed class RequestRefusalPagesTests(PowRegistryFactory app) : IClassFix
         Assert.Contains(message, refused.Document.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(status, refused.Document.QuerySelector("#request-status")!.TextContent);
     }
+
+    /// <summary>The service refuses the receiving state's answer from a case officer as Forbidden (the API's 403); the page says so in words, as it always has.</summary>
+    [Fact]
+    public async Task ACaseOfficer_RecordingTheReceivingStatesAnswer_IsToldWhy_NotShownAnErrorPage()
+    {
+        var prisoner = (await app.AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
+        {
+            FamilyName = "Answer" + Guid.NewGuid().ToString("N")[..6],
+            Nationality = "KP",
+            DetainingPower = "UA",
+            DateOfCapture = Day(-90),
+            DeskId = Desk.DefaultDeskId,
+            DuplicatesChecked = true,
+        }, Actor.System, CancellationToken.None))).Value!;
+        var wish = (await app.AsSystemAsync<WishService, ServiceResult<WishDeclaration>>(w => w.RecordAsync(prisoner.Id, new WishInput
+        {
+            TakenOn = Day(-3),
+            Interviewer = "ICRC delegate",
+            Organisation = InterviewerOrganisation.Icrc,
+            PrivateInterview = true,
+            Verification = WishVerification.VerifiedByNeutralParty,
+            Destination = WishDestination.TransferToThirdState,
+            DestinationState = "KR",
+        }, Actor.System, CancellationToken.None))).Value!;
+        var request = (await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r => r.CreateAsync(prisoner.Id, new RequestInput { DestinationState = "KR", WishId = wish.Id }, Actor.System, CancellationToken.None))).Value!;
+        foreach (var step in new[] { RequestStatus.Submitted, RequestStatus.UnderConsultation })
+        {
+            Assert.True((await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r => r.MoveAsync(request.Id, step, null, null, Actor.System, CancellationToken.None))).Succeeded);
+        }
+
+        using var officer = await app.LoginAsNewUserAsync(Core.Accounts.Roles.CaseOfficer);
+        var page = await officer.GetAsync($"/Requests/{request.Id}");
+        var status = page.Document.QuerySelector("#request-status")!.TextContent;
+        var refused = await officer.PostRawAsync(page, $"/Requests/{request.Id}?handler=Move", [new("to", ((int)RequestStatus.Accepted).ToString(CultureInfo.InvariantCulture))]);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Only an administrator records the receiving state's answer.", refused.Document.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(status, refused.Document.QuerySelector("#request-status")!.TextContent);
+    }
 }

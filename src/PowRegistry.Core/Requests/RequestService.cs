@@ -84,7 +84,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         {
             prisoner.RecordHandover(kind, request.HandedOverOn!.Value, request.HandoverPlace!, request.Id, actor, now, deadlines);
         }
-        if (await TrySaveAsync(ct) is { } stale) return stale;
+        if (await TrySaveAsync(RefusalKind.Conflict, ct) is { } stale) return stale;
         logger.LogInformation("Request {RequestId} moved to {Status} by {UserId}", request.Id, to, actor.UserId);
         return ServiceResult<TransferRequest>.Success(request);
     }
@@ -99,7 +99,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         var gate = await GateAsync(db, prisoner, clock, options, ct);
         var refusals = request.SignOffLift(reason, gate, actor, clock.GetUtcNow());
         if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals);
-        if (await TrySaveAsync(ct) is { } stale) return stale;
+        if (await TrySaveAsync(RefusalKind.Invalid, ct) is { } stale) return stale;
         logger.LogInformation("Non-refoulement stop of request {RequestId} signed off by {UserId}", id, actor.UserId);
         return ServiceResult<TransferRequest>.Success(request);
     }
@@ -116,7 +116,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         var gate = await GateAsync(db, prisoner, clock, options, ct);
         var refusals = request.Review(decision, reason, gate, actor, clock.GetUtcNow());
         if (refusals.Count > 0) return ServiceResult<TransferRequest>.Failure(refusals);
-        if (await TrySaveAsync(ct) is { } stale) return stale;
+        if (await TrySaveAsync(RefusalKind.Conflict, ct) is { } stale) return stale;
         logger.LogInformation("Request {RequestId} reviewed ({Decision}) by {UserId}", id, decision, actor.UserId);
         return ServiceResult<TransferRequest>.Success(request);
     }
@@ -133,7 +133,11 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
     /// A new wish statement saved between our reading his wishes and our save gives every open request a new version:
     /// the save is then refused, and the move must be tried again against the statement now on record.
     /// </summary>
-    private async Task<ServiceResult<TransferRequest>?> TrySaveAsync(CancellationToken ct)
+    /// <summary>
+    /// Saves, or says someone else saved first. The kind keeps each endpoint's answer: a move or a review that loses
+    /// the race is a conflict (the API's 409), a lift sign-off an invalid input (its 400).
+    /// </summary>
+    private async Task<ServiceResult<TransferRequest>?> TrySaveAsync(RefusalKind kind, CancellationToken ct)
     {
         try
         {
@@ -142,7 +146,7 @@ public sealed class RequestService(PowRegistryDbContext db, TimeProvider clock, 
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ServiceResult<TransferRequest>.Failure("", "Request.Save.Changed");
+            return ServiceResult<TransferRequest>.Failure(new Refusal(kind, new Message("Request.Save.Changed")));
         }
     }
 

@@ -148,7 +148,7 @@ public static class Commands
         }
         foreach (var row in preview.Rows.Where(r => r.PossibleDuplicates.Count > 0))
         {
-            await Console.Out.WriteLineAsync($"Row {row.Row}: may be the same man as {string.Join("; ", row.PossibleDuplicates.Select(d => $"{text[d.Who]} ({text[d.Why]})"))}");
+            await Console.Out.WriteLineAsync($"Row {row.Row}: may be the same man as {string.Join("; ", row.PossibleDuplicates.Select(d => $"{(d.FileRow is { } row ? text[new Message("Duplicate.RowOfThisFile", row)] : d.Reference)} ({text[d.Why]})"))}");
         }
         if (preview.Refused)
         {

@@ -74,8 +74,11 @@ public sealed class DetailsModel(RequestService requests, RequestQueries queries
     {
         if (errors.Count > 0)
         {
-            // Every reason in the list at the top; a field's own message also next to it.
-            if (this.ShowRefusals(errors, alsoAtTop: true) is { } refused) return refused;
+            // Every reason in the list at the top; a field's own message also next to it. The receiving state's answer
+            // is refused to a case officer as Forbidden (the API's 403); this page has always said so in words, so a
+            // forbidden refusal is shown here rather than answered with 403.
+            if (errors.Any(e => e.Kind == RefusalKind.Forbidden)) ModelState.AddRefusals(errors, "", text, alsoAtTop: true);
+            else if (this.ShowRefusals(errors, alsoAtTop: true) is { } refused) return refused;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         this.Notify(done, doneArgs);
