@@ -90,35 +90,16 @@ public sealed class RequestRefusalPagesTests(PowRegistryFactory app) : IClassFix
     [Fact]
     public async Task ACaseOfficer_RecordingTheReceivingStatesAnswer_IsToldWhy_NotShownAnErrorPage()
     {
-        var prisoner = (await app.AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
-        {
-            FamilyName = "Answer" + Guid.NewGuid().ToString("N")[..6],
-            Nationality = "KP",
-            DetainingPower = "UA",
-            DateOfCapture = Day(-90),
-            DeskId = Desk.DefaultDeskId,
-            DuplicatesChecked = true,
-        }, Actor.System, CancellationToken.None))).Value!;
-        var wish = (await app.AsSystemAsync<WishService, ServiceResult<WishDeclaration>>(w => w.RecordAsync(prisoner.Id, new WishInput
-        {
-            TakenOn = Day(-3),
-            Interviewer = "ICRC delegate",
-            Organisation = InterviewerOrganisation.Icrc,
-            PrivateInterview = true,
-            Verification = WishVerification.VerifiedByNeutralParty,
-            Destination = WishDestination.TransferToThirdState,
-            DestinationState = "KR",
-        }, Actor.System, CancellationToken.None))).Value!;
-        var request = (await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r => r.CreateAsync(prisoner.Id, new RequestInput { DestinationState = "KR", WishId = wish.Id }, Actor.System, CancellationToken.None))).Value!;
+        var (_, requestId) = await app.DraftRequestToKoreaAsync("Answer" + Guid.NewGuid().ToString("N")[..6], capturedDaysAgo: 90);
         foreach (var step in new[] { RequestStatus.Submitted, RequestStatus.UnderConsultation })
         {
-            Assert.True((await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r => r.MoveAsync(request.Id, step, null, null, Actor.System, CancellationToken.None))).Succeeded);
+            Assert.True((await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r => r.MoveAsync(requestId, step, null, null, Actor.System, CancellationToken.None))).Succeeded);
         }
 
         using var officer = await app.LoginAsNewUserAsync(Core.Accounts.Roles.CaseOfficer);
-        var page = await officer.GetAsync($"/Requests/{request.Id}");
+        var page = await officer.GetAsync($"/Requests/{requestId}");
         var status = page.Document.QuerySelector("#request-status")!.TextContent;
-        var refused = await officer.PostRawAsync(page, $"/Requests/{request.Id}?handler=Move", [new("to", ((int)RequestStatus.Accepted).ToString(CultureInfo.InvariantCulture))]);
+        var refused = await officer.PostRawAsync(page, $"/Requests/{requestId}?handler=Move", [new("to", ((int)RequestStatus.Accepted).ToString(CultureInfo.InvariantCulture))]);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, refused.Status);
         Assert.Contains("Only an administrator records the receiving state's answer.", refused.Document.QuerySelector(".errors")!.TextContent, StringComparison.Ordinal);

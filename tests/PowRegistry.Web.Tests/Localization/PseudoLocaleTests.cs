@@ -172,29 +172,7 @@ public sealed class PseudoLocaleTests(PseudoLocaleRegistryFactory app) : IClassF
     private async Task<(int PrisonerId, int RequestId)> ArrangeAsync()
     {
         if (_arranged is { } done) return done;
-        var prisoner = (await app.AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
-        {
-            FamilyName = "Pseudo",
-            GivenNames = "Locale",
-            Nationality = "KP",
-            DetainingPower = "UA",
-            DateOfCapture = Day(-60),
-            DeskId = Desk.DefaultDeskId,
-            DuplicatesChecked = true,
-        }, Actor.System, CancellationToken.None))).Value!;
-        var wish = (await app.AsSystemAsync<WishService, ServiceResult<WishDeclaration>>(w => w.RecordAsync(prisoner.Id, new WishInput
-        {
-            TakenOn = Day(-3),
-            Interviewer = "ICRC delegate",
-            Organisation = InterviewerOrganisation.Icrc,
-            PrivateInterview = true,
-            Verification = WishVerification.VerifiedByNeutralParty,
-            Destination = WishDestination.TransferToThirdState,
-            DestinationState = "KR",
-        }, Actor.System, CancellationToken.None))).Value!;
-        var request = (await app.AsSystemAsync<RequestService, ServiceResult<TransferRequest>>(r =>
-            r.CreateAsync(prisoner.Id, new RequestInput { DestinationState = "KR", WishId = wish.Id }, Actor.System, CancellationToken.None))).Value!;
-        _arranged = (prisoner.Id, request.Id);
+        _arranged = await app.DraftRequestToKoreaAsync("Pseudo", capturedDaysAgo: 60);
         return _arranged.Value;
     }
 

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Reflection;
 
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
@@ -23,10 +21,8 @@ public sealed class MessageText(IStringLocalizer<MessageResource> words)
     public string Label(Enum value)
     {
         var found = words[LabelKey(value)];
-        if (!found.ResourceNotFound) return found.Value;
-        // Not in the resources (yet): its [Display] name, else its member name. A test keeps every Core enum in the resources.
-        var name = value.ToString();
-        return value.GetType().GetField(name)?.GetCustomAttribute<DisplayAttribute>()?.GetName() ?? name;
+        // Not in the resources: its member name (MessageKeysTests keeps every enum a user sees in the resources).
+        return found.ResourceNotFound ? value.ToString() : found.Value;
     }
 
     public string Label<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Label(v) : "";
