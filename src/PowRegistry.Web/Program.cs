@@ -21,7 +21,8 @@ try
     builder.Services.AddPowRegistryApi(builder.Configuration);
     builder.Services.AddSecurityHeaders();
     builder.Services.AddPowRegistryPages();
-    builder.Services.AddHealthChecks().AddDbContextCheck<PowRegistry.Core.Data.PowRegistryDbContext>("database");
+    builder.Services.AddHealthChecks().AddDbContextCheck<PowRegistry.Core.Data.PowRegistryDbContext>("database", tags: [HealthEndpoints.Ready],
+        customTestQuery: HealthEndpoints.DatabaseAnswersAsync);
 
     var app = builder.Build();
 
@@ -45,7 +46,7 @@ try
     app.UseAuthorization();
     app.UseChunkedFormLimit();
 
-    app.MapHealthChecks("/health").AllowAnonymous();
+    app.MapHealthEndpoints();
     app.MapPowRegistryApi();
     app.MapApiReference();
     app.MapRazorPages();

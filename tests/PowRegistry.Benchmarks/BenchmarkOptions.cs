@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PowRegistry.Benchmarks;
 
 internal sealed record BenchmarkOptions(
-    int Count, string DatabasePath, bool Reuse, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath)
+    int Count, string DatabasePath, bool Reuse, bool SeedOnly, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath)
 {
     public const string Usage = """
         PowRegistry register benchmark: seeds fictional prisoners, then times RegisterService.ListAsync.
@@ -11,6 +11,7 @@ internal sealed record BenchmarkOptions(
           --count N        prisoners to seed (default 1000000)
           --db PATH        database file, deleted and re-created (default /tmp/powregistry-bench.db)
           --reuse          keep an existing database of the same size instead of seeding again
+          --seed-only      seed (or, with --reuse, keep) the database and stop: for the HTTP and import benchmarks
           --reps N         timed calls per scenario (default 30)
           --warmup N       untimed calls per scenario first (default 3)
           --batch N        prisoners per seeding transaction (default 20000)
@@ -23,7 +24,7 @@ internal sealed record BenchmarkOptions(
 
     public static BenchmarkOptions Parse(string[] args)
     {
-        var options = new BenchmarkOptions(1_000_000, "/tmp/powregistry-bench.db", false, 30, 3, 20_000, TimeSpan.FromSeconds(60), null);
+        var options = new BenchmarkOptions(1_000_000, "/tmp/powregistry-bench.db", false, false, 30, 3, 20_000, TimeSpan.FromSeconds(60), null);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -33,6 +34,7 @@ internal sealed record BenchmarkOptions(
                 "--count" => options with { Count = Number() },
                 "--db" => options with { DatabasePath = Path.GetFullPath(Next()) },
                 "--reuse" => options with { Reuse = true },
+                "--seed-only" => options with { SeedOnly = true },
                 "--reps" => options with { Repetitions = Number() },
                 "--warmup" => options with { Warmup = Number() },
                 "--batch" => options with { BatchSize = Number() },

@@ -68,7 +68,10 @@ else
     styles = string.Join(", ", seeder.StyleCounts.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value:N0}"));
     Console.WriteLine($"Seeded: {seeding}");
     Console.WriteLine($"Names: {styles}");
+    // One parseable line for the scripts that compare with the seeder (tests/PowRegistry.Benchmarks/*.sh).
+    Console.WriteLine($"seeded {options.Count} prisoners in {elapsed.TotalSeconds.ToString("F1", invariant)} s");
 }
+if (options.SeedOnly) return 0;
 
 var prisoners = Scalar<long>("SELECT COUNT(*) FROM Prisoners");
 var aliases = Scalar<long>("SELECT COUNT(*) FROM PrisonerAliases");
