@@ -176,6 +176,12 @@ public sealed class PrisonerPagesTests(PowRegistryFactory app) : IClassFixture<P
         Assert.Single(await Rows($"?q={tag}-sn"));
         Assert.Single(await Rows($"?q={tag}family&nationality=RU"));
         Assert.Contains("Myong Ho", (await Rows($"?q={tag}family&nationality=RU"))[0], StringComparison.Ordinal);
+        // The filter keeps what was chosen (the country lists are written from a cache, not the select tag helper).
+        var filtered = await officer.GetAsync($"/Prisoners?q={tag}family&nationality=ru&detainingPower=UA");
+        Assert.Equal("RU", filtered.Document.QuerySelector("#nationality option[selected]")?.GetAttribute("value"));
+        Assert.Equal("UA", filtered.Document.QuerySelector("#detainingPower option[selected]")?.GetAttribute("value"));
+        Assert.Null(filtered.Document.QuerySelector("#wishState option[selected]"));
+        Assert.Equal(filtered.Document.QuerySelectorAll("#nationality option").Length, filtered.Document.QuerySelectorAll("#wishState option").Length);
         Assert.Equal(2, (await Rows($"?q={tag}family&status=0")).Length); // no capture date: no custody event yet
         Assert.Empty(await Rows($"?q={tag}family&status=1"));
         Assert.Equal(2, (await Rows($"?q={tag}family&status=banana&sort=99&after=%%%")).Length); // hand-edited query strings fall back

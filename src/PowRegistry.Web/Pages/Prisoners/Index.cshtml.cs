@@ -43,6 +43,11 @@ public sealed class IndexModel(RegisterService register) : PageModel
         Results = await register.ListAsync(Query, ct);
     }
 
+    /// <summary>A row's link to its record: built from the path, not through routing once per row (100 links a page).</summary>
+    public string RecordLink(int id) => (_recordsPath ??= Url.Content("~/Prisoners/")) + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private string? _recordsPath;
+
     public string SortLink(RegisterSort sort) =>
         Url.Page("Index", Values(sort, sort == Sort ? !Desc : sort == RegisterSort.DateOfCapture, null, null))!;
 
