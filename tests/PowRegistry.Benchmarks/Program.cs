@@ -70,6 +70,12 @@ else
     Console.WriteLine($"Names: {styles}");
 }
 
+if (options.Review)
+{
+    await ReviewBenchmark.RunAsync(connectionString, rawConnectionString, options);
+    return 0;
+}
+
 var prisoners = Scalar<long>("SELECT COUNT(*) FROM Prisoners");
 var aliases = Scalar<long>("SELECT COUNT(*) FROM PrisonerAliases");
 var terms = Scalar<long>("SELECT COUNT(*) FROM PrisonerSearchTerms");
