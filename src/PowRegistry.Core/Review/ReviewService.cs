@@ -60,7 +60,9 @@ public sealed class ReviewService(
             .OrderBy(x => x.HandoverDate).ToListAsync(ct);
 
         // Kept by the save, summed over the desks the reader may see: a few dozen rows, not a million records (ADR-015).
-        var tallies = await db.RegisterTallies.GroupBy(t => new { t.Dimension, t.Value })
+        var tallies = await db.RegisterTallies
+            .Where(t => t.Dimension == TallyDimension.Custody || t.Dimension == TallyDimension.Wish || t.Dimension == TallyDimension.Verification)
+            .GroupBy(t => new { t.Dimension, t.Value })
             .Select(g => new { g.Key.Dimension, g.Key.Value, Count = g.Sum(t => t.Count) }).ToListAsync(ct);
         Dictionary<T, int> Of<T>(TallyDimension dimension) where T : struct, Enum =>
             tallies.Where(t => t.Dimension == dimension).ToDictionary(t => (T)Enum.ToObject(typeof(T), t.Value), t => t.Count);

@@ -19,6 +19,7 @@ public sealed partial class RegisterTallyPathsTests
         ["src/PowRegistry.Core/Prisoners/RegisterService.cs"] = "search terms only (the index rebuild)",
         ["src/PowRegistry.Core/Data/Sqlite/SqliteSetup.cs"] = "pragmas and the backup",
         ["src/PowRegistry.Core/Data/Sqlite/RegisterTallySql.cs"] = "builds the counts from the records",
+        ["src/PowRegistry.Web/Infrastructure/CommandLine/Commands.cs"] = "verify-tallies --rebuild runs RegisterTallySql.Rebuild",
     };
 
     [GeneratedRegex(@"ExecuteUpdate|ExecuteDelete|ExecuteSql|SqlQuery|FromSql|(UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+""?(Prisoners|Notifications)\b", RegexOptions.IgnoreCase)]
