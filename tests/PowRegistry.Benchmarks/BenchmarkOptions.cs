@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PowRegistry.Benchmarks;
 
 internal sealed record BenchmarkOptions(
-    int Count, string DatabasePath, bool Reuse, bool SeedOnly, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath)
+    int Count, string DatabasePath, bool Reuse, bool SeedOnly, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath, bool Review = false)
 {
     public const string Usage = """
         PowRegistry register benchmark: seeds fictional prisoners, then times RegisterService.ListAsync.
@@ -17,6 +17,7 @@ internal sealed record BenchmarkOptions(
           --batch N        prisoners per seeding transaction (default 20000)
           --budget SEC     stop a slow scenario after this long, once it has 5 calls (default 60)
           --report PATH    also write the results as Markdown to PATH
+          --review         time the administrators' review (ReviewService.FiguresAsync) instead of the register
           --help           show this text
         """;
 
@@ -40,6 +41,7 @@ internal sealed record BenchmarkOptions(
                 "--batch" => options with { BatchSize = Number() },
                 "--budget" => options with { Budget = TimeSpan.FromSeconds(Number()) },
                 "--report" => options with { ReportPath = Path.GetFullPath(Next()) },
+                "--review" => options with { Review = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

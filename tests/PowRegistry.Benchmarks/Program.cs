@@ -73,6 +73,12 @@ else
 }
 if (options.SeedOnly) return 0;
 
+if (options.Review)
+{
+    await ReviewBenchmark.RunAsync(connectionString, rawConnectionString, options);
+    return 0;
+}
+
 var prisoners = Scalar<long>("SELECT COUNT(*) FROM Prisoners");
 var aliases = Scalar<long>("SELECT COUNT(*) FROM PrisonerAliases");
 var terms = Scalar<long>("SELECT COUNT(*) FROM PrisonerSearchTerms");

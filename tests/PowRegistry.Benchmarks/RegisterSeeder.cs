@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Names;
 using PowRegistry.Core.Prisoners;
 
@@ -14,7 +15,8 @@ namespace PowRegistry.Benchmarks;
 /// reused with new parameter values, in batches of one transaction each. The rows are what
 /// <see cref="PrisonerService.CreateAsync"/> would write for the same input (sort keys, references and search
 /// terms come from the same code); the benchmark reads a sample back through the service and checks it.
-/// Custody events, identity documents and audit entries are not written: the register list does not read them.
+/// Custody events, identity documents and audit entries are not written: the register list does not read them. Each
+/// record's capture card is (the review counts them), and the review's counts are built from the rows at the end.
 /// </summary>
 internal sealed class RegisterSeeder(string connectionString, int count, int batchSize)
 {
@@ -37,6 +39,20 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         "FamilyNameInfo_Declined", "FamilyNameInfo_Source", "GivenNamesInfo_Declined", "GivenNamesInfo_Source",
         "RankInfo_Declined", "RankInfo_Source", "ServiceNumberInfo_Declined", "ServiceNumberInfo_Source",
         "DateOfBirthInfo_Declined", "DateOfBirthInfo_Source");
+
+    /// <summary>
+    /// The capture card every record with a date of capture owes (as registering him stores it), due 7 days after
+    /// (the default): one in 500 still open (so overdue), one in 25 of the others sent late (12 days), the rest in 3 days.
+    /// </summary>
+    private const string CaptureCards = $"""
+        INSERT INTO Notifications (PrisonerId, Kind, EventDate, DueOn, CreatedBy, CreatedAt, SentOn, Channel, SentRecordedBy, SentRecordedAt)
+        SELECT Id, 1, DateOfCapture, date(DateOfCapture, '+7 days'), '{Actor}', CreatedAt,
+            CASE WHEN Id % 500 = 0 THEN NULL WHEN Id % 25 = 0 THEN date(DateOfCapture, '+12 days') ELSE date(DateOfCapture, '+3 days') END,
+            CASE WHEN Id % 500 = 0 THEN NULL ELSE 1 END,
+            CASE WHEN Id % 500 = 0 THEN NULL ELSE '{Actor}' END,
+            CASE WHEN Id % 500 = 0 THEN NULL ELSE CreatedAt END
+        FROM Prisoners WHERE DateOfCapture IS NOT NULL ORDER BY Id;
+        """;
 
     private readonly Dictionary<(string, string?), string[]> keyCache = [];
 
@@ -84,6 +100,9 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
             }
         }
 
+        progress("  capture cards and the review's counts ...");
+        Execute(connection, CaptureCards);
+        Execute(connection, RegisterTallySql.Rebuild);
         progress("  ANALYZE ...");
         Execute(connection, "ANALYZE;");
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");

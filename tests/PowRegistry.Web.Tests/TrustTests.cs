@@ -182,6 +182,29 @@ public sealed class OperatorCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VerifyTallies_ExitsZeroWhenTheCountsAgree_OneWhenChangedBehindTheSave_AndRebuildMends()
+    {
+        var (ok, okOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "verify-tallies");
+        Assert.True(ok == 0, okOutput);
+        Assert.Contains("agree with the records", okOutput, StringComparison.Ordinal);
+
+        await using (var connection = new SqliteConnection($"Data Source={_app.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE Prisoners SET CustodyStatus = 3 WHERE Id = (SELECT MIN(Id) FROM Prisoners);"; // behind the application's back
+            await command.ExecuteNonQueryAsync();
+        }
+        var (drifted, driftedOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "verify-tallies");
+        Assert.Equal(1, drifted);
+        Assert.Contains("2 of the review's counts differ", driftedOutput, StringComparison.Ordinal);
+
+        var (rebuilt, rebuiltOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "verify-tallies", "--rebuild");
+        Assert.True(rebuilt == 0, rebuiltOutput);
+        Assert.Contains("agree with the records", rebuiltOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Backup_WhileRunning_RestoresEveryRow()
     {
         var backup = Path.Combine(_app.Folder, "backups", "copy.db");

@@ -13,7 +13,8 @@ namespace PowRegistry.Core.Data;
 /// The database. Two safeguards live here so that no feature can forget them: the need-to-know filter on
 /// prisoners (a case officer's queries only ever see his desks' records) and the audit trail (every saved
 /// change writes sealed audit entries in the same transaction). Derived rows are kept here too: a saved change to a
-/// prisoner's names renews his search terms in the same transaction (<see cref="SearchTermUpkeep"/>).
+/// prisoner's names renews his search terms in the same transaction (<see cref="SearchTermUpkeep"/>), and a saved
+/// change to what he is counted by moves the review's counts (<see cref="RegisterTallyUpkeep"/>).
 /// </summary>
 public sealed class PowRegistryDbContext(
     DbContextOptions<PowRegistryDbContext> options,
@@ -26,6 +27,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<IdentityDocument> IdentityDocuments => Set<IdentityDocument>();
     public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
     public DbSet<PrisonerSearchTerm> PrisonerSearchTerms => Set<PrisonerSearchTerm>();
+    public DbSet<RegisterTally> RegisterTallies => Set<RegisterTally>();
     public DbSet<PrisonerMerge> PrisonerMerges => Set<PrisonerMerge>();
     public DbSet<Wishes.WishDeclaration> WishDeclarations => Set<Wishes.WishDeclaration>();
     public DbSet<Requests.TransferRequest> TransferRequests => Set<Requests.TransferRequest>();
@@ -50,6 +52,8 @@ public sealed class PowRegistryDbContext(
         // A record merged into another is gone from every list and page too.
         builder.Entity<Prisoner>().HasQueryFilter(p => p.MergedIntoId == null && (currentUser.SeesAllDesks || currentUser.DeskIds.Contains(p.DeskId)));
         builder.Entity<Consultations.Consultation>().HasQueryFilter(c => currentUser.SeesAllDesks || currentUser.DeskIds.Contains(c.DeskId));
+        // The review's counts of prisoners: a reader sums the rows of his desks only, as he would count their records.
+        builder.Entity<RegisterTally>().HasQueryFilter(t => currentUser.SeesAllDesks || currentUser.DeskIds.Contains(t.DeskId));
         // Notifications are seen exactly where their prisoner is: the prisoner filter above, applied through the join.
         builder.Entity<Notifications.Notification>().HasQueryFilter(n => Prisoners.Any(p => p.Id == n.PrisonerId));
     }
@@ -63,24 +67,28 @@ public sealed class PowRegistryDbContext(
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Saves the changes, their audit entries and the search terms they call for in one transaction: all or none.</summary>
+    /// <summary>Saves the changes, their audit entries, and the search terms and counts they call for in one transaction: all or none.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = AuditRecorder.Capture(ChangeTracker);
         var searchTerms = SearchTermUpkeep.Capture(ChangeTracker);
-        if (pending.Count == 0 && searchTerms.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var tallies = RegisterTallyUpkeep.Capture(ChangeTracker);
+        if (pending.Count == 0 && searchTerms.IsEmpty && tallies.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            await tallies.ReadBeforeAsync(this, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await searchTerms.ApplyAsync(this, cancellationToken);
+            await tallies.ApplyAsync(this, cancellationToken);
             if (pending.Count > 0)
             {
                 await AuditChain.AppendAsync(this, auditKey, clock.GetUtcNow(), currentUser.UserId, pending.Select(p => p.Complete()).ToList(), cancellationToken);
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             searchTerms.Forget(this);
+            tallies.Forget(this);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return saved;
         }

@@ -68,10 +68,15 @@ public sealed class NotificationService(
         var today = Today;
         var cutoff = today.AddDays(-options.CaptureCardDays);
         var days = options.CaptureCardDays;
-        var overdueStored = await db.Notifications.CountAsync(n => n.SentOn == null && n.DueOn < today, ct);
-        var overdueCardsStored = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.CaptureCard && n.SentOn == null && n.DueOn < today, ct);
+        // Open notifications are kept counted by deadline, per desk (ADR-015): overdue is a sum over the days before today.
+        var overdue = await db.RegisterTallies
+            .Where(t => (t.Dimension == TallyDimension.OpenCaptureCards || t.Dimension == TallyDimension.OpenOtherNotifications) && t.Value < today.DayNumber)
+            .GroupBy(t => t.Dimension).Select(g => new { g.Key, Count = g.Sum(t => t.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var overdueCardsStored = overdue.GetValueOrDefault(TallyDimension.OpenCaptureCards);
+        var overdueStored = overdueCardsStored + overdue.GetValueOrDefault(TallyDimension.OpenOtherNotifications);
         var overdueCardsDerived = await legacy.MayExistAsync(db, ct) ? await OwedCaptureCards().CountAsync(p => p.DateOfCapture < cutoff, ct) : 0;
-        var lateStored = await db.Notifications.CountAsync(n => n.Kind == NotificationKind.CaptureCard && n.SentOn != null && n.SentOn > n.DueOn, ct);
+        // Sent late is final, so a count of them grows with the register: it is kept by the save (ADR-015), not counted here.
+        var lateStored = await db.RegisterTallies.Where(t => t.Dimension == TallyDimension.LateCaptureCards).SumAsync(t => t.Count, ct);
         // Records from before notifications existed: the card counts as sent by the first "ICRC notified" event.
         var lateDerived = !await legacy.WithoutStoredCardMayExistAsync(db, ct) ? 0 : await WithoutStoredCaptureCard()
             .Where(p => p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified))

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Consultations;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Requests;
+using PowRegistry.Core.Wishes;
 
 namespace PowRegistry.Core.Review;
 
@@ -57,12 +59,16 @@ public sealed class ReviewService(
             .Join(db.Prisoners, r => r.PrisonerId, p => p.Id, (r, p) => new { r.Id, p.Reference, r.DestinationStateCode, r.HandoverDate })
             .OrderBy(x => x.HandoverDate).ToListAsync(ct);
 
-        var byCustody = (await db.Prisoners.GroupBy(p => p.CustodyStatus).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(g => g.Key, g => g.Count);
-        var byWish = (await db.Prisoners.Where(p => p.CurrentWish != null).GroupBy(p => p.CurrentWish!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(g => g.Key, g => g.Count);
-        var byVerification = (await db.Prisoners.Where(p => p.CurrentWishVerification != null).GroupBy(p => p.CurrentWishVerification!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(g => g.Key, g => g.Count);
+        // Kept by the save, summed over the desks the reader may see: a few dozen rows, not a million records (ADR-015).
+        var tallies = await db.RegisterTallies
+            .Where(t => t.Dimension == TallyDimension.Custody || t.Dimension == TallyDimension.Wish || t.Dimension == TallyDimension.Verification)
+            .GroupBy(t => new { t.Dimension, t.Value })
+            .Select(g => new { g.Key.Dimension, g.Key.Value, Count = g.Sum(t => t.Count) }).ToListAsync(ct);
+        Dictionary<T, int> Of<T>(TallyDimension dimension) where T : struct, Enum =>
+            tallies.Where(t => t.Dimension == dimension).ToDictionary(t => (T)Enum.ToObject(typeof(T), t.Value), t => t.Count);
+        var byCustody = Of<CustodyStatus>(TallyDimension.Custody);
+        var byWish = Of<WishDestination>(TallyDimension.Wish);
+        var byVerification = Of<WishVerification>(TallyDimension.Verification);
         var notificationCounts = await notifications.CountsAsync(ct);
 
         return new ReviewFigures(

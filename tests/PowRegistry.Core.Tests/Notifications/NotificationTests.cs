@@ -50,10 +50,14 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     private async Task<List<Notification>> StoredAsync(int prisonerId) =>
         await app.Run<PowRegistryDbContext, List<Notification>>(db => db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisonerId).OrderBy(n => n.Id).ToListAsync());
 
-    /// <summary>What a database from before this feature holds: the capture event, no notification row.</summary>
+    /// <summary>
+    /// What a database from before this feature holds: the capture event, no notification row; and the review's
+    /// counts as the migration that brings them builds them from such rows.
+    /// </summary>
     private async Task SimulateLegacyAsync(System.Linq.Expressions.Expression<Func<Notification, bool>> which)
     {
         await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(which).ExecuteDeleteAsync());
+        await app.Run<PowRegistryDbContext, int>(db => db.Database.ExecuteSqlRawAsync(Core.Data.Sqlite.RegisterTallySql.Rebuild));
         await using var scope = app.Scope();
         scope.ServiceProvider.GetRequiredService<LegacyCaptureCards>().Recheck();
     }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Data.Sqlite;
@@ -15,6 +17,7 @@ public static class Commands
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> All = new(StringComparer.Ordinal)
     {
         ["verify-audit"] = VerifyAuditAsync,
+        ["verify-tallies"] = VerifyTalliesAsync,
         ["backup"] = BackupAsync,
         ["create-token"] = CreateTokenAsync,
         ["import"] = ImportAsync,
@@ -35,6 +38,37 @@ public static class Commands
         var result = await services.GetRequiredService<PowRegistryDbContext>().VerifyAuditAsync(CancellationToken.None);
         await Console.Out.WriteLineAsync(services.GetRequiredService<MessageText>()[result.Message]);
         return result.Intact ? 0 : 1;
+    }
+
+    /// <summary>
+    /// `verify-tallies [--rebuild]`: counts the records again and compares with the review's kept counts (ADR-015);
+    /// exit code 0 when they agree, 1 naming each that differs (desk id, figure, value, kept, counted). --rebuild first
+    /// builds them again from the records (after a change made behind the application's back, e.g. a restore by hand).
+    /// </summary>
+    private static async Task<int> VerifyTalliesAsync(IServiceProvider services, string[] args)
+    {
+        var db = services.GetRequiredService<PowRegistryDbContext>();
+        if (args is ["--rebuild"])
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync(RegisterTallySql.Rebuild);
+            await transaction.CommitAsync();
+            await Console.Out.WriteLineAsync("The review's counts were built again from the records.");
+        }
+        else if (args.Length > 0)
+        {
+            await Console.Error.WriteLineAsync("Usage: verify-tallies [--rebuild]");
+            return 2;
+        }
+        var mismatches = await Core.Prisoners.RegisterTallyCheck.VerifyAsync(db, CancellationToken.None);
+        foreach (var m in mismatches)
+        {
+            await Console.Out.WriteLineAsync($"Desk {m.DeskId}, {m.Dimension} {m.Value}: kept {m.Kept}, counted {m.Counted}");
+        }
+        await Console.Out.WriteLineAsync(mismatches.Count == 0
+            ? "The review's counts agree with the records."
+            : $"{mismatches.Count} of the review's counts differ from the records: run verify-tallies --rebuild.");
+        return mismatches.Count == 0 ? 0 : 1;
     }
 
     /// <summary>A consistent copy of the database, safe while the application runs (SQLite's VACUUM INTO).</summary>

@@ -1100,6 +1100,25 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                     b.ToTable("PrisonerSearchTerms");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Prisoners.RegisterTally", b =>
+                {
+                    b.Property<int>("DeskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeskId", "Dimension", "Value");
+
+                    b.ToTable("RegisterTallies");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Requests.RequestReview", b =>
                 {
                     b.Property<int>("Id")
@@ -1541,6 +1560,15 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                     b.HasOne("PowRegistry.Core.Prisoners.Prisoner", null)
                         .WithMany()
                         .HasForeignKey("PrisonerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Prisoners.RegisterTally", b =>
+                {
+                    b.HasOne("PowRegistry.Core.Desks.Desk", null)
+                        .WithMany()
+                        .HasForeignKey("DeskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

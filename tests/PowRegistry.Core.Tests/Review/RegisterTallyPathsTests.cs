@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace PowRegistry.Core.Tests.Review;
+
+/// <summary>
+/// The review's counts are kept by the DbContext's save (ADR-015). A bulk statement (ExecuteUpdate, ExecuteDelete,
+/// raw SQL) that changes prisoners or notifications goes around the save, and the counts would silently drift: none
+/// may exist in the application's source, except the upkeep's own statements on the counts and the SQL that builds
+/// them. Read from the source, so a new file is covered. A path that must have one keeps the counts itself and is
+/// listed here with its reason.
+/// </summary>
+public sealed partial class RegisterTallyPathsTests
+{
+    /// <summary>Files allowed a bulk statement, and why.</summary>
+    private static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
+    {
+        ["src/PowRegistry.Core/Prisoners/RegisterTallyUpkeep.cs"] = "moves the counts themselves",
+        ["src/PowRegistry.Core/Prisoners/SearchTermUpkeep.cs"] = "search terms only",
+        ["src/PowRegistry.Core/Prisoners/RegisterService.cs"] = "search terms only (the index rebuild)",
+        ["src/PowRegistry.Core/Data/Sqlite/SqliteSetup.cs"] = "pragmas and the backup",
+        ["src/PowRegistry.Core/Data/Sqlite/RegisterTallySql.cs"] = "builds the counts from the records",
+        ["src/PowRegistry.Web/Infrastructure/CommandLine/Commands.cs"] = "verify-tallies --rebuild runs RegisterTallySql.Rebuild",
+    };
+
+    [GeneratedRegex(@"ExecuteUpdate|ExecuteDelete|ExecuteSql|SqlQuery|FromSql|(UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+""?(Prisoners|Notifications)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BulkStatement();
+
+    [Fact]
+    public void NoBulkStatementOutsideTheSave_ChangesWhatTheReviewCounts()
+    {
+        var root = RepositoryRoot();
+        var offending = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/Migrations/", StringComparison.Ordinal))
+            .Where(f => !Allowed.ContainsKey(f) && BulkStatement().IsMatch(File.ReadAllText(Path.Combine(root, f))))
+            .ToList();
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void TheScan_FindsAnUpdateOfPrisoners()
+    {
+        Assert.Matches(BulkStatement(), "db.Prisoners.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.DeskId, 2))");
+        Assert.Matches(BulkStatement(), "UPDATE \"Prisoners\" SET \"CustodyStatus\" = 3");
+        Assert.DoesNotMatch(BulkStatement(), "await db.SaveChangesAsync(ct);");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PowRegistry.sln"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("PowRegistry.sln not found above " + AppContext.BaseDirectory);
+    }
+}
