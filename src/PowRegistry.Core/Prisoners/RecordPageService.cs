@@ -34,13 +34,14 @@ public sealed class RecordPageService(
         if (prisoner is null) return new RecordPageAnswer(null, await merges.MergedIntoAsync(id, ct));
 
         var audited = prisoners.AuditOpeningAsync(id, ct);
+        // The prisoner was read through the need-to-know filter: the parts below need not ask again whether he is visible.
         var merged = await merges.MergesIntoAsync(id, ct);
-        var statements = await wishes.TimelineAsync(id, ct) ?? [];
-        var ofPrisoner = await requests.OfPrisonerAsync(id, ct) ?? [];
+        var statements = await wishes.TimelineOfVisibleAsync(id, ct);
+        var ofPrisoner = await requests.OfVisiblePrisonerAsync(id, ct);
         var concerning = await consultations.ConcerningAsync(id, ct);
-        var owed = await notifications.OfPrisonerAsync(id, ct) ?? [];
+        var owed = await notifications.OfVisiblePrisonerAsync(id, ct);
         var deskName = await desks.NameOfAsync(prisoner.DeskId, ct) ?? "";
-        var history = await audit.HistoryOfPrisonerAsync(id, HistoryLength, ct) ?? [];
+        var history = await audit.HistoryOfVisibleAsync(id, prisoner.DeskId, merged.Select(m => m.MergedId).ToList(), HistoryLength, ct);
         // No page without its audit entry: this throws if the entry could not be written.
         await audited;
         return new RecordPageAnswer(
