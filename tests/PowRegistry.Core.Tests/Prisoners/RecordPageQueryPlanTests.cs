@@ -43,7 +43,8 @@ public sealed class RecordPageQueryPlanTests : IAsyncLifetime
         var plans = _app.Plans.Plans;
         Assert.NotEmpty(plans);
         var history = Assert.Single(plans, p => p.Sql.Contains("FROM \"AuditEntries\"", StringComparison.Ordinal));
-        Assert.Contains(history.Steps, s => s.StartsWith("SEARCH", StringComparison.Ordinal) && s.Contains("PrisonerId=?", StringComparison.Ordinal));
+        // Through the index of changes only: the record's views (one entry each, millions in all) are never read.
+        Assert.Contains(history.Steps, s => s.StartsWith("SEARCH", StringComparison.Ordinal) && s.Contains("IX_AuditEntries_History (PrisonerId=?)", StringComparison.Ordinal));
         // Known exception, left for later: consultations keep their prisoners in a JSON list, so "concerning him" reads them all.
         var scans = plans.Where(p => !p.Sql.Contains("FROM \"Consultations\"", StringComparison.Ordinal))
             .SelectMany(p => p.Steps.Where(s => IsTableScan(s, p.Steps)).Select(s => $"{s} in: {p.Sql}"))
