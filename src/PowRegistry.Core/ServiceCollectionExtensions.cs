@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidator<Requests.HandoverInput>, Requests.HandoverInputValidator>();
         services.AddScoped<DeskService>();
         services.AddScoped<AuditService>();
+        services.AddSingleton<AccessLog>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DecoyPasswordCheck>();
         services.AddScoped<Api.ApiTokenService>();

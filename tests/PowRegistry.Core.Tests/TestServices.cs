@@ -26,6 +26,9 @@ public class TestServices : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Now);
     public AuditKey AuditKey { get; } = AuditKey.Random();
+    /// <summary>The root container (singletons such as the access log).</summary>
+    public IServiceProvider Root => _provider;
+
     public string ConnectionString => SqliteSetup.ResolveConnectionString($"Data Source={_path}", Path.GetTempPath());
 
     public async Task InitializeAsync()

@@ -13,15 +13,20 @@ public static class AuditChain
     /// transaction), so no other writer can append between our read of the last entry and our insert; and ids are the
     /// primary key, so a fork is impossible even if that ever failed.
     /// </summary>
-    internal static async Task AppendAsync(PowRegistryDbContext db, AuditKey key, DateTimeOffset at, string userId,
-        IEnumerable<(string Action, string EntityType, string EntityId, int? PrisonerId, string Changes)> items, CancellationToken ct)
+    internal static Task AppendAsync(PowRegistryDbContext db, AuditKey key, DateTimeOffset at, string userId,
+        IEnumerable<(string Action, string EntityType, string EntityId, int? PrisonerId, string Changes)> items, CancellationToken ct) =>
+        AppendAsync(db, key, items.Select(i => (at, userId, i.Action, i.EntityType, i.EntityId, i.PrisonerId, i.Changes)), ct);
+
+    /// <summary>As above, for entries of different users and times (a batch of record views).</summary>
+    internal static async Task AppendAsync(PowRegistryDbContext db, AuditKey key,
+        IEnumerable<(DateTimeOffset At, string UserId, string Action, string EntityType, string EntityId, int? PrisonerId, string Changes)> items, CancellationToken ct)
     {
         var last = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
         var nextId = (last?.Id ?? 0) + 1;
         var previous = last?.Hash ?? AuditEntry.GenesisHash;
         foreach (var item in items)
         {
-            var entry = new AuditEntry(nextId++, at, userId, item.Action, item.EntityType, item.EntityId, item.PrisonerId, item.Changes, previous);
+            var entry = new AuditEntry(nextId++, item.At, item.UserId, item.Action, item.EntityType, item.EntityId, item.PrisonerId, item.Changes, previous);
             entry.Seal(key);
             previous = entry.Hash;
             db.AuditEntries.Add(entry);

@@ -11,5 +11,6 @@ public static class DatabaseStartup
     {
         await db.Database.MigrateAsync(ct);
         await SqliteSetup.UseWriteAheadLogAsync(db, ct);
+        await SqliteSetup.CompletePlannerStatisticsAsync(db, ct);
     }
 }

@@ -98,12 +98,15 @@ public sealed class PowRegistryDbContext(
         }
     }
 
-    /// <summary>Records that the current user opened a record (GC III records are read on a need-to-know basis).</summary>
-    public async Task RecordAccessAsync(string entityType, string entityId, int? prisonerId, CancellationToken ct)
+    /// <summary>
+    /// Appends queued record views to the chain in one transaction and one commit (see <see cref="AccessLog"/>). The
+    /// transaction takes the write lock before the chain's last entry is read, as <see cref="SaveChangesAsync(bool, CancellationToken)"/> does.
+    /// </summary>
+    internal async Task AppendAccessesAsync(IReadOnlyList<PendingAccess> views, CancellationToken ct)
     {
         await using var transaction = await Database.BeginTransactionAsync(ct);
-        await AuditChain.AppendAsync(this, auditKey, clock.GetUtcNow(), currentUser.UserId,
-            [(AuditActions.Access, entityType, entityId, prisonerId, "[]")], ct);
+        await AuditChain.AppendAsync(this, auditKey,
+            views.Select(v => (v.At, v.UserId, AuditActions.Access, v.EntityType, v.EntityId, v.PrisonerId, "[]")), ct);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
         await transaction.CommitAsync(ct);
     }

@@ -16,6 +16,10 @@ public sealed class DeskService(PowRegistryDbContext db, CurrentUser currentUser
                 db.Prisoners.IgnoreQueryFilters().Count(p => p.DeskId == d.Id)))
             .ToListAsync(ct);
 
+    /// <summary>One desk's name (a record's page shows it): one row by key, not <see cref="ListAsync"/>'s counts over every record.</summary>
+    public Task<string?> NameOfAsync(int id, CancellationToken ct) =>
+        db.Desks.Where(d => d.Id == id).Select(d => d.Name).FirstOrDefaultAsync(ct);
+
     /// <summary>The desks a user may file a record under: all for administrators, their own for officers.</summary>
     public async Task<IReadOnlyList<Desk>> DesksForCurrentUserAsync(CancellationToken ct) =>
         currentUser.IsAdministrator

@@ -88,6 +88,12 @@ public sealed class NotificationService(
     public async Task<IReadOnlyList<PrisonerNotification>?> OfPrisonerAsync(int prisonerId, CancellationToken ct)
     {
         if (!await db.Prisoners.AnyAsync(p => p.Id == prisonerId, ct)) return null;
+        return await OfVisiblePrisonerAsync(prisonerId, ct);
+    }
+
+    /// <summary>The notifications of a prisoner the caller has already read through the need-to-know filter (the record page).</summary>
+    internal async Task<IReadOnlyList<PrisonerNotification>> OfVisiblePrisonerAsync(int prisonerId, CancellationToken ct)
+    {
         var today = Today;
         var stored = await db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisonerId).ToListAsync(ct);
         var list = stored.Select(n => new PrisonerNotification(n.Id, n.Kind, n.EventDate, n.DueOn, n.SentOn, n.Channel, n.SentReference, n.IsOverdue(today))).ToList();

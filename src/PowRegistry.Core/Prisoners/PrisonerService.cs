@@ -22,6 +22,7 @@ public sealed class PrisonerService(
     IValidator<CustodyEventInput> eventValidator,
     PossibleDuplicates duplicates,
     Notifications.NotificationOptions deadlines,
+    Audit.AccessLog accessLog,
     ILogger<PrisonerService> logger)
 {
     public Task<Prisoner?> GetAsync(int id, CancellationToken ct) =>
@@ -37,9 +38,16 @@ public sealed class PrisonerService(
     public async Task<Prisoner?> OpenAsync(int id, CancellationToken ct)
     {
         var prisoner = await GetAsync(id, ct);
-        if (prisoner is not null) await db.RecordAccessAsync(nameof(Prisoner), id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, ct);
+        if (prisoner is not null) await AuditOpeningAsync(id, ct);
         return prisoner;
     }
+
+    /// <summary>
+    /// Writes that the current user opened the record; completes once the entry is committed to the audit chain
+    /// (shared with other views' entries, see <see cref="Audit.AccessLog"/>). Nothing of the record may be shown before.
+    /// </summary>
+    public Task AuditOpeningAsync(int id, CancellationToken ct) =>
+        accessLog.RecordAsync(clock.GetUtcNow(), currentUser.UserId, nameof(Prisoner), id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, ct);
 
     public async Task<PrisonerInput?> GetForEditAsync(int id, CancellationToken ct)
     {

@@ -23,20 +23,27 @@ public sealed class RecordPageService(
     /// <summary>How many of the latest audit entries the page shows.</summary>
     public const int HistoryLength = 50;
 
-    /// <summary>Opens the record (the access is audited) and reads what the page shows with it.</summary>
+    /// <summary>
+    /// Opens the record and reads what the page shows with it. The access entry is committed while the rest is read
+    /// (the commit is shared with concurrent views), and the answer is returned only once that entry is durable.
+    /// </summary>
     public async Task<RecordPageAnswer> GetAsync(int id, CancellationToken ct)
     {
-        var prisoner = await prisoners.OpenAsync(id, ct);
+        var prisoner = await prisoners.GetAsync(id, ct);
         // An old link to a record merged into another leads to the survivor.
         if (prisoner is null) return new RecordPageAnswer(null, await merges.MergedIntoAsync(id, ct));
 
+        var audited = prisoners.AuditOpeningAsync(id, ct);
+        // The prisoner was read through the need-to-know filter: the parts below need not ask again whether he is visible.
         var merged = await merges.MergesIntoAsync(id, ct);
-        var statements = await wishes.TimelineAsync(id, ct) ?? [];
-        var ofPrisoner = await requests.OfPrisonerAsync(id, ct) ?? [];
+        var statements = await wishes.TimelineOfVisibleAsync(id, ct);
+        var ofPrisoner = await requests.OfVisiblePrisonerAsync(id, ct);
         var concerning = await consultations.ConcerningAsync(id, ct);
-        var owed = await notifications.OfPrisonerAsync(id, ct) ?? [];
-        var deskName = (await desks.ListAsync(ct)).FirstOrDefault(d => d.Id == prisoner.DeskId)?.Name ?? "";
-        var history = await audit.HistoryOfPrisonerAsync(id, HistoryLength, ct) ?? [];
+        var owed = await notifications.OfVisiblePrisonerAsync(id, ct);
+        var deskName = await desks.NameOfAsync(prisoner.DeskId, ct) ?? "";
+        var history = await audit.HistoryOfVisibleAsync(id, prisoner.DeskId, merged.Select(m => m.MergedId).ToList(), HistoryLength, ct);
+        // No page without its audit entry: this throws if the entry could not be written.
+        await audited;
         return new RecordPageAnswer(
             new PrisonerRecord(prisoner, deskName, currentUser.MaySeeSensitive(prisoner.DeskId), merged, statements, ofPrisoner, concerning, owed, history),
             null);

@@ -15,8 +15,12 @@ public sealed class RequestQueries(PowRegistryDbContext db, TimeProvider clock, 
     public async Task<IReadOnlyList<TransferRequest>?> OfPrisonerAsync(int prisonerId, CancellationToken ct)
     {
         if (!await db.Prisoners.AnyAsync(p => p.Id == prisonerId, ct)) return null;
-        return await db.TransferRequests.AsNoTracking().Where(r => r.PrisonerId == prisonerId).OrderByDescending(r => r.Id).ToListAsync(ct);
+        return await OfVisiblePrisonerAsync(prisonerId, ct);
     }
+
+    /// <summary>The requests of a prisoner the caller has already read through the need-to-know filter (the record page).</summary>
+    internal async Task<IReadOnlyList<TransferRequest>> OfVisiblePrisonerAsync(int prisonerId, CancellationToken ct) =>
+        await db.TransferRequests.AsNoTracking().Where(r => r.PrisonerId == prisonerId).OrderByDescending(r => r.Id).ToListAsync(ct);
 
     /// <summary>A request with its history, if its prisoner is visible to the user.</summary>
     public async Task<(TransferRequest Request, Prisoner Prisoner, WishDeclaration? CurrentWish, GateContext Gate)?> GetAsync(int id, CancellationToken ct)

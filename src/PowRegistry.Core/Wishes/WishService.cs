@@ -15,6 +15,12 @@ public sealed class WishService(PowRegistryDbContext db, TimeProvider clock, IVa
     public async Task<IReadOnlyList<WishDeclaration>?> TimelineAsync(int prisonerId, CancellationToken ct)
     {
         if (!await db.Prisoners.AnyAsync(p => p.Id == prisonerId, ct)) return null;
+        return await TimelineOfVisibleAsync(prisonerId, ct);
+    }
+
+    /// <summary>The timeline of a prisoner the caller has already read through the need-to-know filter (the record page).</summary>
+    internal async Task<IReadOnlyList<WishDeclaration>> TimelineOfVisibleAsync(int prisonerId, CancellationToken ct)
+    {
         var wishes = await db.WishDeclarations.AsNoTracking().Where(w => w.PrisonerId == prisonerId).ToListAsync(ct);
         return WishDeclaration.Timeline(wishes).ToList();
     }

@@ -327,6 +327,9 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
 
                     b.HasIndex("UserId", "Id");
 
+                    b.HasIndex(new[] { "PrisonerId", "Id" }, "IX_AuditEntries_History")
+                        .HasFilter("\"Action\" <> 'Access'");
+
                     b.ToTable("AuditEntries");
                 });
 
