@@ -91,13 +91,18 @@ public sealed partial class MessageKeysTests
         Assert.True(LooksLikeASentence("Keep this under {0} characters."));
         Assert.False(LooksLikeASentence("Request.Move.NotAllowed"));
         Assert.False(LooksLikeASentence("SELECT Id FROM Prisoners"));
+        Assert.False(LooksLikeASentence("SELECT name AS Value FROM sqlite_master WHERE type = 'index' and more words"));
     }
 
     private static bool LooksLikeASentence(string text)
     {
+        if (SqlStatement().IsMatch(text)) return false; // SQL, which no user reads
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length >= 3 && char.IsUpper(text[0]) && words.Count(w => w.All(char.IsLower)) >= 2;
     }
+
+    [GeneratedRegex(@"^(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ANALYZE|PRAGMA|WITH)\b")]
+    private static partial Regex SqlStatement();
 
     [GeneratedRegex(@"\.Log(Trace|Debug|Information|Warning|Error|Critical)\(|LoggerMessage")]
     private static partial Regex LogCall();
