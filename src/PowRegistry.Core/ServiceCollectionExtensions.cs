@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidator<Consultations.ConsultationInput>, Consultations.ConsultationInputValidator>();
         services.TryAddSingleton(new Requests.RequestOptions()); // the web host may have bound it from configuration first
         services.TryAddSingleton(new Consultations.ConsultationOptions());
+        services.TryAddSingleton(new Prisoners.RegisterSearchOptions());
         services.AddScoped<Review.ReviewService>();
         services.TryAddSingleton(new Notifications.NotificationOptions()); // likewise (PowRegistry:Notifications)
         services.AddScoped<Notifications.NotificationService>();

@@ -10,7 +10,7 @@ internal sealed record BenchmarkOptions(
 
           --count N        prisoners to seed (default 1000000)
           --db PATH        database file, deleted and re-created (default /tmp/powregistry-bench.db)
-          --reuse          keep an existing database of the same size instead of seeding again
+          --reuse          keep an existing database of the same size instead of seeding again (migrated first)
           --seed-only      seed (or, with --reuse, keep) the database and stop: for the HTTP and import benchmarks
           --reps N         timed calls per scenario (default 30)
           --warmup N       untimed calls per scenario first (default 3)

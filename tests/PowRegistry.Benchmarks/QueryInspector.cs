@@ -20,7 +20,14 @@ internal sealed record QueryWork(int Rows, int VmSteps, int FullScanSteps, int S
 /// </summary>
 internal sealed class CaptureInterceptor : DbCommandInterceptor
 {
-    public CapturedQuery? Last { get; private set; }
+    private readonly List<CapturedQuery> _all = [];
+
+    /// <summary>The commands since <see cref="Clear"/>: a search page sends capped counts and one or two page queries.</summary>
+    public IReadOnlyList<CapturedQuery> All => _all;
+
+    public CapturedQuery? Last => _all.Count > 0 ? _all[^1] : null;
+
+    public void Clear() => _all.Clear();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
@@ -37,8 +44,8 @@ internal sealed class CaptureInterceptor : DbCommandInterceptor
     }
 
     private void Capture(DbCommand command) =>
-        Last = new CapturedQuery(command.CommandText,
-            [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value is DBNull ? null : p.Value))]);
+        _all.Add(new CapturedQuery(command.CommandText,
+            [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value is DBNull ? null : p.Value))]));
 }
 
 /// <summary>Runs a captured query again outside EF: its query plan, and the work SQLite does for it.</summary>

@@ -60,12 +60,18 @@ internal sealed class RegisterBenchmark(
         }
         times.Sort();
 
+        capture.Clear();
         await ListAsync(scenario, inspected);
         var sql = capture.Last ?? throw new InvalidOperationException("No query was captured.");
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        var plan = QueryInspector.Plan(connection, sql);
-        var work = QueryInspector.Work(connection, sql);
+        // Every command of the call counts: the capped counts that choose the search's shape, then each page query.
+        var commands = capture.All;
+        var plan = commands.Count == 1
+            ? QueryInspector.Plan(connection, sql)
+            : string.Concat(commands.Select((c, i) => $"-- command {i + 1} of {commands.Count}\n{QueryInspector.Plan(connection, c)}"));
+        var works = commands.Select(c => QueryInspector.Work(connection, c)).ToList();
+        var work = new QueryWork(works[^1].Rows, works.Sum(w => w.VmSteps), works.Sum(w => w.FullScanSteps), works.Sum(w => w.Sorts));
         return new ScenarioResult(scenario, times.Count, firstMs, Percentile(times, 0.50), Percentile(times, 0.95), times[^1],
             page.Rows.Count, work, plan, sql);
     }

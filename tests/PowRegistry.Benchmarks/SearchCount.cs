@@ -34,6 +34,16 @@ internal static class SearchCount
             where.Add("NationalityCode = $nationality");
             command.Parameters.AddWithValue("$nationality", nationality);
         }
+        if (query.DetainingPower is { } detainingPower)
+        {
+            where.Add("DetainingPowerCode = $detainingPower");
+            command.Parameters.AddWithValue("$detainingPower", detainingPower);
+        }
+        if (query.Wish is { } wish)
+        {
+            where.Add("CurrentWish = $wish");
+            command.Parameters.AddWithValue("$wish", (int)wish);
+        }
         var exact = "0";
         if (Matching(command, query.Search) is { } matching)
         {

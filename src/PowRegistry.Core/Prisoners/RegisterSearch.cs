@@ -1,68 +1,137 @@
+using System.Linq.Expressions;
+
+using Microsoft.EntityFrameworkCore;
+
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Names;
 
 namespace PowRegistry.Core.Prisoners;
 
 /// <summary>
-/// Turns what an officer typed into the set of matching prisoner ids, as SQL subqueries over the indexed
-/// PrisonerSearchTerms table (never a scan of the register). A prisoner matches when either
+/// Turns what an officer typed into conditions on the register, over the indexed PrisonerSearchTerms table. A
+/// prisoner matches when either
 /// <list type="bullet">
 /// <item>every typed word starts one of his words (names, aliases, service number, reference), or</item>
 /// <item>every typed name word meets one of his phonetic name keys (another script, romanization or spelling).</item>
 /// </list>
-/// <see cref="Exact"/> holds those whose words equal every typed word, for ranking them first.
+/// He is an exact match (ranked first) when his words equal every typed word.
+/// <para>
+/// <b>Shape, chosen per query.</b> Each condition's index entries are first counted, reading at most
+/// <see cref="RegisterSearchOptions.ListCap"/> (5,000) of them. For each side (words, name keys, exact words) the rarest condition decides: when it
+/// has fewer than <see cref="RegisterSearchOptions.ListCap"/> (5,000) entries its list of ids is read whole (<c>Id IN (…)</c>) and the others are
+/// probed for those ids only; otherwise nothing is read whole, and each row of the register, walked in the page's
+/// order, is probed with <c>EXISTS</c> on the (PrisonerId, Kind, Term) key, so the query stops after a page of
+/// matches. Probes are written rarest first, so a row that lacks the rarest term costs one probe. A condition with
+/// no entries at all empties its side. See docs/performance.md.
+/// </para>
 /// </summary>
-internal sealed record RegisterSearch(IQueryable<int> Matching, IQueryable<int> Exact)
+internal sealed class RegisterSearch
 {
-    public static RegisterSearch? For(PowRegistryDbContext db, string? typed)
+    private RegisterSearch(
+        Expression<Func<Prisoner, bool>>? matching, Expression<Func<Prisoner, bool>>? exact, Expression<Func<Prisoner, bool>>? inexact)
+    {
+        Matching = matching;
+        Exact = exact;
+        Inexact = inexact;
+    }
+
+    /// <summary>The matching prisoners; null when no prisoner can match (a typed word that no stored term starts with, on both sides).</summary>
+    public Expression<Func<Prisoner, bool>>? Matching { get; }
+
+    /// <summary>The exact matches (every typed word equals a stored word of his); null when there are none.</summary>
+    public Expression<Func<Prisoner, bool>>? Exact { get; }
+
+    /// <summary>The matches that are not exact; null when there are none.</summary>
+    public Expression<Func<Prisoner, bool>>? Inexact { get; }
+
+    public static async Task<RegisterSearch?> ForAsync(PowRegistryDbContext db, string? typed, int listCap, CancellationToken ct)
     {
         var words = SearchText.QueryWords(typed);
         if (words.Count == 0) return null;
 
-        IQueryable<int>? byWords = null, exact = null;
+        List<Expression<Func<PrisonerSearchTerm, bool>>> starting = [], equal = [], meeting = [];
         foreach (var word in words)
         {
             var upper = SearchText.PrefixUpperBound(word);
 #pragma warning disable CA1309 // EF translates this overload to SQL's own (binary) comparison, which the index is ordered by.
-            var starting = db.PrisonerSearchTerms
-                .Where(t => t.Kind == SearchTermKind.Word && string.Compare(t.Term, word) >= 0 && string.Compare(t.Term, upper) < 0)
-                .Select(t => t.PrisonerId);
+            starting.Add(t => t.Kind == SearchTermKind.Word && string.Compare(t.Term, word) >= 0 && string.Compare(t.Term, upper) < 0);
 #pragma warning restore CA1309
-            var equal = db.PrisonerSearchTerms.Where(t => t.Kind == SearchTermKind.Word && t.Term == word).Select(t => t.PrisonerId);
-            byWords = byWords is null ? starting : byWords.Intersect(starting);
-            exact = exact is null ? equal : exact.Intersect(equal);
+            equal.Add(t => t.Kind == SearchTermKind.Word && t.Term == word);
         }
-
-        IQueryable<int>? byKeys = null;
         foreach (var term in NameKeys.ForQuery(typed))
         {
-            var meeting = KeysMeeting(db, term);
-            if (meeting is null) continue;
-            byKeys = byKeys is null ? meeting : byKeys.Intersect(meeting);
+            if (KeysMeeting(term) is { } keys) meeting.Add(keys);
         }
 
-        return new RegisterSearch(byKeys is null ? byWords! : byWords!.Union(byKeys), exact!);
+        var byWords = await SideAsync(db, starting, listCap, ct);
+        var byKeys = await SideAsync(db, meeting, listCap, ct);
+        var exact = await SideAsync(db, equal, listCap, ct);
+        var matching = byWords is null ? byKeys : byKeys is null ? byWords : Predicate.Or(byWords, byKeys);
+        // Exact matches are matches by words, so "exact" alone finds them; "not exact" needs the whole match test.
+        var inexact = matching is null ? null : exact is null ? matching : Predicate.And(matching, Predicate.Not(exact));
+        return new RegisterSearch(matching, matching is null ? null : exact, inexact);
     }
 
     /// <summary>Ids of prisoners with a name key equal to one of the term's exact keys or starting with one of its prefixes.</summary>
-    internal static IQueryable<int>? KeysMeeting(PowRegistryDbContext db, NameQueryTerm term)
+    internal static IQueryable<int>? KeysMeeting(PowRegistryDbContext db, NameQueryTerm term) =>
+        KeysMeeting(term) is { } meeting ? db.PrisonerSearchTerms.Where(meeting).Select(t => t.PrisonerId) : null;
+
+    /// <summary>A name key equal to one of the term's exact keys or starting with one of its prefixes.</summary>
+    private static Expression<Func<PrisonerSearchTerm, bool>>? KeysMeeting(NameQueryTerm term)
     {
-        IQueryable<int>? meeting = null;
+        Expression<Func<PrisonerSearchTerm, bool>>? any = null;
         if (term.Exact.Count > 0)
         {
             var exactKeys = term.Exact.ToList();
-            meeting = db.PrisonerSearchTerms.Where(t => t.Kind == SearchTermKind.NameKey && exactKeys.Contains(t.Term)).Select(t => t.PrisonerId);
+            any = t => exactKeys.Contains(t.Term);
         }
         foreach (var prefix in term.Prefixes)
         {
             var upper = SearchText.PrefixUpperBound(prefix);
 #pragma warning disable CA1309 // see above
-            var starting = db.PrisonerSearchTerms
-                .Where(t => t.Kind == SearchTermKind.NameKey && string.Compare(t.Term, prefix) >= 0 && string.Compare(t.Term, upper) < 0)
-                .Select(t => t.PrisonerId);
+            Expression<Func<PrisonerSearchTerm, bool>> starting = t => string.Compare(t.Term, prefix) >= 0 && string.Compare(t.Term, upper) < 0;
 #pragma warning restore CA1309
-            meeting = meeting is null ? starting : meeting.Union(starting);
+            any = any is null ? starting : Predicate.Or(any, starting);
         }
-        return meeting;
+        return any is null ? null : Predicate.And(t => t.Kind == SearchTermKind.NameKey, any);
+    }
+
+    /// <summary>
+    /// All of the conditions, in the shape their capped counts call for (see the class); null when there are none or
+    /// one has no entries, so that nobody can meet them all.
+    /// </summary>
+    private static async Task<Expression<Func<Prisoner, bool>>?> SideAsync(
+        PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> terms, int listCap, CancellationToken ct)
+    {
+        if (terms.Count == 0) return null;
+        var conditions = new List<SearchCondition>(terms.Count);
+        foreach (var term in terms)
+        {
+            var count = await db.PrisonerSearchTerms.Where(term).Take(listCap).CountAsync(ct);
+            if (count == 0) return null;
+            conditions.Add(new SearchCondition(term, count));
+        }
+        conditions = [.. conditions.OrderBy(c => c.CappedCount)];
+
+        var rarest = conditions[0];
+        Expression<Func<Prisoner, bool>> all;
+        if (rarest.CappedCount < listCap)
+        {
+            var ids = db.PrisonerSearchTerms.Where(rarest.Term).Select(t => t.PrisonerId);
+            all = p => ids.Contains(p.Id);
+        }
+        else
+        {
+            all = Has(db, rarest);
+        }
+        foreach (var other in conditions.Skip(1)) all = Predicate.And(all, Has(db, other));
+        return all;
+    }
+
+    /// <summary>EXISTS on the (PrisonerId, Kind, Term) key: one probe per row.</summary>
+    private static Expression<Func<Prisoner, bool>> Has(PowRegistryDbContext db, SearchCondition condition)
+    {
+        var terms = db.PrisonerSearchTerms.Where(condition.Term);
+        return p => terms.Any(t => t.PrisonerId == p.Id);
     }
 }

@@ -9,9 +9,9 @@ using PowRegistry.Core.Data;
 namespace PowRegistry.Core.Prisoners;
 
 /// <summary>Finding prisoners: one page of the register (filters, search, keyset paging), and the search index behind it.</summary>
-public sealed class RegisterService(PowRegistryDbContext db, CurrentUser currentUser, ILogger<RegisterService> logger)
+public sealed class RegisterService(PowRegistryDbContext db, CurrentUser currentUser, RegisterSearchOptions searchOptions, ILogger<RegisterService> logger)
 {
-    /// <summary>One page of the register in one query: filters, word-by-word prefix search, keyset paging.</summary>
+    /// <summary>One page of the register: filters, word-by-word prefix search (shaped per query, see <see cref="RegisterSearch"/>), keyset paging.</summary>
     public async Task<RegisterPage> ListAsync(RegisterQuery query, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
@@ -32,52 +32,63 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
             prisoners = prisoners.Where(p => deskIds.Contains(p.DeskId));
         }
 
-        var search = RegisterSearch.For(db, query.Search);
-        if (search is not null) prisoners = prisoners.Where(p => search.Matching.Contains(p.Id));
-        var exact = search?.Exact ?? db.PrisonerSearchTerms.Where(t => false).Select(t => t.PrisonerId);
+        var search = await RegisterSearch.ForAsync(db, query.Search, searchOptions.ListCap, ct);
+        if (search is not null && search.Matching is null) return new RegisterPage([], null, null);
         var sort = query.Sort == RegisterSort.Relevance && search is null ? RegisterSort.Reference : query.Sort;
-
-        Expression<Func<Prisoner, string>> key = sort switch
-        {
-            RegisterSort.Name => p => p.SortName,
-            RegisterSort.DateOfCapture => p => p.CaptureSortKey,
-            // Exact matches of what was typed first ("0…"), then other spellings and scripts ("1…"), each by reference.
-            RegisterSort.Relevance => p => (exact.Contains(p.Id) ? "0" : "1") + p.Reference,
-            _ => p => p.Reference,
-        };
-        Expression<Func<Prisoner, int>> id = p => p.Id;
 
         var after = RegisterCursor.Decode(query.After);
         var before = after is null ? RegisterCursor.Decode(query.Before) : null;
-        var backwards = before is not null;
-        IOrderedQueryable<Prisoner> ordered;
-        if (sort == RegisterSort.Reference)
+        if (sort == RegisterSort.Relevance && RelevancePart(after ?? before) is null)
         {
-            // References are issued in id order, so the id alone orders them, and every (filter, Id) index serves it.
-            if (after is not null) prisoners = Keyset.SeekById(prisoners, query.Descending, forward: true, after.Id);
-            if (before is not null) prisoners = Keyset.SeekById(prisoners, query.Descending, forward: false, before.Id);
-            ordered = query.Descending != backwards ? prisoners.OrderByDescending(p => p.Id) : prisoners.OrderBy(p => p.Id);
+            // A cursor of another order (or from before parts were carried) cannot say where it was: start again.
+            after = null;
+            before = null;
+        }
+        var backwards = before is not null;
+        var descending = query.Descending != backwards;
+        var take = pageSize + 1;
+        List<(string SortKey, RegisterRow Row)> fetched;
+        if (sort == RegisterSort.Relevance)
+        {
+            // Exact matches of what was typed first (part "0"), then other spellings and scripts (part "1"), each in
+            // Id (= reference) order: two queries that each stop at a page, and no sort key computed per row.
+            var cursor = after ?? before;
+            var cursorPart = RelevancePart(cursor);
+            int[] parts = descending ? [1, 0] : [0, 1];
+            fetched = [];
+            foreach (var part in parts)
+            {
+                if (cursorPart is { } at && Array.IndexOf(parts, part) < Array.IndexOf(parts, at)) continue;
+                if ((part == 0 ? search!.Exact : search!.Inexact) is not { } inPart) continue;
+                var rows = prisoners.Where(inPart);
+                if (part == cursorPart) rows = Keyset.SeekById(rows, query.Descending, forward: !backwards, cursor!.Id);
+                var partRows = await FetchAsync(descending ? rows.OrderByDescending(p => p.Id) : rows.OrderBy(p => p.Id), sort, take - fetched.Count, ct);
+                var key = part == 0 ? "0" : "1";
+                fetched.AddRange(partRows.Select(r => (key, r.Row)));
+                if (fetched.Count >= take) break;
+            }
         }
         else
         {
-            if (after is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: true, after.Key, after.Id);
-            if (before is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: false, before.Key, before.Id);
-            ordered = Keyset.Order(prisoners, key, id, descending: query.Descending != backwards);
-        }
-        var fetched = await ordered
-            .Take(pageSize + 1)
-            .Select(p => new
+            if (search?.Matching is { } matching) prisoners = prisoners.Where(matching);
+            IOrderedQueryable<Prisoner> ordered;
+            if (sort == RegisterSort.Reference)
             {
-                SortKey = sort == RegisterSort.Name ? p.SortName
-                    : sort == RegisterSort.DateOfCapture ? p.CaptureSortKey
-                    : sort == RegisterSort.Relevance ? (exact.Contains(p.Id) ? "0" : "1") + p.Reference
-                    : p.Reference,
-                Row = new RegisterRow(p.Id, p.Reference, p.FamilyName, p.GivenNames,
-                    p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
-                    p.Rank, p.ServiceNumber, p.NationalityCode, p.DetainingPowerCode, p.DateOfCapture, p.CustodyStatus,
-                    p.CurrentWish, p.CurrentWishStateCode, p.CurrentWishVerification, p.CurrentWishCertainty),
-            })
-            .ToListAsync(ct);
+                // References are issued in id order, so the id alone orders them, and every (filter, Id) index serves it.
+                if (after is not null) prisoners = Keyset.SeekById(prisoners, query.Descending, forward: true, after.Id);
+                if (before is not null) prisoners = Keyset.SeekById(prisoners, query.Descending, forward: false, before.Id);
+                ordered = descending ? prisoners.OrderByDescending(p => p.Id) : prisoners.OrderBy(p => p.Id);
+            }
+            else
+            {
+                Expression<Func<Prisoner, string>> key = sort == RegisterSort.Name ? p => p.SortName : p => p.CaptureSortKey;
+                Expression<Func<Prisoner, int>> id = p => p.Id;
+                if (after is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: true, after.Key, after.Id);
+                if (before is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: false, before.Key, before.Id);
+                ordered = Keyset.Order(prisoners, key, id, descending);
+            }
+            fetched = await FetchAsync(ordered, sort, take, ct);
+        }
 
         var more = fetched.Count > pageSize;
         var page = fetched.Take(pageSize).ToList();
@@ -90,6 +101,29 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
             page.Select(x => x.Row).ToList(),
             hasPrevious && page.Count > 0 ? Cursor(0) : null,
             hasNext && page.Count > 0 ? Cursor(page.Count - 1) : null);
+    }
+
+    /// <summary>The part of a relevance cursor: "0" exact, "1" the rest (a cursor made before parts were carried began "0…" or "1…" too).</summary>
+    private static int? RelevancePart(RegisterCursor? cursor) =>
+        cursor is null ? null : cursor.Key.Length > 0 && cursor.Key[0] is '0' or '1' ? cursor.Key[0] - '0' : null;
+
+    private static async Task<List<(string SortKey, RegisterRow Row)>> FetchAsync(
+        IOrderedQueryable<Prisoner> ordered, RegisterSort sort, int take, CancellationToken ct)
+    {
+        var rows = await ordered
+            .Take(take)
+            .Select(p => new
+            {
+                SortKey = sort == RegisterSort.Name ? p.SortName
+                    : sort == RegisterSort.DateOfCapture ? p.CaptureSortKey
+                    : p.Reference,
+                Row = new RegisterRow(p.Id, p.Reference, p.FamilyName, p.GivenNames,
+                    p.Aliases.OrderBy(a => a.Id).Select(a => a.Name).FirstOrDefault(),
+                    p.Rank, p.ServiceNumber, p.NationalityCode, p.DetainingPowerCode, p.DateOfCapture, p.CustodyStatus,
+                    p.CurrentWish, p.CurrentWishStateCode, p.CurrentWishVerification, p.CurrentWishCertainty),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => (r.SortKey, r.Row)).ToList();
     }
 
     /// <summary>True when records exist whose search terms predate the name keys (a database from before they came).</summary>

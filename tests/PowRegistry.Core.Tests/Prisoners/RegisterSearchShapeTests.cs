@@ -1,0 +1,220 @@
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Desks;
+using PowRegistry.Core.Prisoners;
+using PowRegistry.Core.Tests.Prisoners.Legacy;
+
+namespace PowRegistry.Core.Tests.Prisoners;
+
+/// <summary>
+/// The search shape chosen per query (lists or walks, relevance in two parts) returns exactly the rows, in exactly
+/// the order, of the one-query search it replaced (<see cref="LegacyRegisterQuery"/>, kept as the oracle): every
+/// page forward and back, in every sort and direction, with filters and as a desk officer, for many typed queries.
+/// The register is varied: Latin, Hangul and Cyrillic names, aliases, service numbers, three desks, two statuses.
+/// <see cref="RegisterSearchOptions.ListCap"/> is lowered to 40 here, so that common terms ("kim", "ri", "k") are
+/// walked and rare ones ("thak", a service number) listed, as at a million records.
+/// </summary>
+public sealed class RegisterSearchShapeTests(RegisterSearchShapeTests.Data app) : IClassFixture<RegisterSearchShapeTests.Data>
+{
+    private const int PageSize = 40;
+
+    public sealed class Data : TestServices
+    {
+        public int[] Desks { get; private set; } = [];
+
+        private static readonly string[] LatinFamilies = ["Kim", "Ri", "Lee", "Pak", "Park", "Choe", "Thak", "Rim", "Kang", "Yi"];
+        private static readonly string[] LatinGivens = ["Yong Chol", "Yong-chol", "Young-chul", "Yeong-cheol", "Chol Su", "Ho Yong", "Myong Sok", "Kim", "Jong Un", "Ok"];
+        private static readonly string[] HangulFamilies = ["김", "리", "이", "박", "최", "탁"];
+        private static readonly string[] HangulGivens = ["영철", "철수", "호용", "명석", "영"];
+        private static readonly string[] CyrillicFamilies = ["Ким", "Ли", "Пак", "Чхве", "Рі"];
+        private static readonly string[] CyrillicGivens = ["Ён Чхоль", "Чхоль Су", "Йон Чхоль", "Хо Ён"];
+        private static readonly string[] RussianFamilies = ["Ivanov", "Иванов", "Sergeev", "Никитин"];
+        private static readonly string[] RussianGivens = ["Ivan", "Сергей", "Nikolai", "Иван"];
+
+        public const int Count = 1400;
+
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(new RegisterSearchOptions { ListCap = 40 });
+
+        protected override async Task SeedAsync()
+        {
+            var desks = new List<int>();
+            foreach (var name in new[] { "Desk one", "Desk two", "Desk three" })
+            {
+                desks.Add((await Run<DeskService, ServiceResult<Desk>>(d => d.CreateAsync(name, CancellationToken.None))).Value!.Id);
+            }
+            Desks = [.. desks];
+
+            for (var i = 0; i < Count; i++)
+            {
+                var n = (i * 7919) % 1000; // spread without a pattern that follows the id
+                (string family, string given, string nationality) = (i % 10) switch
+                {
+                    < 5 => (LatinFamilies[n % LatinFamilies.Length], LatinGivens[(n / 10) % LatinGivens.Length], "KP"),
+                    < 7 => (HangulFamilies[n % HangulFamilies.Length], HangulGivens[(n / 6) % HangulGivens.Length], "KP"),
+                    < 9 => (CyrillicFamilies[n % CyrillicFamilies.Length], CyrillicGivens[(n / 5) % CyrillicGivens.Length], "KP"),
+                    _ => (RussianFamilies[n % RussianFamilies.Length], RussianGivens[(n / 4) % RussianGivens.Length], "RU"),
+                };
+                var input = new PrisonerInput
+                {
+                    FamilyName = family,
+                    GivenNames = given,
+                    Nationality = nationality,
+                    ServiceNumber = i % 3 == 0 ? $"SN-{i:D5}" : null,
+                    DateOfCapture = i % 4 == 0 ? null : $"2024-{1 + (n % 12):D2}-{1 + (n % 28):D2}",
+                    DeskId = desks[n % 3 == 0 ? 0 : n % 3 == 1 ? 1 : (i % 2 == 0 ? 2 : 0)],
+                    InitialAlias = (i % 6) switch
+                    {
+                        0 => "리영철",
+                        1 => "Ri Yong Chol",
+                        2 => $"{family}-{i % 13}",
+                        _ => null,
+                    },
+                    DuplicatesChecked = true,
+                };
+                var created = await Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(input, Officer, CancellationToken.None));
+                Assert.True(created.Value is not null, $"seed {i}: {string.Join(", ", created.Errors.Select(e => e.Message.Key))}");
+            }
+        }
+    }
+
+    public static TheoryData<string> Typed() =>
+    [
+        "k", "kim", "KIM", "pow", "kim chol", "Thak Ho Yong", "이영철", "리영철", "Ri Yong Chol", "Lee Young-chul", "Ли Ён Чхоль",
+        "ri", "lee", "yong", "yong-chol", "영철", "ivan", "иван", "chol kim", "kim kim", "sn-0", "SN-00123", "POW-2025",
+        "zzzz", "kim zzzz", "ri yong", "Пак", "ok", "young chul", "kim-3",
+    ];
+
+    private static readonly RegisterSort[] Sorts = [RegisterSort.Relevance, RegisterSort.Reference, RegisterSort.Name, RegisterSort.DateOfCapture];
+
+    [Theory]
+    [MemberData(nameof(Typed))]
+    public async Task EveryPage_IsTheOraclesPage_InEverySortFilterAndDesk(string typed)
+    {
+        var reference = await Oracle(new RegisterQuery { PageSize = 1 }, null);
+        Assert.NotEmpty(reference.Rows); // the register is there
+        var compared = 0;
+        foreach (var sort in Sorts)
+        {
+            foreach (var descending in new[] { false, true })
+            {
+                foreach (var (desks, filter) in Viewers())
+                {
+                    RegisterQuery Query() { var q = filter(); q.Search = typed; q.Sort = sort; q.Descending = descending; q.PageSize = PageSize; return q; }
+                    compared += await CompareAllPagesAsync(Query, desks, $"\"{typed}\" {sort}{(descending ? " desc" : "")} desks [{string.Join(",", desks ?? [])}]");
+                }
+            }
+        }
+        Assert.True(compared > 0);
+    }
+
+    [Fact]
+    public async Task TheSearchesAboveFindRecords_InAllScriptsAndAsExactAndInexactMatches()
+    {
+        // Guards the comparison above against comparing empty pages: the register holds what the searches are about.
+        foreach (var typed in new[] { "kim", "이영철", "Ли Ён Чхоль", "ri yong", "ivan" })
+        {
+            var page = await Service(new RegisterQuery { Search = typed, PageSize = 200 }, null);
+            Assert.True(page.Rows.Count > 10, typed);
+        }
+        var relevance = await Service(new RegisterQuery { Search = "kim", Sort = RegisterSort.Relevance, PageSize = 200 }, null);
+        var reference = await Service(new RegisterQuery { Search = "kim", Sort = RegisterSort.Reference, PageSize = 200 }, null);
+        Assert.NotEqual(reference.Rows.Select(r => r.Id), relevance.Rows.Select(r => r.Id)); // two parts, not one
+    }
+
+    [Fact]
+    public async Task ARelevanceCursorFromTheOldShape_StillPagesOn()
+    {
+        // Old cursors carried "0"/"1" + reference as their key; the part is their first character.
+        var query = new RegisterQuery { Search = "kim", Sort = RegisterSort.Relevance, PageSize = PageSize };
+        var old = await Oracle(query, null);
+        var next = old.NextCursor!;
+        var fromOld = await Service(new RegisterQuery { Search = "kim", Sort = RegisterSort.Relevance, PageSize = PageSize, After = next }, null);
+        var fromOracle = await Oracle(new RegisterQuery { Search = "kim", Sort = RegisterSort.Relevance, PageSize = PageSize, After = next }, null);
+        Assert.Equal(fromOracle.Rows.Select(r => r.Id), fromOld.Rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task ACursorOfAnotherOrder_StartsARelevanceSearchAgain()
+    {
+        var byName = await Service(new RegisterQuery { Search = "kim", Sort = RegisterSort.Name, PageSize = PageSize }, null);
+        var first = await Service(new RegisterQuery { Search = "kim", Sort = RegisterSort.Relevance, PageSize = PageSize }, null);
+        var restarted = await Service(new RegisterQuery { Search = "kim", Sort = RegisterSort.Relevance, PageSize = PageSize, After = byName.NextCursor }, null);
+        Assert.Equal(first.Rows.Select(r => r.Id), restarted.Rows.Select(r => r.Id));
+        Assert.Null(restarted.PreviousCursor);
+    }
+
+    /// <summary>Who looks (null: every desk) and which filter: an administrator, each desk's officer, filters, both.</summary>
+    private IEnumerable<(int[]? Desks, Func<RegisterQuery> Filter)> Viewers()
+    {
+        yield return (null, () => new RegisterQuery());
+        yield return (null, () => new RegisterQuery { Status = CustodyStatus.InCustody });
+        yield return (null, () => new RegisterQuery { Nationality = "RU" });
+        yield return ([app.Desks[1]], () => new RegisterQuery());
+        yield return ([app.Desks[2]], () => new RegisterQuery { Status = CustodyStatus.Unknown });
+        yield return ([app.Desks[0], app.Desks[2]], () => new RegisterQuery());
+    }
+
+    /// <summary>Pages forward to the end and back to the start with each side's own cursors; every page must hold the same rows in the same order.</summary>
+    private async Task<int> CompareAllPagesAsync(Func<RegisterQuery> query, int[]? desks, string what)
+    {
+        var pages = 0;
+        var expected = await Oracle(query(), desks);
+        var actual = await Service(query(), desks);
+        var visited = new HashSet<int>();
+        while (true)
+        {
+            AssertSame(expected, actual, $"{what}, forward page {pages}");
+            foreach (var row in actual.Rows) Assert.True(visited.Add(row.Id), $"{what}: row {row.Id} twice");
+            AssertVisible(actual, desks);
+            pages++;
+            if (expected.NextCursor is null) break;
+            var e = query(); e.After = expected.NextCursor;
+            var a = query(); a.After = actual.NextCursor;
+            expected = await Oracle(e, desks);
+            actual = await Service(a, desks);
+        }
+        while (expected.PreviousCursor is not null)
+        {
+            var e = query(); e.Before = expected.PreviousCursor;
+            var a = query(); a.Before = actual.PreviousCursor;
+            expected = await Oracle(e, desks);
+            actual = await Service(a, desks);
+            AssertSame(expected, actual, $"{what}, backward page");
+            pages++;
+        }
+        return pages;
+    }
+
+    private void AssertVisible(RegisterPage page, int[]? desks)
+    {
+        if (desks is null || page.Rows.Count == 0) return;
+        using var db = app.NewDbContext();
+        var ids = page.Rows.Select(r => r.Id).ToList();
+        var seen = db.Prisoners.Where(p => ids.Contains(p.Id)).Select(p => p.DeskId).ToList();
+        Assert.All(seen, d => Assert.Contains(d, desks));
+    }
+
+    private static void AssertSame(RegisterPage expected, RegisterPage actual, string what)
+    {
+        Assert.True(expected.Rows.Select(r => r.Id).SequenceEqual(actual.Rows.Select(r => r.Id)),
+            $"{what}: expected [{string.Join(",", expected.Rows.Select(r => r.Id))}] got [{string.Join(",", actual.Rows.Select(r => r.Id))}]");
+        Assert.True(expected.NextCursor is null == actual.NextCursor is null, $"{what}: next cursor");
+        Assert.True(expected.PreviousCursor is null == actual.PreviousCursor is null, $"{what}: previous cursor");
+        Assert.Equal(expected.Rows, actual.Rows);
+    }
+
+    private async Task<RegisterPage> Service(RegisterQuery query, int[]? desks)
+    {
+        await using var scope = desks is null ? app.ScopeAs("admin", administrator: true) : app.ScopeAs("officer", deskIds: desks);
+        return await scope.ServiceProvider.GetRequiredService<RegisterService>().ListAsync(query, CancellationToken.None);
+    }
+
+    private async Task<RegisterPage> Oracle(RegisterQuery query, int[]? desks)
+    {
+        await using var scope = desks is null ? app.ScopeAs("admin", administrator: true) : app.ScopeAs("officer", deskIds: desks);
+        return await LegacyRegisterQuery.ListAsync(
+            scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), scope.ServiceProvider.GetRequiredService<CurrentUser>(), query, CancellationToken.None);
+    }
+}
