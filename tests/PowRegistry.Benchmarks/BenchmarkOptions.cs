@@ -17,6 +17,7 @@ internal sealed record BenchmarkOptions(
           --batch N        prisoners per seeding transaction (default 20000)
           --budget SEC     stop a slow scenario after this long, once it has 5 calls (default 60)
           --report PATH    also write the results as Markdown to PATH
+          --write-csv PATH write an import file of --count fictional prisoners (default 100000) and stop
           --help           show this text
         """;
 
