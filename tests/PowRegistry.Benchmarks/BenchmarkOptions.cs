@@ -18,6 +18,7 @@ internal sealed record BenchmarkOptions(
           --budget SEC     stop a slow scenario after this long, once it has 5 calls (default 60)
           --report PATH    also write the results as Markdown to PATH
           --review         time the administrators' review (ReviewService.FiguresAsync) instead of the register
+          --write-csv PATH write an import file of --count fictional prisoners (default 100000) and stop
           --help           show this text
         """;
 

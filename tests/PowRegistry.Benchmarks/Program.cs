@@ -16,6 +16,9 @@ using PowRegistry.Core.Data;
 using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Prisoners;
 
+if (ImportCsvWriter.TryRun(args) is { } wroteCsv) return wroteCsv;
+if (ScalarQuery.TryRun(args) is { } scalar) return scalar;
+
 if (BenchmarkOptions.WantsHelp(args))
 {
     Console.WriteLine(BenchmarkOptions.Usage);

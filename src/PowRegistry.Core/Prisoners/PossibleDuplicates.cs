@@ -63,6 +63,74 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
         return found.Values.Take(MaxCandidates).ToList();
     }
 
+    /// <summary>
+    /// <see cref="FindAsync"/> for many inputs (an import), with the same answers, in the order of <paramref name="inputs"/>.
+    /// A row can only have a candidate when its service number is on the register or every word of its name meets some
+    /// name key on the register; both are asked for the whole batch in a few queries (the name keys' exact values in
+    /// one query per 5,000 keys, each distinct prefix once). Only the rows that pass are asked one by one, through
+    /// <see cref="FindAsync"/> itself, so the answers cannot differ; on a register that holds none of the file's names
+    /// (a first load) no row is asked at all.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<DuplicateCandidate>>> FindManyAsync(IReadOnlyList<PrisonerInput> inputs, CancellationToken ct,
+        IProgress<int>? searched = null)
+    {
+        var numbers = inputs.Select(i => Text.Clean(i.ServiceNumber)).OfType<string>().Distinct().ToList();
+        var knownNumbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in numbers.Chunk(5000))
+        {
+            knownNumbers.UnionWith(await db.Prisoners.AsNoTracking().Where(p => p.ServiceNumber != null && chunk.Contains(p.ServiceNumber))
+                .Select(p => p.ServiceNumber!).Distinct().ToListAsync(ct));
+        }
+
+        var queries = inputs.Select(i => NameKeys.ForQuery(NameOf(i))).ToList();
+        var exact = queries.SelectMany(q => q).SelectMany(t => t.Exact).Distinct(StringComparer.Ordinal).ToList();
+        var knownKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in exact.Chunk(5000))
+        {
+            knownKeys.UnionWith(await db.PrisonerSearchTerms.AsNoTracking().Where(t => t.Kind == SearchTermKind.NameKey && chunk.Contains(t.Term))
+                .Select(t => t.Term).Distinct().ToListAsync(ct));
+        }
+        var prefixMeets = new Dictionary<string, bool>(StringComparer.Ordinal);
+        async Task<bool> MeetsAsync(NameQueryTerm term)
+        {
+            if (term.Exact.Count == 0 && term.Prefixes.Count == 0) return true; // FindAsync leaves such a word out of the search
+            if (term.Exact.Any(knownKeys.Contains)) return true;
+            foreach (var prefix in term.Prefixes)
+            {
+                if (!prefixMeets.TryGetValue(prefix, out var meets))
+                {
+                    var upper = SearchText.PrefixUpperBound(prefix);
+#pragma warning disable CA1309 // ordinal comparison in SQL, as in RegisterSearch.KeysMeeting
+                    meets = await db.PrisonerSearchTerms.AnyAsync(t => t.Kind == SearchTermKind.NameKey && string.Compare(t.Term, prefix) >= 0 && string.Compare(t.Term, upper) < 0, ct);
+#pragma warning restore CA1309
+                    prefixMeets[prefix] = meets;
+                }
+                if (meets) return true;
+            }
+            return false;
+        }
+
+        var result = new List<IReadOnlyList<DuplicateCandidate>>(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var mayHave = Text.Clean(inputs[i].ServiceNumber) is { } number && knownNumbers.Contains(number);
+            if (!mayHave && queries[i].Count > 0)
+            {
+                mayHave = true;
+                foreach (var term in queries[i])
+                {
+                    if (await MeetsAsync(term)) continue;
+                    mayHave = false;
+                    break;
+                }
+            }
+            result.Add(mayHave ? await FindAsync(inputs[i], null, ct) : []);
+            if (result.Count % 1000 == 0) searched?.Report(result.Count);
+        }
+        searched?.Report(result.Count);
+        return result;
+    }
+
     private static string Name(string? family, string? given) =>
         string.Join(' ', new[] { family, given }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } name ? name : "(name unknown)";
 

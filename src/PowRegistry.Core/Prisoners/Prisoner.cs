@@ -118,6 +118,17 @@ public sealed class Prisoner
         Reference = $"POW-{CreatedAt.Year:D4}-{Id:D6}";
     }
 
+    /// <summary>
+    /// A batch registration reserves the ids of a whole chunk under the write lock (<see cref="BatchRegistrationService"/>),
+    /// so the record knows its id, and hence its reference, before its insert: one save per chunk, not per record.
+    /// </summary>
+    internal void TakeReservedId(int id)
+    {
+        if (Id != 0) throw new InvalidOperationException("The record has an id already.");
+        Id = id;
+        AssignReference();
+    }
+
     /// <summary>Administrators move a record to another desk.</summary>
     public void MoveToDesk(int deskId, Actor actor, DateTimeOffset now)
     {

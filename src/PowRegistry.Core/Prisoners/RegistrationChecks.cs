@@ -33,6 +33,53 @@ internal static class RegistrationChecks
         return (null, deskId.Value);
     }
 
+    /// <summary>
+    /// The batch form of <see cref="CheckAsync(PowRegistryDbContext, IValidator{PrisonerInput}, PrisonerInput, IReadOnlyList{int}, CancellationToken)"/>:
+    /// the same checks in the same order, with the service numbers already taken read once for the whole batch
+    /// (<see cref="TakenServiceNumbersAsync"/>) instead of one query per row.
+    /// </summary>
+    public static async Task<(ServiceResult<Prisoner>? Refused, int DeskId)> CheckAsync(
+        IValidator<PrisonerInput> validator, PrisonerInput input, IReadOnlyList<int> desks, IReadOnlySet<(string Nationality, string Number)> taken, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return (ServiceResult<Prisoner>.Failure(validation), 0);
+        if (ServiceNumberTaken(input, taken) is { } refused) return (refused, 0);
+        var deskId = input.DeskId ?? (desks.Count == 1 ? desks[0] : null);
+        if (deskId is null || !desks.Contains(deskId.Value))
+        {
+            return (ServiceResult<Prisoner>.Failure(nameof(PrisonerInput.DeskId),
+                desks.Count == 0 ? "Prisoner.Desk.NoneYet" : "Prisoner.Desk.ChooseYours"), 0);
+        }
+        return (null, deskId.Value);
+    }
+
+    /// <summary>
+    /// The (nationality, service number) pairs of the batch that the register already holds, across all desks as in
+    /// <see cref="ServiceNumberTakenAsync"/>: one query per 5,000 numbers.
+    /// </summary>
+    public static async Task<IReadOnlySet<(string Nationality, string Number)>> TakenServiceNumbersAsync(PowRegistryDbContext db, IReadOnlyList<PrisonerInput> inputs, CancellationToken ct)
+    {
+        var taken = new HashSet<(string, string)>();
+        var numbers = inputs.Where(i => Text.Clean(i.Nationality) is not null).Select(i => Text.Clean(i.ServiceNumber)).OfType<string>().Distinct().ToList();
+        foreach (var chunk in numbers.Chunk(5000))
+        {
+            var found = await db.Prisoners.IgnoreQueryFilters().AsNoTracking()
+                .Where(p => p.ServiceNumber != null && p.NationalityCode != null && chunk.Contains(p.ServiceNumber))
+                .Select(p => new { p.NationalityCode, p.ServiceNumber })
+                .ToListAsync(ct);
+            foreach (var p in found) taken.Add((p.NationalityCode!, p.ServiceNumber!));
+        }
+        return taken;
+    }
+
+    public static ServiceResult<Prisoner>? ServiceNumberTaken(PrisonerInput input, IReadOnlySet<(string Nationality, string Number)> taken)
+    {
+        var number = Text.Clean(input.ServiceNumber);
+        var nationality = Text.Clean(input.Nationality)?.ToUpperInvariant();
+        if (number is null || nationality is null) return null;
+        return taken.Contains((nationality, number)) ? ServiceNumberTaken(nationality) : null;
+    }
+
     public static async Task<ServiceResult<Prisoner>?> ServiceNumberTakenAsync(PowRegistryDbContext db, PrisonerInput input, int? exceptId, CancellationToken ct)
     {
         var number = Text.Clean(input.ServiceNumber);

@@ -132,6 +132,7 @@ public static class Commands
     /// <summary>
     /// `import FILE --desk NAME [--skip-invalid] [--dry-run]`: the CSV import of /Prisoners/Import, run by an operator.
     /// Prints problems by row and column, and possible duplicates by reference only (no names on a console that may be logged).
+    /// Prints progress (counts only) every 10,000 rows: checked, searched for duplicates, saved.
     /// Exit code 0 when the rows were registered (or, with --dry-run, when the file is valid), 1 when nothing was saved, 2 on usage errors.
     /// </summary>
     private static async Task<int> ImportAsync(IServiceProvider services, string[] args)
@@ -174,7 +175,8 @@ public static class Commands
 
         var import = services.GetRequiredService<PrisonerImport>();
         var bytes = await File.ReadAllBytesAsync(file);
-        var preview = await import.PreviewAsync(bytes, deskId, CancellationToken.None);
+        var progress = new ImportConsoleProgress();
+        var preview = await import.PreviewAsync(bytes, deskId, CancellationToken.None, progress);
         var text = services.GetRequiredService<MessageText>();
         foreach (var problem in preview.FileErrors.Concat(preview.Rows.SelectMany(r => r.Errors)))
         {
@@ -195,12 +197,20 @@ public static class Commands
             return preview.InvalidCount == 0 ? 0 : 1;
         }
 
-        var outcome = await import.ImportAsync(bytes, deskId, skipInvalid, Core.Common.Actor.System, CancellationToken.None);
+        var outcome = await import.ImportAsync(bytes, deskId, skipInvalid, Core.Common.Actor.System, CancellationToken.None, progress);
         if (!outcome.Saved)
         {
             if (preview.InvalidCount > 0 && !skipInvalid) await Console.Out.WriteLineAsync("Some rows have errors: fix them, or pass --skip-invalid to import the valid rows only.");
             foreach (var error in outcome.Errors.Where(e => preview.Rows.All(r => r.IsValid) || e.Row == 0)) await Console.Out.WriteLineAsync($"Row {error.Row}, {error.Column}: {text[error.Message]}");
             await Console.Out.WriteLineAsync("Nothing was saved.");
+            return 1;
+        }
+        if (outcome.Incomplete)
+        {
+            // ADR-017: the chunks before the failing one are saved; the officer removes rows up to the last saved one and runs the rest.
+            foreach (var error in outcome.Errors) await Console.Out.WriteLineAsync($"Row {error.Row}, {error.Column}: {text[error.Message]}");
+            await Console.Out.WriteLineAsync($"The import stopped: {outcome.Created} prisoners were registered, up to row {outcome.LastSavedRow} of the file; the rows after it were not saved. Import them again once the rows above are fixed.");
+            await Console.Out.WriteLineAsync($"Registered: {outcome.References[0]} … {outcome.References[^1]}");
             return 1;
         }
         await Console.Out.WriteLineAsync($"{outcome.Created} prisoners registered, {outcome.SkippedRows} rows skipped.");

@@ -8,10 +8,23 @@ namespace PowRegistry.Web.Infrastructure;
 /// </summary>
 public static class RequestSizeGuard
 {
+    /// <summary>
+    /// The import page takes a file of up to <see cref="Core.Exchange.PrisonerImport.MaxBytes"/> (100,000 rows), more than
+    /// the server's limit: its posts get that much plus room for the multipart envelope and the other fields. Only an
+    /// officer allowed on the page has the body read (authorization runs before the form is read).
+    /// </summary>
+    public const long ImportBodyLimit = Core.Exchange.PrisonerImport.MaxBytes + (1024 * 1024);
+
     /// <summary>A declared length over the limit is refused at once, before anything reads the body.</summary>
     public static IApplicationBuilder UseRequestSizeGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false } && HttpMethods.IsPost(context.Request.Method)
+            && context.Request.Path.Equals("/Prisoners/Import", StringComparison.OrdinalIgnoreCase))
+        {
+            feature.MaxRequestBodySize = ImportBodyLimit;
+        }
+        var limit = feature?.MaxRequestBodySize;
         if (!Explaining(context) && limit is not null && context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -26,12 +26,48 @@ public sealed class ImportModel(PrisonerImport import, DeskService desks, Curren
     [BindProperty] public string? PreviewId { get; set; }
     [BindProperty] public bool SkipInvalid { get; set; }
 
+    /// <summary>The page of the preview shown (<see cref="RowsPerPage"/> rows each): 100,000 rows are not one page.</summary>
+    [BindProperty(SupportsGet = true)] public int PreviewPage { get; set; } = 1;
+
+    /// <summary>Only the rows with errors or possible duplicates.</summary>
+    [BindProperty(SupportsGet = true)] public bool ProblemsOnly { get; set; }
+
+    public const int RowsPerPage = 50;
+
     public ImportPreview? Preview { get; private set; }
     public ImportOutcome? Outcome { get; private set; }
     public string? Message { get; private set; }
     public IReadOnlyList<SelectListItem> DeskOptions { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken ct) => OfferDesksAsync(ct);
+
+    /// <summary>
+    /// Another page of the user's current preview: the stored file is checked again (nothing the browser sends is
+    /// trusted) and the page asked for is shown. Checking again costs a few seconds for 100,000 rows; it also shows the
+    /// rows as they stand now.
+    /// </summary>
+    public async Task<IActionResult> OnGetPreviewAsync(CancellationToken ct)
+    {
+        await OfferDesksAsync(ct);
+        var stored = await cache.GetAsync(Key, ct);
+        if (stored is null || Unpack(stored) is not { } unpacked)
+        {
+            Message = "This preview has expired: upload the file again. Nothing was saved.";
+            return Page();
+        }
+        (PreviewId, DeskId, var bytes) = unpacked;
+        Preview = await import.PreviewAsync(bytes, DeskId, ct);
+        return Page();
+    }
+
+    /// <summary>The rows of the preview on this page (all rows, or only those with errors or possible duplicates).</summary>
+    public IReadOnlyList<ImportRow> RowsOnPage(out int pages)
+    {
+        var rows = Preview?.Rows.Where(r => !ProblemsOnly || !r.IsValid || r.PossibleDuplicates.Count > 0).ToList() ?? [];
+        pages = Math.Max(1, (rows.Count + RowsPerPage - 1) / RowsPerPage);
+        PreviewPage = Math.Clamp(PreviewPage, 1, pages);
+        return rows.Skip((PreviewPage - 1) * RowsPerPage).Take(RowsPerPage).ToList();
+    }
 
     public IActionResult OnGetTemplate() =>
         File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ImportColumns.Template())).ToArray(), "text/csv; charset=utf-8", "prisoner-import-template.csv");
@@ -46,7 +82,7 @@ public sealed class ImportModel(PrisonerImport import, DeskService desks, Curren
         }
         if (file.Length > PrisonerImport.MaxBytes)
         {
-            Message = $"The file is larger than {PrisonerImport.MaxBytes / 1024} KB: split it into smaller files (at most {PrisonerImport.MaxRows} rows each). Nothing was saved.";
+            Message = $"The file is larger than {PrisonerImport.MaxBytes / 1024} KB: split it into smaller files (at most {PrisonerImport.MaxRows:N0} rows each). Nothing was saved.";
             return Page();
         }
         using var buffer = new MemoryStream();
