@@ -42,6 +42,10 @@ internal sealed class PrisonerConfiguration : IEntityTypeConfiguration<Prisoner>
         builder.HasIndex(p => new { p.DeskId, p.SortName, p.Id });
         builder.HasIndex(p => new { p.CustodyStatus, p.SortName, p.Id });
         builder.HasIndex(p => new { p.NationalityCode, p.SortName, p.Id });
+        // Date-of-capture order within the same filters and a desk: an ordered walk that stops after a page, not a sort of all.
+        builder.HasIndex(p => new { p.DeskId, p.CaptureSortKey, p.Id });
+        builder.HasIndex(p => new { p.CustodyStatus, p.CaptureSortKey, p.Id });
+        builder.HasIndex(p => new { p.NationalityCode, p.CaptureSortKey, p.Id });
         builder.HasIndex(p => new { p.CurrentWish, p.Id });
         builder.HasIndex(p => new { p.CurrentWishStateCode, p.Id });
         builder.HasIndex(p => new { p.CurrentWishVerification, p.Id });

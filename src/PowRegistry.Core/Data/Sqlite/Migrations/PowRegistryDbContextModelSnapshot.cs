@@ -1007,9 +1007,15 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
 
                     b.HasIndex("SortName", "Id");
 
+                    b.HasIndex("CustodyStatus", "CaptureSortKey", "Id");
+
                     b.HasIndex("CustodyStatus", "SortName", "Id");
 
+                    b.HasIndex("DeskId", "CaptureSortKey", "Id");
+
                     b.HasIndex("DeskId", "SortName", "Id");
+
+                    b.HasIndex("NationalityCode", "CaptureSortKey", "Id");
 
                     b.HasIndex("NationalityCode", "SortName", "Id");
 
