@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Desks;
+using PowRegistry.Core.Exchange;
 using PowRegistry.Web.Tests.Infrastructure;
 
 namespace PowRegistry.Web.Tests;
@@ -195,15 +196,15 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
     {
         using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
         var big = new StringBuilder("family_name,given_names,date_of_birth,nationality,notes\n");
-        while (big.Length <= 1024 * 1024) big.Append("Kim,A,1999,KP,").Append('x', 3000).Append('\n');
+        while (big.Length <= PrisonerImport.MaxBytes) big.Append("Kim,A,1999,KP,").Append('x', 3000).Append('\n');
         var bySize = await UploadAsync(officer, Utf8(big.ToString()));
         Assert.Equal(HttpStatusCode.OK, bySize.Status);
-        Assert.Contains("The file is larger than 1024 KB", bySize.Text, StringComparison.Ordinal);
+        Assert.Contains($"The file is larger than {PrisonerImport.MaxBytes / 1024} KB", bySize.Text, StringComparison.Ordinal);
 
         var many = new StringBuilder("family_name,given_names,date_of_birth,nationality\n");
-        for (var i = 0; i < 1001; i++) many.Append("Kim,A,1999,KP\n");
+        for (var i = 0; i <= PrisonerImport.MaxRows; i++) many.Append("Kim,A,1999,KP\n");
         var byRows = await UploadAsync(officer, Utf8(many.ToString()));
-        Assert.Contains("The file has more than 1000 rows of data", byRows.Text, StringComparison.Ordinal);
+        Assert.Contains($"The file has more than {PrisonerImport.MaxRows} rows of data", byRows.Text, StringComparison.Ordinal);
 
         var longCell = await UploadAsync(officer, Utf8("family_name,given_names,date_of_birth,nationality\nKim," + new string('A', 6000) + ",1999,KP\n"));
         Assert.Contains("a cell is longer than 5000 characters", longCell.Text, StringComparison.Ordinal);

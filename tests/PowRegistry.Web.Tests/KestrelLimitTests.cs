@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
+using PowRegistry.Web.Infrastructure;
 using PowRegistry.Web.Tests.Infrastructure;
 
 using static PowRegistry.Web.Tests.Infrastructure.PowRegistryFactory;
@@ -51,7 +52,7 @@ public sealed class KestrelLimitTests(KestrelLimitTests.App app) : IClassFixture
     public async Task ABodyOverTheLimit_Gets413WithItsExplanation_DeclaredOrChunked(string url, bool multipart, bool chunked)
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Body(multipart, chunked) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Body(multipart, chunked, url.StartsWith("/Prisoners/Import", StringComparison.Ordinal) ? RequestSizeGuard.ImportBodyLimit + (1024 * 1024) : OverTheLimit) };
         request.Headers.Add("Cookie", await SignInAsync(client));
         request.Headers.TransferEncodingChunked = chunked;
         // With a declared length the server answers before reading the body; the client waits for that answer instead of
@@ -68,7 +69,7 @@ public sealed class KestrelLimitTests(KestrelLimitTests.App app) : IClassFixture
     public async Task AnAnonymousChunkedUpload_IsSentToLogIn_WithoutItsBodyBeingRead()
     {
         using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.BaseUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/Consultations/1?handler=Document") { Content = Body(multipart: true, chunked: true) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Consultations/1?handler=Document") { Content = Body(multipart: true, chunked: true, OverTheLimit) };
         request.Headers.TransferEncodingChunked = true;
         // The client sends the body only once the server asks for it (100 Continue), which Kestrel does when the app
         // starts reading. Answered without reading, the client never sends it: no race with a closed connection, and
@@ -112,7 +113,8 @@ public sealed class KestrelLimitTests(KestrelLimitTests.App app) : IClassFixture
         return cookies;
     }
 
-    private static HttpContent Body(bool multipart, bool chunked)
+    /// <summary>A body of <paramref name="size"/> bytes: over the server's limit, or over the import page's own larger one.</summary>
+    private static HttpContent Body(bool multipart, bool chunked, long size)
     {
         byte[] bytes;
         string contentType;
@@ -121,7 +123,7 @@ public sealed class KestrelLimitTests(KestrelLimitTests.App app) : IClassFixture
             const string boundary = "limit-test-boundary";
             var head = Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"document\"; filename=\"huge.pdf\"\r\nContent-Type: application/pdf\r\n\r\n");
             var tail = Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
-            bytes = [.. head, .. new byte[OverTheLimit], .. tail];
+            bytes = [.. head, .. new byte[size], .. tail];
             contentType = $"multipart/form-data; boundary={boundary}";
         }
         else

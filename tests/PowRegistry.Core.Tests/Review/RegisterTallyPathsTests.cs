@@ -19,6 +19,7 @@ public sealed partial class RegisterTallyPathsTests
         ["src/PowRegistry.Core/Prisoners/RegisterService.cs"] = "search terms only (the index rebuild)",
         ["src/PowRegistry.Core/Data/Sqlite/SqliteSetup.cs"] = "pragmas and the backup",
         ["src/PowRegistry.Core/Data/Sqlite/RegisterTallySql.cs"] = "builds the counts from the records",
+        ["src/PowRegistry.Core/Data/Sqlite/IdReservation.cs"] = "reads the id sequence for a batch import, changes nothing (the import saves through the save)",
         ["src/PowRegistry.Web/Infrastructure/CommandLine/Commands.cs"] = "verify-tallies --rebuild runs RegisterTallySql.Rebuild",
     };
 
