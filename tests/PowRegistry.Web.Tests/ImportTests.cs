@@ -9,6 +9,7 @@ using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Exchange;
+using PowRegistry.Web.Pages.Prisoners;
 using PowRegistry.Web.Tests.Infrastructure;
 
 namespace PowRegistry.Web.Tests;
@@ -263,6 +264,30 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
         Assert.Contains("1 prisoners registered", own.Text, StringComparison.Ordinal);
         Assert.Equal(deskA, await app.AsSystemAsync<PowRegistryDbContext, int>(db => db.Prisoners.Where(p => p.FamilyName == tag).Select(p => p.DeskId).SingleAsync()));
         Assert.Contains("No prisoner matches.", (await officerB.GetAsync($"/Prisoners?q={tag}")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALargePreview_IsShownPageByPage_AndCanShowOnlyTheRowsWithProblems()
+    {
+        using var officer = await app.LoginAsNewUserAsync(Roles.CaseOfficer);
+        var tag = Tag();
+        var file = new StringBuilder(Header + "\r\n");
+        // Names that sound like no other (so no row is a possible duplicate); one row without its family name.
+        for (var i = 0; i < ImportModel.RowsPerPage + 10; i++) file.Append(i == ImportModel.RowsPerPage + 5 ? $",Chol,1999,KP,{tag}-{i},Good\r\n" : $"{Tag()},Chol,1999,KP,{tag}-{i},Good\r\n");
+
+        var first = await UploadAsync(officer, Utf8(file.ToString()));
+        Assert.Equal(ImportModel.RowsPerPage, first.Document.QuerySelectorAll("table.import-rows tbody tr").Length);
+        var next = first.Document.QuerySelector("#import-pager a[rel=next]")!.GetAttribute("href")!;
+
+        var second = await officer.GetAsync(next);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        var rows = second.Document.QuerySelectorAll("table.import-rows tbody tr");
+        Assert.Equal(10, rows.Length);
+        Assert.Equal((ImportModel.RowsPerPage + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), rows[0].GetAttribute("data-row"));
+
+        var problems = await officer.GetAsync(first.Document.QuerySelector("#import-pager a[href*='ProblemsOnly=true']")!.GetAttribute("href")!);
+        var invalid = Assert.Single(problems.Document.QuerySelectorAll("table.import-rows tbody tr"));
+        Assert.Equal("invalid", invalid.ClassName);
     }
 
     [Fact]

@@ -46,9 +46,12 @@ internal sealed class PrisonerConfiguration : IEntityTypeConfiguration<Prisoner>
         builder.HasIndex(p => new { p.DeskId, p.CaptureSortKey, p.Id });
         builder.HasIndex(p => new { p.CustodyStatus, p.CaptureSortKey, p.Id });
         builder.HasIndex(p => new { p.NationalityCode, p.CaptureSortKey, p.Id });
-        builder.HasIndex(p => new { p.CurrentWish, p.Id });
-        builder.HasIndex(p => new { p.CurrentWishStateCode, p.Id });
-        builder.HasIndex(p => new { p.CurrentWishVerification, p.Id });
+        // Only records with a wish: where few have one, the planner's statistics on a full index counted every record
+        // without a wish as one value and made it scan the register for a wish filter (7 s at a million, issue 13).
+        // A filter "= value" implies "IS NOT NULL", so these indexes serve it. New names: the old ones' statistics would outlive them.
+        builder.HasIndex(p => new { p.CurrentWish, p.Id }, "IX_Prisoners_CurrentWish_Id_Stated").HasFilter("\"CurrentWish\" IS NOT NULL");
+        builder.HasIndex(p => new { p.CurrentWishStateCode, p.Id }, "IX_Prisoners_CurrentWishStateCode_Id_Stated").HasFilter("\"CurrentWishStateCode\" IS NOT NULL");
+        builder.HasIndex(p => new { p.CurrentWishVerification, p.Id }, "IX_Prisoners_CurrentWishVerification_Id_Stated").HasFilter("\"CurrentWishVerification\" IS NOT NULL");
         builder.Property(p => p.CurrentWishStateCode).HasMaxLength(2);
         builder.HasIndex(p => new { p.NationalityCode, p.ServiceNumber }).IsUnique();
 

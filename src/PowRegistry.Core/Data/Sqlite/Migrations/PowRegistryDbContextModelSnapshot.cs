@@ -988,12 +988,6 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
 
                     b.HasIndex("CaptureSortKey", "Id");
 
-                    b.HasIndex("CurrentWish", "Id");
-
-                    b.HasIndex("CurrentWishStateCode", "Id");
-
-                    b.HasIndex("CurrentWishVerification", "Id");
-
                     b.HasIndex("CustodyStatus", "Id");
 
                     b.HasIndex("DeskId", "Id");
@@ -1018,6 +1012,15 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                     b.HasIndex("NationalityCode", "CaptureSortKey", "Id");
 
                     b.HasIndex("NationalityCode", "SortName", "Id");
+
+                    b.HasIndex(new[] { "CurrentWishStateCode", "Id" }, "IX_Prisoners_CurrentWishStateCode_Id_Stated")
+                        .HasFilter("\"CurrentWishStateCode\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "CurrentWishVerification", "Id" }, "IX_Prisoners_CurrentWishVerification_Id_Stated")
+                        .HasFilter("\"CurrentWishVerification\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "CurrentWish", "Id" }, "IX_Prisoners_CurrentWish_Id_Stated")
+                        .HasFilter("\"CurrentWish\" IS NOT NULL");
 
                     b.ToTable("Prisoners");
                 });
