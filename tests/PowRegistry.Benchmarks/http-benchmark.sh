@@ -310,7 +310,7 @@ cat "$work/report.md"
 # --- The import, when its benchmark exists (tests/PowRegistry.Benchmarks/import-benchmark.sh). ---
 if [ -x tests/PowRegistry.Benchmarks/import-benchmark.sh ]; then
   echo
-  tests/PowRegistry.Benchmarks/import-benchmark.sh --count "$(( count < 100000 ? count : 100000 ))"
+  tests/PowRegistry.Benchmarks/import-benchmark.sh --count "$(( count < 100000 ? count : 100000 ))" --app "$work/app"
 fi
 
 if [ "$failures" -gt 0 ]; then echo "$failures requests did not answer 200: the figures above are not valid." >&2; exit 1; fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The import benchmark (issue 13): a 100,000-row CSV through the published app's validated import
-# (`PowRegistry.Web -- import FILE --desk NAME`) against the raw-SQL seeder for as many records, in the same run.
+# (`PowRegistry.Web import FILE --desk NAME`) against the raw-SQL seeder for as many records, in the same run.
 # Target: import time ≤ 2 × seeder time. Prints a Markdown section on stdout (progress goes to stderr).
 #
 #   tests/PowRegistry.Benchmarks/import-benchmark.sh [--count N] [--work DIR] [--app DIR]
@@ -64,7 +64,7 @@ run_app() {
   ( cd "$app" && env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__PowRegistry="Data Source=$db" \
       PowRegistry__LogFolder="$work/logs" PowRegistry__Audit__KeyFile="$db.audit.key" \
       PowRegistry__BootstrapAdmin__Email="bench-import@example.org" PowRegistry__BootstrapAdmin__Password="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')Aa1!" \
-      Serilog__MinimumLevel__Default=Warning ./PowRegistry.Web -- "$@" )
+      Serilog__MinimumLevel__Default=Warning ./PowRegistry.Web "$@" )
 }
 log "== Migrating a fresh database for the import"
 run_app verify-audit >"$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
