@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PowRegistry.Benchmarks;
 
 internal sealed record BenchmarkOptions(
-    int Count, string DatabasePath, bool Reuse, bool SeedOnly, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath, bool Review = false)
+    int Count, string DatabasePath, bool Reuse, bool SeedOnly, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath, bool Review = false, string? Only = null)
 {
     public const string Usage = """
         PowRegistry register benchmark: seeds fictional prisoners, then times RegisterService.ListAsync.
@@ -17,6 +17,7 @@ internal sealed record BenchmarkOptions(
           --batch N        prisoners per seeding transaction (default 20000)
           --budget SEC     stop a slow scenario after this long, once it has 5 calls (default 60)
           --report PATH    also write the results as Markdown to PATH
+          --only TEXT      time only the scenarios whose name contains TEXT (several: "kim|ri ")
           --review         time the administrators' review (ReviewService.FiguresAsync) instead of the register
           --write-csv PATH write an import file of --count fictional prisoners (default 100000) and stop
           --help           show this text
@@ -43,6 +44,7 @@ internal sealed record BenchmarkOptions(
                 "--budget" => options with { Budget = TimeSpan.FromSeconds(Number()) },
                 "--report" => options with { ReportPath = Path.GetFullPath(Next()) },
                 "--review" => options with { Review = true },
+                "--only" => options with { Only = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

@@ -194,6 +194,12 @@ List<Scenario> scenarios =
     new(Search, "Two words \"kim chol\", relevance, second page", new RegisterQuery { Search = "kim chol", Sort = RegisterSort.Relevance, After = kimCholRelevanceSecond }),
     new(Search, "\"kim\", sorted by name", Searching("kim", RegisterSort.Name)),
     new(Search, "\"kim\" + nationality = RU, by date of capture", new RegisterQuery { Search = "kim", Nationality = "RU", Sort = RegisterSort.DateOfCapture }),
+    new(Search, "\"kim\", sorted by name, descending", new RegisterQuery { Search = "kim", Sort = RegisterSort.Name, Descending = true }),
+    new(Search, "\"kim\", by date of capture, newest first", new RegisterQuery { Search = "kim", Sort = RegisterSort.DateOfCapture, Descending = true }),
+    new(Search, "\"pow\", sorted by name", Searching("pow", RegisterSort.Name)),
+    new(Search, "One letter \"k\", sorted by name", Searching("k", RegisterSort.Name)),
+    new(Search, "\"kim chol\", sorted by name", Searching("kim chol", RegisterSort.Name)),
+    new(Search, "Desk B officer: \"kim\", sorted by name", new RegisterQuery { Search = "kim", Sort = RegisterSort.Name }, deskB),
     new(Search, $"Desk B officer: rare full name \"{rareName}\", relevance", Searching(rareName), deskB),
 ];
 // The same man typed five ways: South Hangul, North Hangul, the North's romanization, a press spelling, Russian Cyrillic.
@@ -207,6 +213,14 @@ scenarios.Add(new(CrossScript, "\"이영철\", reference order, desk D officer",
 scenarios.Add(new(CrossScript, "\"Ri Yong Chol\", relevance, second page", new RegisterQuery { Search = "Ri Yong Chol", Sort = RegisterSort.Relevance, After = riYongCholRelevanceSecond }));
 scenarios.Add(new(CrossScript, "\"Lee Young-chul\" + status = in custody, relevance", new RegisterQuery { Search = "Lee Young-chul", Status = CustodyStatus.InCustody, Sort = RegisterSort.Relevance }));
 scenarios.Add(new(CrossScript, "\"이영철\", sorted by name", Searching("이영철", RegisterSort.Name)));
+scenarios.Add(new(CrossScript, "\"Ri Yong Chol\", sorted by name", Searching("Ri Yong Chol", RegisterSort.Name)));
+scenarios.Add(new(CrossScript, "\"Ли Ён Чхоль\", by date of capture", Searching("Ли Ён Чхоль", RegisterSort.DateOfCapture)));
+
+if (options.Only is { } only)
+{
+    var wanted = only.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    scenarios.RemoveAll(s => !wanted.Any(w => s.Name.Contains(w, StringComparison.OrdinalIgnoreCase)));
+}
 
 await CheckPagingAsync();
 var counts = scenarios.ToDictionary(s => s, s => SearchCount.Count(rawConnectionString, s));

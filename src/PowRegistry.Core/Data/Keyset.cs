@@ -34,6 +34,19 @@ public static class Keyset
         return query.Where(Expression.Lambda<Func<T, bool>>(predicate, parameter));
     }
 
+    /// <summary>
+    /// The rows whose key is not beyond <paramref name="bound"/> in the order: implied by a <see cref="Seek"/> back from a
+    /// cursor with that key, but said on the key alone it is a range the (key, id) index can end at.
+    /// </summary>
+    public static IQueryable<T> Within<T>(IQueryable<T> query, Expression<Func<T, string>> key, bool descending, string bound)
+    {
+        var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!,
+            key.Body, Expression.Property(Expression.Constant(new CursorValues(bound, 0)), nameof(CursorValues.Key)));
+        var zero = Expression.Constant(0);
+        Expression within = descending ? Expression.GreaterThanOrEqual(compare, zero) : Expression.LessThanOrEqual(compare, zero);
+        return query.Where(Expression.Lambda<Func<T, bool>>(within, key.Parameters[0]));
+    }
+
     /// <summary>The same, when the id alone is the order.</summary>
     public static IQueryable<T> SeekById<T>(IQueryable<T> query, bool descending, bool forward, int cursorId) where T : class
     {

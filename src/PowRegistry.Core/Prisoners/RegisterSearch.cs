@@ -27,13 +27,18 @@ namespace PowRegistry.Core.Prisoners;
 /// </summary>
 internal sealed class RegisterSearch
 {
-    private RegisterSearch(
-        Expression<Func<Prisoner, bool>>? matching, Expression<Func<Prisoner, bool>>? exact, Expression<Func<Prisoner, bool>>? inexact)
+    private RegisterSearch(Side? byWords, Side? byKeys, Side? exact)
     {
-        Matching = matching;
-        Exact = exact;
-        Inexact = inexact;
+        Matching = Either(byWords?.Probed, byKeys?.Probed);
+        if (Matching is null) return;
+        // Exact matches are matches by words, so "exact" alone finds them; "not exact" needs the whole match test.
+        Exact = exact?.Probed;
+        Inexact = Exact is null ? Matching : Predicate.And(Matching, Predicate.Not(Exact));
+        Walked = byWords?.Walked == true || byKeys?.Walked == true;
+        matchingSides = [.. new[] { byWords, byKeys }.OfType<Side>()];
     }
+
+    private readonly List<Side> matchingSides = [];
 
     /// <summary>The matching prisoners; null when no prisoner can match (a typed word that no stored term starts with, on both sides).</summary>
     public Expression<Func<Prisoner, bool>>? Matching { get; }
@@ -43,6 +48,39 @@ internal sealed class RegisterSearch
 
     /// <summary>The matches that are not exact; null when there are none.</summary>
     public Expression<Func<Prisoner, bool>>? Inexact { get; }
+
+    /// <summary>True when <see cref="Matching"/> is probed row by row (a common term): it suits a walk in the page's order, not a sort.</summary>
+    public bool Walked { get; }
+
+    /// <summary>
+    /// The same prisoners as <see cref="Matching"/>, in the shape for sorting them all (when walking the page's order
+    /// would read too far): each side's rarest condition, now counted up to <paramref name="cap"/> entries, read as a
+    /// list of ids however long, and its other conditions probed. Also how many ids the lists hold (the sides' counts
+    /// added, up to <paramref name="cap"/>).
+    /// </summary>
+    public async Task<(Expression<Func<Prisoner, bool>> Listed, int Count)> ListedAsync(PowRegistryDbContext db, int cap, CancellationToken ct)
+    {
+        Expression<Func<Prisoner, bool>>? listed = null;
+        var total = 0;
+        foreach (var side in matchingSides)
+        {
+            var counted = new List<SearchCondition>(side.Conditions.Count);
+            foreach (var condition in side.Conditions)
+            {
+                counted.Add(condition with { CappedCount = await db.PrisonerSearchTerms.Where(condition.Term).Take(cap).CountAsync(ct) });
+            }
+            counted = [.. counted.OrderBy(c => c.CappedCount)];
+            var ids = db.PrisonerSearchTerms.Where(counted[0].Term).Select(t => t.PrisonerId);
+            Expression<Func<Prisoner, bool>> all = p => ids.Contains(p.Id);
+            foreach (var other in counted.Skip(1)) all = Predicate.And(all, Has(db, other));
+            listed = Either(listed, all);
+            total += counted[0].CappedCount;
+        }
+        return (listed!, Math.Min(total, cap));
+    }
+
+    private static Expression<Func<Prisoner, bool>>? Either(Expression<Func<Prisoner, bool>>? left, Expression<Func<Prisoner, bool>>? right) =>
+        left is null ? right : right is null ? left : Predicate.Or(left, right);
 
     public static async Task<RegisterSearch?> ForAsync(PowRegistryDbContext db, string? typed, int listCap, CancellationToken ct)
     {
@@ -63,13 +101,8 @@ internal sealed class RegisterSearch
             if (KeysMeeting(term) is { } keys) meeting.Add(keys);
         }
 
-        var byWords = await SideAsync(db, starting, listCap, ct);
-        var byKeys = await SideAsync(db, meeting, listCap, ct);
-        var exact = await SideAsync(db, equal, listCap, ct);
-        var matching = byWords is null ? byKeys : byKeys is null ? byWords : Predicate.Or(byWords, byKeys);
-        // Exact matches are matches by words, so "exact" alone finds them; "not exact" needs the whole match test.
-        var inexact = matching is null ? null : exact is null ? matching : Predicate.And(matching, Predicate.Not(exact));
-        return new RegisterSearch(matching, matching is null ? null : exact, inexact);
+        return new RegisterSearch(
+            await SideAsync(db, starting, listCap, ct), await SideAsync(db, meeting, listCap, ct), await SideAsync(db, equal, listCap, ct));
     }
 
     /// <summary>Ids of prisoners with a name key equal to one of the term's exact keys or starting with one of its prefixes.</summary>
@@ -96,11 +129,14 @@ internal sealed class RegisterSearch
         return any is null ? null : Predicate.And(t => t.Kind == SearchTermKind.NameKey, any);
     }
 
+    /// <summary>One side's conditions (rarest first, by capped count), all of which a match must meet, and the shape they were given.</summary>
+    private sealed record Side(Expression<Func<Prisoner, bool>> Probed, bool Walked, IReadOnlyList<SearchCondition> Conditions);
+
     /// <summary>
     /// All of the conditions, in the shape their capped counts call for (see the class); null when there are none or
     /// one has no entries, so that nobody can meet them all.
     /// </summary>
-    private static async Task<Expression<Func<Prisoner, bool>>?> SideAsync(
+    private static async Task<Side?> SideAsync(
         PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> terms, int listCap, CancellationToken ct)
     {
         if (terms.Count == 0) return null;
@@ -114,18 +150,19 @@ internal sealed class RegisterSearch
         conditions = [.. conditions.OrderBy(c => c.CappedCount)];
 
         var rarest = conditions[0];
+        var walked = rarest.CappedCount >= listCap;
         Expression<Func<Prisoner, bool>> all;
-        if (rarest.CappedCount < listCap)
+        if (walked)
+        {
+            all = Has(db, rarest);
+        }
+        else
         {
             var ids = db.PrisonerSearchTerms.Where(rarest.Term).Select(t => t.PrisonerId);
             all = p => ids.Contains(p.Id);
         }
-        else
-        {
-            all = Has(db, rarest);
-        }
         foreach (var other in conditions.Skip(1)) all = Predicate.And(all, Has(db, other));
-        return all;
+        return new Side(all, walked, conditions);
     }
 
     /// <summary>EXISTS on the (PrisonerId, Kind, Term) key: one probe per row.</summary>

@@ -1,8 +1,17 @@
 namespace PowRegistry.Core.Prisoners;
 
-/// <summary>How register search chooses its shape (see <see cref="RegisterSearch"/>). Tests lower the cap to exercise both shapes on a small register.</summary>
+/// <summary>How register search chooses its shape (see <see cref="RegisterSearch"/>). Tests lower these to exercise every shape on a small register.</summary>
 public sealed class RegisterSearchOptions
 {
     /// <summary>A condition with fewer index entries than this has its list of ids read whole; a longer one is only probed row by row.</summary>
     public int ListCap { get; set; } = 5000;
+
+    /// <summary>
+    /// A search in name or date order over a common term walks at most this many rows of that order looking for a
+    /// page of matches; when they lie further along (a surname, in name order), it sorts the remaining matches instead.
+    /// </summary>
+    public int WalkLimit { get; set; } = 10_000;
+
+    /// <summary>How far the rows left after such a walk, and the matches' lists, are counted to choose which one drives the sort.</summary>
+    public int SortCountCap { get; set; } = 100_000;
 }

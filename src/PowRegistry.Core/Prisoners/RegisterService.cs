@@ -70,24 +70,23 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
         }
         else
         {
-            if (search?.Matching is { } matching) prisoners = prisoners.Where(matching);
-            IOrderedQueryable<Prisoner> ordered;
             if (sort == RegisterSort.Reference)
             {
                 // References are issued in id order, so the id alone orders them, and every (filter, Id) index serves it.
+                if (search?.Matching is { } matching) prisoners = prisoners.Where(matching);
                 if (after is not null) prisoners = Keyset.SeekById(prisoners, query.Descending, forward: true, after.Id);
                 if (before is not null) prisoners = Keyset.SeekById(prisoners, query.Descending, forward: false, before.Id);
-                ordered = descending ? prisoners.OrderByDescending(p => p.Id) : prisoners.OrderBy(p => p.Id);
+                fetched = await FetchAsync(descending ? prisoners.OrderByDescending(p => p.Id) : prisoners.OrderBy(p => p.Id), sort, take, ct);
             }
             else
             {
-                Expression<Func<Prisoner, string>> key = sort == RegisterSort.Name ? p => p.SortName : p => p.CaptureSortKey;
-                Expression<Func<Prisoner, int>> id = p => p.Id;
-                if (after is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: true, after.Key, after.Id);
-                if (before is not null) prisoners = Keyset.Seek(prisoners, key, id, query.Descending, forward: false, before.Key, before.Id);
-                ordered = Keyset.Order(prisoners, key, id, descending);
+                var key = SortKey(sort);
+                if (after is not null) prisoners = Keyset.Seek(prisoners, key, ById, query.Descending, forward: true, after.Key, after.Id);
+                if (before is not null) prisoners = Keyset.Seek(prisoners, key, ById, query.Descending, forward: false, before.Key, before.Id);
+                fetched = search is { Walked: true }
+                    ? await WalkThenSortAsync(prisoners, search, sort, descending, take, ct)
+                    : await FetchAsync(Keyset.Order(search?.Matching is { } matching ? prisoners.Where(matching) : prisoners, key, ById, descending), sort, take, ct);
             }
-            fetched = await FetchAsync(ordered, sort, take, ct);
         }
 
         var more = fetched.Count > pageSize;
@@ -101,6 +100,58 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
             page.Select(x => x.Row).ToList(),
             hasPrevious && page.Count > 0 ? Cursor(0) : null,
             hasNext && page.Count > 0 ? Cursor(page.Count - 1) : null);
+    }
+
+    private static readonly Expression<Func<Prisoner, int>> ById = p => p.Id;
+
+    private static Expression<Func<Prisoner, string>> SortKey(RegisterSort sort) => sort == RegisterSort.Name ? p => p.SortName : p => p.CaptureSortKey;
+
+    /// <summary>
+    /// A search by a common term, in name or date order. Walking that order and probing each row stops after a page of
+    /// matches, which is fast when matches are spread along it; but a surname clusters in name order ("kim" starts a
+    /// fifth of the register's names), and the walk would read every name before it. So the walk reads at most
+    /// <see cref="RegisterSearchOptions.WalkLimit"/> rows; if that did not fill the page, the remaining matches are
+    /// sorted instead, found from the term's list of ids, when that list is shorter than the walk still to go.
+    /// </summary>
+    private async Task<List<(string SortKey, RegisterRow Row)>> WalkThenSortAsync(
+        IQueryable<Prisoner> rows, RegisterSearch search, RegisterSort sort, bool descending, int take, CancellationToken ct)
+    {
+        var key = SortKey(sort);
+        // The last row the walk may read, and the first it may not.
+        var edge = await Keyset.Order(rows, key, ById, descending).Skip(searchOptions.WalkLimit - 1).Take(2)
+            .Select(p => new RegisterCursor(sort == RegisterSort.Name ? p.SortName : p.CaptureSortKey, p.Id))
+            .ToListAsync(ct);
+        if (edge.Count < 2) return await FetchAsync(Keyset.Order(rows.Where(search.Matching!), key, ById, descending), sort, take, ct);
+        var (last, next) = (edge[0], edge[1]);
+
+        // The key's own bound lets the index walk end at the edge instead of testing every row after it.
+        var walked = Keyset.Seek(Keyset.Within(rows, key, descending, next.Key), key, ById, descending, forward: false, next.Key, next.Id);
+        var fetched = await FetchAsync(Keyset.Order(walked.Where(search.Matching!), key, ById, descending), sort, take, ct);
+        if (fetched.Count >= take) return fetched;
+
+        // The rest: sort the matches found from the terms' lists when those are shorter than the walk still to go, or go
+        // on walking. The walk still to go is guessed from how densely the walk so far met matches (all the rows left,
+        // when it met none). Both are counted up to a cap; when both reach it, the lists win: a clustered term (a
+        // surname in name order) can leave a million rows to walk, while its list is what it is.
+        var rest = Keyset.Seek(rows, key, ById, descending, forward: true, last.Key, last.Id);
+        var cap = searchOptions.SortCountCap;
+        var restCount = await rest.Take(cap).CountAsync(ct);
+        var left = take - fetched.Count;
+        var walkToGo = fetched.Count == 0 ? restCount : (int)Math.Min(restCount, (long)left * searchOptions.WalkLimit / fetched.Count);
+        if (walkToGo > searchOptions.WalkLimit)
+        {
+            var (listed, listCount) = await search.ListedAsync(db, cap, ct);
+            if (listCount < walkToGo || listCount == cap && walkToGo == cap)
+            {
+                // Ordered by an expression no index has (the same strings), so that the database sorts the matches
+                // rather than walk the order again.
+                Expression<Func<Prisoner, string>> sorted = sort == RegisterSort.Name ? p => p.SortName.Substring(0) : p => p.CaptureSortKey.Substring(0);
+                fetched.AddRange(await FetchAsync(Keyset.Order(rest.Where(listed), sorted, ById, descending), sort, left, ct));
+                return fetched;
+            }
+        }
+        fetched.AddRange(await FetchAsync(Keyset.Order(rest.Where(search.Matching!), key, ById, descending), sort, left, ct));
+        return fetched;
     }
 
     /// <summary>The part of a relevance cursor: "0" exact, "1" the rest (a cursor made before parts were carried began "0…" or "1…" too).</summary>

@@ -14,7 +14,9 @@ namespace PowRegistry.Core.Tests.Prisoners;
 /// page forward and back, in every sort and direction, with filters and as a desk officer, for many typed queries.
 /// The register is varied: Latin, Hangul and Cyrillic names, aliases, service numbers, three desks, two statuses.
 /// <see cref="RegisterSearchOptions.ListCap"/> is lowered to 40 here, so that common terms ("kim", "ri", "k") are
-/// walked and rare ones ("thak", a service number) listed, as at a million records.
+/// walked and rare ones ("thak", a service number) listed, as at a million records; and a walk in name or date order
+/// stops after 25 rows and sorts the rest of the matches (driven by the term's list or by the rows left, whichever is
+/// shorter when counted up to 300), as "kim" in name order does at a million.
 /// </summary>
 public sealed class RegisterSearchShapeTests(RegisterSearchShapeTests.Data app) : IClassFixture<RegisterSearchShapeTests.Data>
 {
@@ -35,7 +37,7 @@ public sealed class RegisterSearchShapeTests(RegisterSearchShapeTests.Data app) 
 
         public const int Count = 1400;
 
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(new RegisterSearchOptions { ListCap = 40 });
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(new RegisterSearchOptions { ListCap = 40, WalkLimit = 25, SortCountCap = 300 });
 
         protected override async Task SeedAsync()
         {
