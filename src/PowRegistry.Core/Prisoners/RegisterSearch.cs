@@ -35,10 +35,10 @@ internal sealed class RegisterSearch
         Exact = exact?.Probed;
         Inexact = Exact is null ? Matching : Predicate.And(Matching, Predicate.Not(Exact));
         Walked = byWords?.Walked == true || byKeys?.Walked == true;
-        matchingSides = [.. new[] { byWords, byKeys }.OfType<Side>()];
+        _matchingSides = [.. new[] { byWords, byKeys }.OfType<Side>()];
     }
 
-    private readonly List<Side> matchingSides = [];
+    private readonly List<Side> _matchingSides = [];
 
     /// <summary>The matching prisoners; null when no prisoner can match (a typed word that no stored term starts with, on both sides).</summary>
     public Expression<Func<Prisoner, bool>>? Matching { get; }
@@ -62,7 +62,7 @@ internal sealed class RegisterSearch
     {
         Expression<Func<Prisoner, bool>>? listed = null;
         var total = 0;
-        foreach (var side in matchingSides)
+        foreach (var side in _matchingSides)
         {
             var counted = new List<SearchCondition>(side.Conditions.Count);
             foreach (var condition in side.Conditions)
