@@ -38,6 +38,27 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
         return this;
     }
 
+    // Back to acting for nobody when the request lets the context go (to the pool), so that a context ever taken from
+    // the pool without For sees no record of the last request's user.
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    private void Unbind()
+    {
+        _currentUser = new();
+        _auditKey = null;
+        _clock = TimeProvider.System;
+    }
+
     private AuditKey AuditKey => _auditKey ?? throw new InvalidOperationException("This context was not bound to a unit of work (PowRegistryDbContext.For): it cannot write audit entries.");
 
     public DbSet<Prisoner> Prisoners => Set<Prisoner>();
