@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidator<Wishes.WishInput>, Wishes.WishInputValidator>();
         services.AddSingleton<IValidator<Requests.HandoverInput>, Requests.HandoverInputValidator>();
         services.AddScoped<DeskService>();
+        services.AddScoped<SessionStandingQuery>();
         services.AddScoped<AuditService>();
         services.AddSingleton<AccessLog>();
         services.AddScoped<UserAdminService>();

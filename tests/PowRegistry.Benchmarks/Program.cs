@@ -266,14 +266,8 @@ ServiceProvider BuildServices(CaptureInterceptor? interceptor)
     services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
     services.AddPowRegistryServices();
     services.AddSingleton(AuditKey.Random());
-    if (interceptor is null)
-    {
-        services.AddPowRegistryDatabase(connectionString);
-    }
-    else
-    {
-        services.AddDbContext<PowRegistryDbContext>(o => SqliteSetup.Configure(o.AddInterceptors(interceptor), connectionString));
-    }
+    if (interceptor is null) services.AddPowRegistryDatabase(connectionString);
+    else services.AddPowRegistryDatabase(connectionString, interceptor);
     return services.BuildServiceProvider();
 }
 

@@ -116,7 +116,7 @@ internal static class ReviewBenchmark
         services.AddPowRegistryServices();
         services.AddSingleton(AuditKey.Random());
         if (interceptor is null) services.AddPowRegistryDatabase(connectionString);
-        else services.AddDbContext<PowRegistryDbContext>(o => SqliteSetup.Configure(o.AddInterceptors(interceptor), connectionString));
+        else services.AddPowRegistryDatabase(connectionString, interceptor);
         return services.BuildServiceProvider();
     }
 

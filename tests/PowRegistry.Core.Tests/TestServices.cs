@@ -76,7 +76,7 @@ public class TestServices : IAsyncLifetime
         options.AddInterceptors(interceptors);
         var system = new CurrentUser();
         system.ActAsSystem();
-        return new PowRegistryDbContext(options.Options, system, AuditKey, Clock);
+        return new PowRegistryDbContext(options.Options).For(system, AuditKey, Clock);
     }
 
     public async Task<T> Run<TService, T>(Func<TService, Task<T>> action) where TService : notnull

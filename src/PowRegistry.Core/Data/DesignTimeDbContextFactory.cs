@@ -14,6 +14,6 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
         SqliteSetup.Configure(options, "Data Source=design-time.db");
         var system = new Common.CurrentUser();
         system.ActAsSystem();
-        return new PowRegistryDbContext(options.Options, system, Audit.AuditKey.Random(), TimeProvider.System);
+        return new PowRegistryDbContext(options.Options).For(system, Audit.AuditKey.Random(), TimeProvider.System);
     }
 }

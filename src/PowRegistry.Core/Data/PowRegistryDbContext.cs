@@ -15,13 +15,52 @@ namespace PowRegistry.Core.Data;
 /// change writes sealed audit entries in the same transaction). Derived rows are kept here too: a saved change to a
 /// prisoner's names renews his search terms in the same transaction (<see cref="SearchTermUpkeep"/>), and a saved
 /// change to what he is counted by moves the review's counts (<see cref="RegisterTallyUpkeep"/>).
+/// Contexts are pooled (ADR-018): the one constructor takes only the options, and whoever hands a context out says
+/// whom it acts for with <see cref="For"/>. Until then it acts for nobody: it sees no record and cannot save an audited change.
 /// </summary>
-public sealed class PowRegistryDbContext(
-    DbContextOptions<PowRegistryDbContext> options,
-    CurrentUser currentUser,
-    AuditKey auditKey,
-    TimeProvider clock) : IdentityDbContext<AppUser>(options)
+public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    // Read by the query filters below: EF reads these fields of the context running the query, so a pooled context
+    // filters by whoever it was last handed to (see For), never by whoever built the model.
+    private CurrentUser _currentUser = new();
+    private AuditKey? _auditKey;
+    private TimeProvider _clock = TimeProvider.System;
+
+    /// <summary>
+    /// Binds the context to the unit of work it serves: the user its filters and audit entries are for, the audit key
+    /// and the clock. Called on every context taken from the pool (<see cref="Sqlite.SqliteSetup.AddPowRegistryDatabase"/>).
+    /// </summary>
+    public PowRegistryDbContext For(CurrentUser user, AuditKey key, TimeProvider time)
+    {
+        _currentUser = user;
+        _auditKey = key;
+        _clock = time;
+        return this;
+    }
+
+    // Back to acting for nobody when the request lets the context go (to the pool), so that a context ever taken from
+    // the pool without For sees no record of the last request's user.
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    private void Unbind()
+    {
+        _currentUser = new();
+        _auditKey = null;
+        _clock = TimeProvider.System;
+    }
+
+    private AuditKey AuditKey => _auditKey ?? throw new InvalidOperationException("This context was not bound to a unit of work (PowRegistryDbContext.For): it cannot write audit entries.");
+
     public DbSet<Prisoner> Prisoners => Set<Prisoner>();
     public DbSet<PrisonerAlias> PrisonerAliases => Set<PrisonerAlias>();
     public DbSet<IdentityDocument> IdentityDocuments => Set<IdentityDocument>();
@@ -41,7 +80,7 @@ public sealed class PowRegistryDbContext(
     public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
     public DbSet<Exchange.Transfer> Transfers => Set<Exchange.Transfer>();
 
-    public CurrentUser CurrentUser => currentUser;
+    public CurrentUser CurrentUser => _currentUser;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,10 +89,10 @@ public sealed class PowRegistryDbContext(
 
         // Need-to-know, in one place: a record outside the user's desks does not exist for him (404, not 403).
         // A record merged into another is gone from every list and page too.
-        builder.Entity<Prisoner>().HasQueryFilter(p => p.MergedIntoId == null && (currentUser.SeesAllDesks || currentUser.DeskIds.Contains(p.DeskId)));
-        builder.Entity<Consultations.Consultation>().HasQueryFilter(c => currentUser.SeesAllDesks || currentUser.DeskIds.Contains(c.DeskId));
+        builder.Entity<Prisoner>().HasQueryFilter(p => p.MergedIntoId == null && (_currentUser.SeesAllDesks || _currentUser.DeskIds.Contains(p.DeskId)));
+        builder.Entity<Consultations.Consultation>().HasQueryFilter(c => _currentUser.SeesAllDesks || _currentUser.DeskIds.Contains(c.DeskId));
         // The review's counts of prisoners: a reader sums the rows of his desks only, as he would count their records.
-        builder.Entity<RegisterTally>().HasQueryFilter(t => currentUser.SeesAllDesks || currentUser.DeskIds.Contains(t.DeskId));
+        builder.Entity<RegisterTally>().HasQueryFilter(t => _currentUser.SeesAllDesks || _currentUser.DeskIds.Contains(t.DeskId));
         // Notifications are seen exactly where their prisoner is: the prisoner filter above, applied through the join.
         builder.Entity<Notifications.Notification>().HasQueryFilter(n => Prisoners.Any(p => p.Id == n.PrisonerId));
     }
@@ -84,7 +123,7 @@ public sealed class PowRegistryDbContext(
             await tallies.ApplyAsync(this, cancellationToken);
             if (pending.Count > 0)
             {
-                await AuditChain.AppendAsync(this, auditKey, clock.GetUtcNow(), currentUser.UserId, pending.Select(p => p.Complete()).ToList(), cancellationToken);
+                await AuditChain.AppendAsync(this, AuditKey, _clock.GetUtcNow(), _currentUser.UserId, pending.Select(p => p.Complete()).ToList(), cancellationToken);
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             searchTerms.Forget(this);
@@ -105,13 +144,13 @@ public sealed class PowRegistryDbContext(
     internal async Task AppendAccessesAsync(IReadOnlyList<PendingAccess> views, CancellationToken ct)
     {
         await using var transaction = await Database.BeginTransactionAsync(ct);
-        await AuditChain.AppendAsync(this, auditKey,
+        await AuditChain.AppendAsync(this, AuditKey,
             views.Select(v => (v.At, v.UserId, AuditActions.Access, v.EntityType, v.EntityId, v.PrisonerId, "[]")), ct);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, ct);
         await transaction.CommitAsync(ct);
     }
 
-    public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct) => AuditChain.VerifyAsync(this, auditKey, ct);
+    public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct) => AuditChain.VerifyAsync(this, AuditKey, ct);
 }
 
 internal sealed class DateTimeOffsetToUnixMillisecondsConverter()

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Audit;
@@ -28,6 +29,32 @@ public sealed class NeedToKnowTests(NeedToKnowTests.Data app) : IClassFixture<Ne
     }
 
     private AsyncServiceScope OfficerOfA() => app.ScopeAs("officer-a", deskIds: app.DeskA);
+
+    [Fact]
+    public async Task APooledContext_FiltersByTheRequestItServesNow_NotTheOneBefore()
+    {
+        // Contexts are pooled (ADR-018): one that served an administrator goes back to the pool, then serves an officer of desk A.
+        await using (var admin = app.ScopeAs("admin-1", administrator: true))
+        {
+            var first = admin.ServiceProvider.GetRequiredService<PowRegistry.Core.Data.PowRegistryDbContext>();
+            Assert.Equal(2, await first.Prisoners.CountAsync(p => p.Id == app.InA.Id || p.Id == app.InB.Id));
+        }
+        await using var officer = OfficerOfA();
+        var second = officer.ServiceProvider.GetRequiredService<PowRegistry.Core.Data.PowRegistryDbContext>();
+        Assert.Equal([app.InA.Id], await second.Prisoners.Where(p => p.Id == app.InA.Id || p.Id == app.InB.Id).Select(p => p.Id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AContextTakenFromThePoolWithoutBinding_SeesNoRecord()
+    {
+        await using (var admin = app.ScopeAs("admin-1", administrator: true))
+        {
+            Assert.True(await admin.ServiceProvider.GetRequiredService<PowRegistry.Core.Data.PowRegistryDbContext>().Prisoners.AnyAsync());
+        }
+        var factory = app.Root.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PowRegistry.Core.Data.PowRegistryDbContext>>();
+        await using var unbound = await factory.CreateDbContextAsync();
+        Assert.False(await unbound.Prisoners.AnyAsync());
+    }
 
     [Fact]
     public async Task AnOfficer_SeesHisDesksRecord()

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 
 namespace PowRegistry.Core.Data.Sqlite;
@@ -19,8 +20,21 @@ public static class SqliteSetup
     /// <summary>How long a writer waits for another writer's lock before giving up (milliseconds).</summary>
     public const int BusyTimeoutMs = 10_000;
 
-    public static IServiceCollection AddPowRegistryDatabase(this IServiceCollection services, string connectionString) =>
-        services.AddDbContext<PowRegistryDbContext>(options => Configure(options, connectionString));
+    /// <summary>How many idle contexts the pool keeps (EF's default); a request beyond it gets a new one.</summary>
+    public const int ContextPoolSize = 1024;
+
+    /// <summary>
+    /// Contexts come from a pool (building one per request cost an authenticated page about a tenth of its time: options,
+    /// EF's internal services, the DbSets). Each request's scope still gets its own context, bound to that request's
+    /// <see cref="CurrentUser"/> before anyone can query with it (ADR-018).
+    /// </summary>
+    public static IServiceCollection AddPowRegistryDatabase(this IServiceCollection services, string connectionString, params IInterceptor[] interceptors)
+    {
+        services.AddPooledDbContextFactory<PowRegistryDbContext>(options => Configure(options.AddInterceptors(interceptors), connectionString), ContextPoolSize);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PowRegistryDbContext>>().CreateDbContext()
+            .For(sp.GetRequiredService<CurrentUser>(), sp.GetRequiredService<Audit.AuditKey>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor.Instance)
