@@ -87,7 +87,6 @@ public sealed class PowRegistryDbContext(
                 await AuditChain.AppendAsync(this, auditKey, clock.GetUtcNow(), currentUser.UserId, pending.Select(p => p.Complete()).ToList(), cancellationToken);
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            searchTerms.Forget(this);
             tallies.Forget(this);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return saved;

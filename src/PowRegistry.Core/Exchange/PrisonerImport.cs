@@ -40,7 +40,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
         for (var i = 0; i < parsed.Rows.Count; i++)
         {
             var row = parsed.Rows[i];
-            rows.Add(row with { Errors = [.. row.Errors, .. checks[i].Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message))] });
+            rows.Add(row with { Errors = [.. row.Errors, .. checks.Refusals[i].Select(e => new ImportProblem(row.Row, ColumnOf(e.Field), e.Message))] });
         }
         if (searchDuplicates)
         {
@@ -52,7 +52,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
                 ? r with { PossibleDuplicates = d.Select(c => new ImportDuplicate(c.Reference, null, c.DisplayName, c.Why)).ToList() }
                 : r).ToList();
         }
-        return new ImportPreview([], WithinFile(rows));
+        return new ImportPreview([], WithinFile(rows)) { Checked = checks };
     }
 
     /// <summary>
@@ -63,29 +63,37 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
     /// with the last file row saved) and the rest is not saved. The officer has seen the possible duplicates in the
     /// preview, so confirming registers them as different men.
     /// </summary>
-    public async Task<ImportOutcome> ImportAsync(byte[] file, int? deskId, bool skipInvalid, Actor actor, CancellationToken ct, IProgress<ImportProgress>? progress = null)
+    public async Task<ImportOutcome> ImportAsync(byte[] file, int? deskId, bool skipInvalid, Actor actor, CancellationToken ct, IProgress<ImportProgress>? progress = null) =>
+        await ImportAsync(await CheckAsync(file, deskId, searchDuplicates: false, progress, ct), skipInvalid, actor, ct, progress);
+
+    /// <summary>
+    /// Registers the rows of a preview just made by <see cref="PreviewAsync"/>, without checking them again (the command
+    /// line shows the preview, then imports: one check of the file, not two). As <see cref="ImportAsync(byte[], int?, bool, Actor, CancellationToken, IProgress{ImportProgress}?)"/>
+    /// otherwise; a service number taken since the preview is still refused, by the register's unique index, at save time.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(ImportPreview preview, bool skipInvalid, Actor actor, CancellationToken ct, IProgress<ImportProgress>? progress = null)
     {
-        var preview = await CheckAsync(file, deskId, searchDuplicates: false, progress, ct);
         if (preview.Refused) return new ImportOutcome(false, [], [], preview.FileErrors);
+        var batch = preview.Checked ?? throw new ArgumentException("The preview must come from PreviewAsync.", nameof(preview));
         var invalid = preview.Rows.Where(r => !r.IsValid).SelectMany(r => r.Errors).ToList();
         if (invalid.Count > 0 && !skipInvalid) return new ImportOutcome(false, [], [], invalid);
 
-        var valid = preview.Rows.Where(r => r.IsValid).ToList();
+        var valid = Enumerable.Range(0, preview.Rows.Count).Where(i => preview.Rows[i].IsValid).ToList();
         if (valid.Count == 0) return new ImportOutcome(false, [], invalid, [new ImportProblem(0, "", new Message("Import.NoValidRow"))]);
-        foreach (var row in valid) row.Input.DuplicatesChecked = true;
+        foreach (var i in valid) preview.Rows[i].Input.DuplicatesChecked = true;
 
-        var result = await prisoners.CreateManyAsync(valid.Select(r => r.Input).ToList(), actor, ct,
+        var result = await prisoners.SaveCheckedAsync(batch, valid, actor, ct,
             progress is null ? null : new ProgressRelay(n => progress.Report(new ImportProgress(ImportStage.Saved, n, valid.Count))));
-        var errors = result.Errors.Select(e => new ImportProblem(valid[e.Index].Row, ColumnOf(e.Error.Field), e.Error.Message)).ToList();
+        var errors = result.Errors.Select(e => new ImportProblem(preview.Rows[e.Index].Row, ColumnOf(e.Error.Field), e.Error.Message)).ToList();
         if (result.Created.Count == 0)
         {
-            // Something changed since the preview (e.g. another officer took a service number): nothing was kept.
+            // Something changed since the checks (e.g. another officer took a service number): nothing was kept.
             return new ImportOutcome(false, [], [], errors);
         }
         if (!result.Succeeded)
         {
             logger.LogWarning("Import by {UserId} stopped after {Created} prisoners: a chunk failed at save time", actor.UserId, result.Created.Count);
-            return new ImportOutcome(true, result.Created.Select(p => p.Reference).ToList(), invalid, errors) { LastSavedRow = valid[result.Created.Count - 1].Row };
+            return new ImportOutcome(true, result.Created.Select(p => p.Reference).ToList(), invalid, errors) { LastSavedRow = preview.Rows[valid[result.Created.Count - 1]].Row };
         }
         logger.LogInformation("Import by {UserId}: {Created} prisoners registered, {Skipped} rows skipped", actor.UserId, result.Created.Count, preview.InvalidCount);
         return new ImportOutcome(true, result.Created.Select(p => p.Reference).ToList(), invalid, []);
