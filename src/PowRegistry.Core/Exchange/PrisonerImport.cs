@@ -172,7 +172,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
     /// Rows of the same file that are the same man: the same service number (refused), or a similar name and date of
     /// birth (shown). Each row gets exactly the answers of comparing it with every earlier row by <see cref="SameMan"/>,
     /// without 5 billion comparisons for 100,000 rows. Names are compared once per pair of distinct names (a file of
-    /// 100,000 rows holds far fewer; <see cref="FileNameIndex"/> narrows the pairs, the comparison confirms them), and
+    /// 100,000 rows holds far fewer; <see cref="FileNameIndex"/> finds the pairs, the comparison confirms them), and
     /// of the earlier rows with a matching name only those born in the same year, or whose birth is unknown, are
     /// looked at: partial dates of different years cannot overlap (<see cref="PartialDate.MayBeSameDay"/>). So the work
     /// follows the answers, not the square of the rows (common names were the import's slowest part: 2.3 of 10 s at
@@ -199,7 +199,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
             if (!matching.TryGetValue(name, out var found))
             {
                 var (query, own) = names[name];
-                matching[name] = found = index.Candidates(query, before: names.Count)
+                matching[name] = found = index.Meeting(query)
                     .Where(other => NameKeys.Matches(query, names[other].Keys) && NameKeys.Matches(names[other].Query, own)).ToList();
             }
             return found;
