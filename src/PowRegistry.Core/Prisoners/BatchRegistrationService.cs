@@ -119,6 +119,7 @@ public sealed class BatchRegistrationService(
     {
         var now = clock.GetUtcNow();
         var created = new List<Prisoner>(rows.Count);
+        await using var connection = await SqliteSetup.OpenForBatchAsync(db, ct);
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         // Nothing tracked is changed after it is added: scanning every tracked entity on each call would only cost time.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
