@@ -205,7 +205,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
             return found;
         }
 
-        const int BornUnknown = 0; // PartialDate years start at 1
+        const int bornUnknown = 0; // PartialDate years start at 1
         var byName = new Dictionary<int, List<int>>();
         var byNameAndYear = new Dictionary<(int Name, int Year), List<int>>();
         var byNumber = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -227,7 +227,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
                         continue;
                     }
                     if (byNameAndYear.TryGetValue((other, born.Year), out var sameYear)) earlier.UnionWith(sameYear);
-                    if (byNameAndYear.TryGetValue((other, BornUnknown), out var unknown)) earlier.UnionWith(unknown);
+                    if (byNameAndYear.TryGetValue((other, bornUnknown), out var unknown)) earlier.UnionWith(unknown);
                 }
             }
             foreach (var j in earlier.Order())
@@ -251,7 +251,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
                 list.Add(i);
             }
             Add(byName, keys[i].Name, i);
-            Add(byNameAndYear, (keys[i].Name, keys[i].Born?.Year ?? BornUnknown), i);
+            Add(byNameAndYear, (keys[i].Name, keys[i].Born?.Year ?? bornUnknown), i);
             result.Add(row with { Errors = errors, PossibleDuplicates = duplicates });
         }
         return result;
