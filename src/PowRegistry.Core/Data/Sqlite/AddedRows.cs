@@ -26,7 +26,7 @@ internal static class AddedRows
         if (entries.Count < MinRows || entries.Any(e => e.State != EntityState.Added)) return null;
         var byType = entries.GroupBy(e => e.Metadata).ToDictionary(g => g.Key, g => g.ToList());
         var order = InsertOrder(byType.Keys.ToList());
-        if (order is null || byType.Keys.Any(t => !Insertable(t))) return null;
+        if (order is null || byType.Keys.Any(t => !Insertable(t)) || entries.Any(RefersToItsOwnTable)) return null;
 
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
         if (transaction is null) return null;
@@ -83,6 +83,13 @@ internal static class AddedRows
         foreach (var entry in entries) entry.State = EntityState.Unchanged;
         return entries.Count;
     }
+
+    /// <summary>
+    /// A new row pointing at a row of its own table (a record merged into another) may need the other inserted first,
+    /// which EF Core's ordering knows and one statement per table does not: such a save goes to EF Core.
+    /// </summary>
+    private static bool RefersToItsOwnTable(EntityEntry entry) =>
+        entry.Metadata.GetForeignKeys().Any(fk => fk.PrincipalEntityType == entry.Metadata && fk.Properties.Any(p => entry.Property(p.Name).CurrentValue is not null));
 
     private static object? Value(EntityEntry entry, IProperty property) =>
         property.DeclaringType is IComplexType
