@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 
 namespace PowRegistry.Core.Audit;
 
@@ -24,13 +25,16 @@ public static class AuditChain
         var last = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
         var nextId = (last?.Id ?? 0) + 1;
         var previous = last?.Hash ?? AuditEntry.GenesisHash;
+        var entries = new List<AuditEntry>();
         foreach (var item in items)
         {
             var entry = new AuditEntry(nextId++, item.At, item.UserId, item.Action, item.EntityType, item.EntityId, item.PrisonerId, item.Changes, previous);
             entry.Seal(key);
             previous = entry.Hash;
-            db.AuditEntries.Add(entry);
+            entries.Add(entry);
         }
+        // Written at once in the caller's transaction, not tracked: an entry is never changed (DerivedRows).
+        await DerivedRows.InsertAuditEntriesAsync(db, entries, ct);
     }
 
     /// <summary>Walks the whole chain in order and names the first entry that is missing, altered, inserted or moved.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 
@@ -118,7 +119,8 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
         try
         {
             await tallies.ReadBeforeAsync(this, cancellationToken);
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // A large save that only adds rows (a chunk of an import) is inserted by prepared statements (ADR-017).
+            var saved = (acceptAllChangesOnSuccess ? await AddedRows.TryInsertAsync(this, cancellationToken) : null) ?? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await searchTerms.ApplyAsync(this, cancellationToken);
             await tallies.ApplyAsync(this, cancellationToken);
             if (pending.Count > 0)
@@ -126,7 +128,6 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
                 await AuditChain.AppendAsync(this, AuditKey, _clock.GetUtcNow(), _currentUser.UserId, pending.Select(p => p.Complete()).ToList(), cancellationToken);
             }
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            searchTerms.Forget(this);
             tallies.Forget(this);
             if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return saved;

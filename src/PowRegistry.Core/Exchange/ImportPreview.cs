@@ -1,4 +1,5 @@
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Exchange;
 
@@ -8,6 +9,9 @@ public sealed record ImportPreview(IReadOnlyList<ImportProblem> FileErrors, IRea
     public bool Refused => FileErrors.Count > 0;
     public int ValidCount => Rows.Count(r => r.IsValid);
     public int InvalidCount => Rows.Count(r => !r.IsValid);
+
+    /// <summary>The service's checks of the rows, in their order: what lets the import save them without checking again.</summary>
+    internal CheckedBatch? Checked { get; init; }
 
     public static ImportPreview Refuse(Message message) => new([new ImportProblem(0, "", message)], []);
 }

@@ -29,23 +29,27 @@ public sealed class BatchRegistrationService(
     public int ChunkSize { get; set; } = DefaultChunkSize;
 
     /// <summary>
-    /// The checks of a registration without saving (the validator, the unique service number, the desk): what an import
-    /// preview shows for each row, in the order of <paramref name="inputs"/>. Possible duplicates are asked separately
-    /// (<see cref="PossibleDuplicates.FindManyAsync"/>). The desks and the service numbers taken are read once for all.
+    /// The checks of a registration without saving (the validator, the unique service number on the register, the desk):
+    /// what an import preview shows for each row, in the order of <paramref name="inputs"/>. Possible duplicates are
+    /// asked separately (<see cref="PossibleDuplicates.FindManyAsync"/>), and so are service numbers repeated within the
+    /// batch. The desks and the service numbers taken are read once for all. The rows that pass can then be saved
+    /// without checking again (<see cref="SaveCheckedAsync"/>).
     /// </summary>
-    public async Task<IReadOnlyList<IReadOnlyList<Refusal>>> CheckNewAsync(IReadOnlyList<PrisonerInput> inputs, CancellationToken ct,
-        IProgress<int>? checkedRows = null)
+    public async Task<CheckedBatch> CheckNewAsync(IReadOnlyList<PrisonerInput> inputs, CancellationToken ct, IProgress<int>? checkedRows = null)
     {
         var desks = await RegistrationChecks.DesksAsync(db, currentUser, ct);
         var taken = await RegistrationChecks.TakenServiceNumbersAsync(db, inputs, ct);
-        var result = new List<IReadOnlyList<Refusal>>(inputs.Count);
+        var refusals = new List<IReadOnlyList<Refusal>>(inputs.Count);
+        var deskIds = new List<int>(inputs.Count);
         foreach (var input in inputs)
         {
-            result.Add((await RegistrationChecks.CheckAsync(prisonerValidator, input, desks, taken, ct)).Refused?.Errors ?? []);
-            if (result.Count % ProgressStep == 0) checkedRows?.Report(result.Count);
+            var (refused, deskId) = await RegistrationChecks.CheckAsync(prisonerValidator, input, desks, taken, ct);
+            refusals.Add(refused?.Errors ?? []);
+            deskIds.Add(deskId);
+            if (refusals.Count % ProgressStep == 0) checkedRows?.Report(refusals.Count);
         }
-        checkedRows?.Report(result.Count);
-        return result;
+        checkedRows?.Report(refusals.Count);
+        return new CheckedBatch(inputs, refusals, deskIds);
     }
 
     private const int ProgressStep = 1000;
@@ -53,48 +57,78 @@ public sealed class BatchRegistrationService(
     /// <summary>
     /// Registers several prisoners. Each goes through exactly the checks of <see cref="PrisonerService.CreateAsync"/>
     /// (validator, unique service number — also within the batch —, desk, duplicate warning), all before anything is
-    /// saved: one refused row and nothing is saved. Then the records are saved in chunks of <see cref="ChunkSize"/>, each
-    /// chunk in its own transaction with its audit entries, search terms and notifications owed. The ids (and so the
-    /// references) of a chunk are reserved under its write lock, so a chunk is one save, not one per record.
-    /// If a chunk fails (someone took a service number since the checks), that chunk is rolled back and the chunks
-    /// before it stay: <see cref="BatchResult{T}.Created"/> lists them, and the errors name the failing rows.
+    /// saved: one refused row and nothing is saved. Then the records are saved as <see cref="SaveCheckedAsync"/> says.
     /// Errors carry the index of the input they belong to; <paramref name="savedRows"/> hears the count saved so far.
     /// </summary>
     public async Task<BatchResult<Prisoner>> CreateManyAsync(IReadOnlyList<PrisonerInput> inputs, Actor actor, CancellationToken ct,
         IProgress<int>? savedRows = null)
     {
-        var errors = new List<BatchError>();
-        var checkedInputs = new List<(int Index, PrisonerInput Input, int DeskId)>();
-        var numbers = new HashSet<(string?, string)>();
-        var desks = await RegistrationChecks.DesksAsync(db, currentUser, ct);
-        var taken = await RegistrationChecks.TakenServiceNumbersAsync(db, inputs, ct);
-        var toSearch = inputs.Where(i => !i.DuplicatesChecked).ToList();
+        var batch = await CheckNewAsync(inputs, ct);
+        var toSearch = inputs.Where((input, i) => batch.Refusals[i].Count == 0 && !input.DuplicatesChecked).ToList();
         var found = toSearch.Count == 0 ? [] : await duplicates.FindManyAsync(toSearch, ct);
         var withDuplicates = toSearch.Where((_, i) => found[i].Count > 0).ToHashSet(ReferenceEqualityComparer.Instance);
+        var passed = Enumerable.Range(0, inputs.Count).Where(i => batch.Refusals[i].Count == 0).ToList();
+        var sameNumber = SameNumberWithinBatch(batch, passed).ToLookup(e => e.Index, e => e.Error);
+        var errors = new List<BatchError>();
         for (var i = 0; i < inputs.Count; i++)
         {
-            var input = inputs[i];
-            var (refused, deskId) = await RegistrationChecks.CheckAsync(prisonerValidator, input, desks, taken, ct);
-            if (refused is null && Text.Clean(input.ServiceNumber) is { } number && !numbers.Add((Text.Clean(input.Nationality)?.ToUpperInvariant(), number)))
-            {
-                refused = RegistrationChecks.ServiceNumberTaken(Text.Clean(input.Nationality)?.ToUpperInvariant());
-            }
-            if (refused is null && withDuplicates.Contains(input)) refused = RegistrationChecks.DuplicateWarning();
-            if (refused is not null) errors.AddRange(refused.Errors.Select(e => new BatchError(i, e)));
-            else checkedInputs.Add((i, input, deskId));
+            var refused = batch.Refusals[i];
+            if (refused.Count == 0 && sameNumber.Contains(i)) refused = sameNumber[i].ToList();
+            else if (refused.Count == 0 && withDuplicates.Contains(inputs[i])) refused = RegistrationChecks.DuplicateWarning().Errors;
+            errors.AddRange(refused.Select(e => new BatchError(i, e)));
         }
         if (errors.Count > 0) return new BatchResult<Prisoner>([], errors);
+        return await SaveAsync(batch, passed, actor, ct, savedRows);
+    }
 
+    /// <summary>
+    /// Saves the rows of <paramref name="batch"/> at <paramref name="rows"/> (indexes into its inputs), which passed its
+    /// checks, without running them again; the caller has dealt with possible duplicates (an import shows them in its
+    /// preview). A service number repeated within the rows is still refused, and nothing saved. The records are saved in
+    /// chunks of <see cref="ChunkSize"/>, each chunk in its own transaction with its audit entries, search terms,
+    /// notifications owed and counts (the DbContext's ordinary save). The ids (and so the references) of a chunk are
+    /// reserved under its write lock, so a chunk is one save, not one per record. If a chunk fails (someone took a
+    /// service number since the checks), that chunk is rolled back and the chunks before it stay:
+    /// <see cref="BatchResult{T}.Created"/> lists them, and the errors name the failing rows (indexes into the batch).
+    /// </summary>
+    public async Task<BatchResult<Prisoner>> SaveCheckedAsync(CheckedBatch batch, IReadOnlyList<int> rows, Actor actor, CancellationToken ct,
+        IProgress<int>? savedRows = null)
+    {
+        if (rows.Any(i => batch.Refusals[i].Count > 0)) throw new ArgumentException("Only rows that passed the checks can be saved.", nameof(rows));
+        var errors = SameNumberWithinBatch(batch, rows).ToList();
+        if (errors.Count > 0) return new BatchResult<Prisoner>([], errors);
+        return await SaveAsync(batch, rows, actor, ct, savedRows);
+    }
+
+    /// <summary>A later row with the service number of an earlier one (same nationality) is refused, as the register's unique index would.</summary>
+    private static IEnumerable<BatchError> SameNumberWithinBatch(CheckedBatch batch, IReadOnlyList<int> rows)
+    {
+        var numbers = new HashSet<(string?, string)>();
+        foreach (var i in rows)
+        {
+            var input = batch.Inputs[i];
+            var nationality = Text.Clean(input.Nationality)?.ToUpperInvariant();
+            if (Text.Clean(input.ServiceNumber) is { } number && !numbers.Add((nationality, number)))
+            {
+                foreach (var e in RegistrationChecks.ServiceNumberTaken(nationality).Errors) yield return new BatchError(i, e);
+            }
+        }
+    }
+
+    private async Task<BatchResult<Prisoner>> SaveAsync(CheckedBatch batch, IReadOnlyList<int> rows, Actor actor, CancellationToken ct, IProgress<int>? savedRows)
+    {
         var now = clock.GetUtcNow();
-        var created = new List<Prisoner>(checkedInputs.Count);
+        var created = new List<Prisoner>(rows.Count);
+        await using var connection = await SqliteSetup.OpenForBatchAsync(db, ct);
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         // Nothing tracked is changed after it is added: scanning every tracked entity on each call would only cost time.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            foreach (var chunk in checkedInputs.Chunk(Math.Max(1, ChunkSize)))
+            foreach (var chunk in rows.Chunk(Math.Max(1, ChunkSize)))
             {
-                var prisoners = chunk.Select(c => Prisoner.Register(PrisonerDetails.From(c.Input), c.Input.InitialAlias, c.Input.InitialAliasSource, c.DeskId, actor, now, deadlines)).ToList();
+                var prisoners = chunk.Select(i => Prisoner.Register(PrisonerDetails.From(batch.Inputs[i]), batch.Inputs[i].InitialAlias, batch.Inputs[i].InitialAliasSource,
+                    batch.DeskIds[i], actor, now, deadlines)).ToList();
                 ServiceResult<Prisoner>? failed;
                 await using (var transaction = await db.Database.BeginTransactionAsync(ct))
                 {
@@ -109,7 +143,7 @@ public sealed class BatchRegistrationService(
                     else await transaction.RollbackAsync(ct);
                 }
                 db.ChangeTracker.Clear(); // the next chunk starts from an empty tracker: saves stay as cheap as the first
-                if (failed is not null) return await FailedChunkAsync(inputs, chunk.Select(c => c.Index).ToList(), created, ct);
+                if (failed is not null) return await FailedChunkAsync(batch.Inputs, chunk, created, ct);
                 created.AddRange(prisoners);
                 logger.LogInformation("Prisoners {FirstId} to {LastId} registered by {UserId} (batch)", prisoners[0].Id, prisoners[^1].Id, actor.UserId);
                 savedRows?.Report(created.Count);
@@ -123,7 +157,7 @@ public sealed class BatchRegistrationService(
     }
 
     /// <summary>Someone took a service number between the checks and the save: the chunk was rolled back; say which rows.</summary>
-    private async Task<BatchResult<Prisoner>> FailedChunkAsync(IReadOnlyList<PrisonerInput> inputs, List<int> chunk, List<Prisoner> created, CancellationToken ct)
+    private async Task<BatchResult<Prisoner>> FailedChunkAsync(IReadOnlyList<PrisonerInput> inputs, int[] chunk, List<Prisoner> created, CancellationToken ct)
     {
         var errors = new List<BatchError>();
         var taken = await RegistrationChecks.TakenServiceNumbersAsync(db, chunk.Select(i => inputs[i]).ToList(), ct);

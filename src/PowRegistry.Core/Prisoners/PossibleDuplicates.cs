@@ -82,7 +82,8 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
                 .Select(p => p.ServiceNumber!).Distinct().ToListAsync(ct));
         }
 
-        var queries = inputs.Select(i => NameKeys.ForQuery(NameOf(i))).ToList();
+        var byName = new Dictionary<string, IReadOnlyList<NameQueryTerm>>(StringComparer.Ordinal); // a file repeats names: each is read once
+        var queries = inputs.Select(i => NameOf(i) is var name && byName.TryGetValue(name, out var q) ? q : byName[name] = NameKeys.ForQuery(name)).ToList();
         var exact = queries.SelectMany(q => q).SelectMany(t => t.Exact).Distinct(StringComparer.Ordinal).ToList();
         var knownKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in exact.Chunk(5000))

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.Sqlite;
 
 namespace PowRegistry.Core.Prisoners;
 
@@ -24,7 +25,6 @@ internal sealed class SearchTermUpkeep
     private readonly List<(EntityEntry Entry, bool Added)> _prisoners = [];
     private readonly List<EntityEntry> _parts = [];
     private readonly HashSet<int> _formerPrisoners = [];
-    private List<PrisonerSearchTerm> _written = [];
 
     public bool IsEmpty => _prisoners.Count == 0 && _parts.Count == 0 && _formerPrisoners.Count == 0;
 
@@ -73,8 +73,8 @@ internal sealed class SearchTermUpkeep
     }
 
     /// <summary>
-    /// After the changes are saved (ids known): deletes the touched prisoners' terms and adds their new ones, to be
-    /// written by the caller's next save. A record in memory with all its names gives them; any other is read back.
+    /// After the changes are saved (ids known): deletes the touched prisoners' terms and writes their new ones, in the
+    /// save's transaction. A record in memory with all its names gives them; any other is read back.
     /// </summary>
     public async Task ApplyAsync(PowRegistryDbContext db, CancellationToken ct)
     {
@@ -124,15 +124,10 @@ internal sealed class SearchTermUpkeep
         }
 
         // A record merged into another is found through the survivor only.
-        _written = prisoners.Where(p => p.MergedIntoId is null)
+        // Written straight away, not tracked: nothing changes a term once written (DerivedRows).
+        var written = prisoners.Where(p => p.MergedIntoId is null)
             .SelectMany(p => p.SearchTerms().Select(t => new PrisonerSearchTerm(p.Id, t.Kind, t.Term)))
             .ToList();
-        db.PrisonerSearchTerms.AddRange(_written);
-    }
-
-    /// <summary>Once written, the terms are not tracked: a long batch would otherwise carry every row's terms in each save.</summary>
-    public void Forget(PowRegistryDbContext db)
-    {
-        foreach (var term in _written) db.Entry(term).State = EntityState.Detached;
+        await DerivedRows.InsertSearchTermsAsync(db, written, ct);
     }
 }

@@ -20,6 +20,8 @@ public sealed partial class RegisterTallyPathsTests
         ["src/PowRegistry.Core/Data/Sqlite/SqliteSetup.cs"] = "pragmas and the backup",
         ["src/PowRegistry.Core/Data/Sqlite/RegisterTallySql.cs"] = "builds the counts from the records",
         ["src/PowRegistry.Core/Data/Sqlite/IdReservation.cs"] = "reads the id sequence for a batch import, changes nothing (the import saves through the save)",
+        ["src/PowRegistry.Core/Data/Sqlite/AddedRows.cs"] = "is the save's own insert of a large save that only adds rows, called by the DbContext after the counts' changes are captured",
+        ["src/PowRegistry.Core/Data/Sqlite/DerivedRows.cs"] = "search terms and audit entries only, inside the save",
         ["src/PowRegistry.Web/Infrastructure/CommandLine/Commands.cs"] = "verify-tallies --rebuild runs RegisterTallySql.Rebuild",
     };
 

@@ -197,7 +197,7 @@ public static class Commands
             return preview.InvalidCount == 0 ? 0 : 1;
         }
 
-        var outcome = await import.ImportAsync(bytes, deskId, skipInvalid, Core.Common.Actor.System, CancellationToken.None, progress);
+        var outcome = await import.ImportAsync(preview, skipInvalid, Core.Common.Actor.System, CancellationToken.None, progress); // the rows checked above, not checked again
         if (!outcome.Saved)
         {
             if (preview.InvalidCount > 0 && !skipInvalid) await Console.Out.WriteLineAsync("Some rows have errors: fix them, or pass --skip-invalid to import the valid rows only.");

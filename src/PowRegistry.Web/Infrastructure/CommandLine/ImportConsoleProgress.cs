@@ -13,7 +13,6 @@ internal sealed class ImportConsoleProgress : IProgress<ImportProgress>
     public void Report(ImportProgress value)
     {
         var last = _printed.GetValueOrDefault(value.Stage, 0);
-        if (value.Done < last) last = 0; // the import checks the rows again after the preview: a new pass
         if (value.Done == last || (value.Done - last < Step && value.Done != value.Total)) return;
         _printed[value.Stage] = value.Done;
         var stage = value.Stage switch
