@@ -105,6 +105,34 @@ public sealed class LanguageTests(PowRegistryFactory app) : IClassFixture<PowReg
         Assert.Equal(culture == "uk" ? "uk" : null, await StoredLanguageAsync(email));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    [InlineData("uk")]
+    public async Task ADate_IsWrittenAndTyped_2025_01_09_InEveryLanguage(string language)
+    {
+        var prisonerId = (await app.DraftRequestToKoreaAsync("Date" + language, capturedDaysAgo: 30)).PrisonerId;
+        var (_, email) = await app.CreateUserAsync(Roles.CaseOfficer);
+        using var session = await app.LoginAsync(email, PowRegistryFactory.OfficerPassword);
+        session.Client.DefaultRequestHeaders.Add("Accept-Language", language);
+
+        // The field: a text field for year-month-day, never the browser's date picker with its own convention.
+        var form = await session.GetAsync($"/Prisoners/{prisonerId}/Events/Add");
+        Assert.Equal(language, LanguageOf(form));
+        var field = form.Document.QuerySelector("input[name='Form.Date']")!;
+        Assert.Equal("text", field.GetAttribute("type"));
+        Assert.Equal(@"\d{4}-\d{2}-\d{2}", field.GetAttribute("pattern"));
+        Assert.False(string.IsNullOrEmpty(field.GetAttribute("placeholder")));
+        Assert.Empty(form.Document.QuerySelectorAll("input[type=date]"));
+
+        // Typed in that form, read back in it, whatever the page's language.
+        var saved = await session.PostRawAsync(form, $"/Prisoners/{prisonerId}/Events/Add",
+            [new("Form.Kind", ((int)PowRegistry.Core.Prisoners.CustodyEventKind.Hospitalised).ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Form.Date", "2025-01-09"), new("Form.Place", "Field hospital")]);
+        Assert.EndsWith($"/Prisoners/{prisonerId}", saved.Url, StringComparison.Ordinal);
+        Assert.Contains("2025-01-09", saved.Document.QuerySelector("ol.timeline")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b\d{1,2}/\d{1,2}/\d{4}\b|\bJan\b|\d{1,2}\.\d{2}\.\d{4}", saved.Text);
+    }
+
     [Fact]
     public async Task TheSwitcher_RefusesAPostWithoutTheAntiforgeryToken()
     {
