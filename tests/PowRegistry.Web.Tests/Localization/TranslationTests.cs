@@ -47,6 +47,18 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, $"{missing.Count} page texts without {language} words:\n" + string.Join("\n", missing));
     }
 
+    /// <summary>
+    /// A .resx compiles its names case-insensitively (MSB3568: the second is dropped), so "Overdue" and "overdue" would
+    /// share one translation and one of them would fall back to English. A lower-case use gets a key of its own
+    /// ("overdue (inline)", with its English words in the neutral SharedResource.resx).
+    /// </summary>
+    [Fact]
+    public void NoTwoPageTexts_DifferOnlyByCase()
+    {
+        var clashes = PageTexts().GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, string.Join("\n", clashes));
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void EveryMessageKey_HasWords(string language)
