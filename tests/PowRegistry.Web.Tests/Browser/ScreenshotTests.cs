@@ -33,7 +33,9 @@ public sealed class ScreenshotTests(BrowserFixture fixture) : IClassFixture<Brow
 
         await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.BaseUrl, Locale = language == "ko" ? "ko-KR" : "en-GB", ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            BaseURL = fixture.BaseUrl,
+            Locale = language == "ko" ? "ko-KR" : "en-GB",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");
