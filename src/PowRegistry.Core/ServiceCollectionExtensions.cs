@@ -57,6 +57,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Api.ApiTokenService>();
         services.AddScoped<FirstRun>();
         services.AddSingleton<SetupToken>();
+        services.AddSingleton<Instances.Leases>();
+        services.AddSingleton<Instances.LoginAttempts>();
         services.AddScoped<DemoData>();
         return services;
     }

@@ -160,7 +160,7 @@ public sealed class BehindProxyRegistryFactory : PowRegistryFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("PowRegistry:SignIn:TrustedProxies:0", Proxy);
+        builder.UseSetting("PowRegistry:ForwardedHeaders:KnownProxies:0", Proxy);
     }
 }
 
