@@ -99,7 +99,11 @@ public sealed class SeveralInstancesTests(TwoInstances two) : IClassFixture<TwoI
     {
         var prisoner = (await A.AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
         {
-            FamilyName = "Kovalenko", Nationality = "UA", DetainingPower = "RU", DeskId = Desk.DefaultDeskId, DuplicatesChecked = true,
+            FamilyName = "Kovalenko",
+            Nationality = "UA",
+            DetainingPower = "RU",
+            DeskId = Desk.DefaultDeskId,
+            DuplicatesChecked = true,
         }, Actor.System, CancellationToken.None))).Value!;
         using var first = await A.LoginAsNewUserAsync(Roles.CaseOfficer);
         using var second = await B.LoginAsNewUserAsync(Roles.CaseOfficer);
