@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SetupToken>();
         services.AddSingleton<Instances.Leases>();
         services.AddSingleton<Instances.LoginAttempts>();
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, Instances.DatabaseCache>();
         services.AddScoped<DemoData>();
         return services;
     }

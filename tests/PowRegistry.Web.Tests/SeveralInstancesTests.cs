@@ -163,6 +163,21 @@ public sealed class SeveralInstancesTests(TwoInstances two) : IClassFixture<TwoI
         Assert.Equal(1, keys); // one key, made by whichever instance started first, used by both
     }
 
+    [Fact]
+    public async Task AnImportPreviewedOnA_IsConfirmedOnB()
+    {
+        var (_, email) = await A.CreateUserAsync(Roles.CaseOfficer);
+        using var onA = await A.LoginAsync(email, PowRegistryFactory.OfficerPassword);
+        using var onB = B.NewSession(onA.Cookies);
+        var file = System.Text.Encoding.UTF8.GetBytes("family_name,given_names,date_of_birth,nationality\nZzyzxpreview,Chol,1999-05-01,KP\n");
+
+        var preview = await ImportTests.UploadAsync(onA, file);
+        Assert.Contains("1 rows: 1 valid", preview.Text, StringComparison.Ordinal);
+        var result = await onB.SubmitAsync(preview, "Import");
+
+        Assert.Contains("1 prisoners registered, 0 rows skipped.", result.Text, StringComparison.Ordinal);
+    }
+
     private async Task<bool> IsLockedOutAsync(string userId)
     {
         await using var scope = B.Services.CreateAsyncScope();

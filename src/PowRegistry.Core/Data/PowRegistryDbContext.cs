@@ -82,12 +82,13 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
     public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
     public DbSet<Exchange.Transfer> Transfers => Set<Exchange.Transfer>();
 
-    // What several app instances share besides the register (ADR-022): keys, sessions, login counts, leases, the setup token.
+    // What several app instances share besides the register (ADR-022): keys, sessions, login counts, leases, the setup token, the cache.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Instances.ServerSession> Sessions => Set<Instances.ServerSession>();
     public DbSet<Instances.LoginAttempt> LoginAttempts => Set<Instances.LoginAttempt>();
     public DbSet<Instances.Lease> Leases => Set<Instances.Lease>();
     public DbSet<Instances.StoredSetupToken> SetupTokens => Set<Instances.StoredSetupToken>();
+    public DbSet<Instances.CacheEntry> CacheEntries => Set<Instances.CacheEntry>();
 
     public CurrentUser CurrentUser => _currentUser;
 

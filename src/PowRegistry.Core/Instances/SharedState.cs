@@ -44,3 +44,13 @@ public sealed class StoredSetupToken
 
     public DateTimeOffset IssuedAt { get; set; }
 }
+
+/// <summary>An entry of the shared cache (an import preview between requests): every instance reads what another stored.</summary>
+public sealed class CacheEntry
+{
+    public string Key { get; set; } = "";
+
+    public byte[] Value { get; set; } = [];
+
+    public DateTimeOffset ExpiresAt { get; set; }
+}

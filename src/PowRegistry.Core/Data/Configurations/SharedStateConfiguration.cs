@@ -44,3 +44,13 @@ internal sealed class StoredSetupTokenConfiguration : IEntityTypeConfiguration<S
         builder.Property(t => t.Hash).HasMaxLength(64);
     }
 }
+
+internal sealed class CacheEntryConfiguration : IEntityTypeConfiguration<CacheEntry>
+{
+    public void Configure(EntityTypeBuilder<CacheEntry> builder)
+    {
+        builder.HasKey(e => e.Key);
+        builder.Property(e => e.Key).HasMaxLength(300);
+        builder.HasIndex(e => e.ExpiresAt);
+    }
+}

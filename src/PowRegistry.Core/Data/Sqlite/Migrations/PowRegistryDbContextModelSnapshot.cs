@@ -683,6 +683,26 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                     b.ToTable("Transfers");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Instances.CacheEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CacheEntries");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Instances.Lease", b =>
                 {
                     b.Property<string>("Name")

@@ -12,7 +12,7 @@ using PowRegistry.Core.Data;
 namespace PowRegistry.Core.Data.Sqlite.Migrations
 {
     [DbContext(typeof(PowRegistryDbContext))]
-    [Migration("20261205121116_SharedInstanceState")]
+    [Migration("20261205123539_SharedInstanceState")]
     partial class SharedInstanceState
     {
         /// <inheritdoc />
@@ -684,6 +684,26 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Transfers");
+                });
+
+            modelBuilder.Entity("PowRegistry.Core.Instances.CacheEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CacheEntries");
                 });
 
             modelBuilder.Entity("PowRegistry.Core.Instances.Lease", b =>

@@ -11,6 +11,19 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CacheEntries",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Value = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CacheEntries", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -78,6 +91,11 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CacheEntries_ExpiresAt",
+                table: "CacheEntries",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LoginAttempts_At",
                 table: "LoginAttempts",
                 column: "At");
@@ -96,6 +114,9 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CacheEntries");
+
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
