@@ -84,6 +84,7 @@ public static class SignInSetup
         WarnWhenServedOverPlainHttp(app.ApplicationServices);
         app.UseCookiePolicy();
         app.UseLoginRateLimiting();
+        app.UseRateLimiter(); // the API's per-token limit (ApiSetup), per instance
         return app;
     }
 
