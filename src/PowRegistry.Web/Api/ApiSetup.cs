@@ -81,7 +81,7 @@ public static class ApiSetup
         services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             PartitionKey(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        // The login limiter answers with an HTML page; the API answers 429 as problem details.
+        // The API answers 429 as problem details (the login limit is LoginRateLimiting's, and writes its own page).
         services.PostConfigure<RateLimiterOptions>(o =>
         {
             var pages = o.OnRejected;
