@@ -58,6 +58,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Api.ApiTokenService>();
         services.AddScoped<FirstRun>();
         services.AddSingleton<SetupToken>();
+        services.AddSingleton<Instances.Leases>();
+        services.AddSingleton<Instances.LoginAttempts>();
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, Instances.DatabaseCache>();
         services.AddScoped<DemoData>();
         return services;
     }

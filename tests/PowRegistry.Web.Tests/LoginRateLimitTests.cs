@@ -97,3 +97,42 @@ public sealed class LoginRateLimitBehindProxyTests(BehindProxyRegistryFactory ap
         }
     }
 }
+
+/// <summary>No proxy is trusted unless configured: not even one on the same machine (ASP.NET Core's own default trusts loopback).</summary>
+public sealed class LoginRateLimitWithoutTrustedProxyTests(RateLimitedRegistryFactory app) : IClassFixture<RateLimitedRegistryFactory>
+{
+    [Fact]
+    public async Task XForwardedFor_FromALocalSender_IsIgnored_WhenNoProxyIsConfigured()
+    {
+        for (var i = 1; i <= 11; i++)
+        {
+            using var sender = app.NewSession().From("127.0.0.1");
+            sender.Client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{i}");
+            var status = (await sender.TryLoginAsync($"local.{i}@powregistry.test", "some password here")).Status;
+            Assert.Equal(i <= 10 ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests, status);
+        }
+    }
+}
+
+/// <summary>Proxies trusted by network (PowRegistry:ForwardedHeaders:KnownNetworks), e.g. several proxies in one subnet.</summary>
+public sealed class LoginRateLimitBehindProxyNetworkTests(BehindProxyNetworkRegistryFactory app) : IClassFixture<BehindProxyNetworkRegistryFactory>
+{
+    [Fact]
+    public async Task ClientsBehindAnyProxyInTheNetwork_AreCountedSeparately_ASenderOutsideItIsNotBelieved()
+    {
+        for (var i = 1; i <= 11; i++)
+        {
+            using var client = app.NewSession().From($"10.0.0.{i}");
+            client.Client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{i}");
+            Assert.Equal(HttpStatusCode.OK, (await client.TryLoginAsync($"net.client.{i}@powregistry.test", "some password here")).Status);
+        }
+
+        for (var i = 1; i <= 11; i++)
+        {
+            using var outsider = app.NewSession().From("10.0.1.9");
+            outsider.Client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{100 + i}");
+            var status = (await outsider.TryLoginAsync($"outsider.{i}@powregistry.test", "some password here")).Status;
+            Assert.Equal(i <= 10 ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests, status);
+        }
+    }
+}

@@ -9,9 +9,10 @@ namespace PowRegistry.Core.Accounts;
 /// <summary>
 /// Getting the first administrator in without reading code: either from configuration
 /// (PowRegistry:BootstrapAdmin:Email / :Password, for unattended installs) or through /Setup with a
-/// one-time token that start-up prints to the log. The token lives only in memory and dies once used.
+/// one-time token that start-up prints to the log. The database keeps the token's hash until it is used.
+/// Start-up runs this under the start-up lease, so instances starting together create one administrator (ADR-022).
 /// </summary>
-public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRole> roles, SetupToken token, ILogger<FirstRun> logger)
+public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRole> roles, SetupToken token, Instances.Leases leases, ILogger<FirstRun> logger)
 {
     public async Task EnsureRolesAsync()
     {
@@ -20,6 +21,8 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
     }
+
+    private const string SetupLease = "first-run-setup";
 
     public async Task<bool> NeedsSetupAsync() => !await users.Users.AnyAsync();
 
@@ -40,16 +43,24 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
             logger.LogError("Bootstrap administrator not created: {Reasons}", string.Join(" ", result.Errors.Select(e => e.Message)));
         }
 
-        token.Issue();
-        logger.LogWarning("No user exists yet. Open /Setup and enter this one-time setup token to create the first administrator: {SetupToken}", token.Value);
+        if (await token.IssueAsync(CancellationToken.None))
+        {
+            logger.LogWarning("No user exists yet. Open /Setup and enter this one-time setup token to create the first administrator: {SetupToken}", token.Value);
+        }
+        else
+        {
+            logger.LogWarning("No user exists yet. Another instance issued the one-time setup token moments ago: it is in that instance's console");
+        }
     }
 
     public async Task<ServiceResult<AppUser>> CompleteSetupAsync(SetupInput input)
     {
-        // One setup at a time, so two simultaneous posts cannot both create an administrator.
+        // One setup at a time, so two simultaneous posts cannot both create an administrator: in this process (the
+        // gate), and across instances (the lease).
         await token.Gate.WaitAsync();
         try
         {
+            await using var lease = await leases.AcquireAsync(SetupLease, CancellationToken.None);
             return await CompleteSetupOnceAsync(input);
         }
         finally
@@ -60,7 +71,7 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
 
     private async Task<ServiceResult<AppUser>> CompleteSetupOnceAsync(SetupInput input)
     {
-        if (!token.Matches(input.Token)) return ServiceResult<AppUser>.Failure(nameof(SetupInput.Token), "Setup.Token.Invalid");
+        if (!await token.MatchesAsync(input.Token, CancellationToken.None)) return ServiceResult<AppUser>.Failure(nameof(SetupInput.Token), "Setup.Token.Invalid");
         if (!await NeedsSetupAsync()) return ServiceResult<AppUser>.Failure(Refusal.Conflict("Setup.AlreadyDone"));
         var validation = await new NewUserInputValidator().ValidateAsync(new NewUserInput
         {
@@ -74,7 +85,7 @@ public sealed class FirstRun(UserManager<AppUser> users, RoleManager<IdentityRol
         var result = await CreateAdministratorAsync(input.Email!.Trim(), Text.Clean(input.DisplayName)!, input.Password!);
         if (result.Succeeded)
         {
-            token.Revoke();
+            await token.RevokeAsync(CancellationToken.None);
             logger.LogInformation("First administrator {UserId} created through setup", result.Value!.Id);
         }
         return result;

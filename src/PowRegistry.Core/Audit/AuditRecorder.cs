@@ -15,8 +15,13 @@ namespace PowRegistry.Core.Audit;
 /// </summary>
 internal static class AuditRecorder
 {
-    /// <summary>Derived or housekeeping data that would only add noise.</summary>
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(PrisonerSearchTerm)];
+    /// <summary>Derived or housekeeping data that would only add noise; key material and session tickets that must never be copied into the trail.</summary>
+    private static readonly HashSet<Type> NotAudited =
+    [
+        typeof(AuditEntry), typeof(PrisonerSearchTerm),
+        typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Instances.ServerSession),
+        typeof(Instances.LoginAttempt), typeof(Instances.Lease), typeof(Instances.StoredSetupToken), typeof(Instances.CacheEntry),
+    ];
 
     private static readonly HashSet<string> NoiseFields =
         [nameof(Prisoner.Version), nameof(Prisoner.SortName), nameof(Prisoner.CaptureSortKey), nameof(Prisoner.UpdatedAt), nameof(Prisoner.UpdatedBy), "ConcurrencyStamp"];

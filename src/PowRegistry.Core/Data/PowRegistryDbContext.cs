@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +20,7 @@ namespace PowRegistry.Core.Data;
 /// Contexts are pooled (ADR-018): the one constructor takes only the options, and whoever hands a context out says
 /// whom it acts for with <see cref="For"/>. Until then it acts for nobody: it sees no record and cannot save an audited change.
 /// </summary>
-public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     // Read by the query filters below: EF reads these fields of the context running the query, so a pooled context
     // filters by whoever it was last handed to (see For), never by whoever built the model.
@@ -80,6 +81,14 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Api.ApiToken> ApiTokens => Set<Api.ApiToken>();
     public DbSet<Exchange.Transfer> Transfers => Set<Exchange.Transfer>();
+
+    // What several app instances share besides the register (ADR-022): keys, sessions, login counts, leases, the setup token, the cache.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Instances.ServerSession> Sessions => Set<Instances.ServerSession>();
+    public DbSet<Instances.LoginAttempt> LoginAttempts => Set<Instances.LoginAttempt>();
+    public DbSet<Instances.Lease> Leases => Set<Instances.Lease>();
+    public DbSet<Instances.StoredSetupToken> SetupTokens => Set<Instances.StoredSetupToken>();
+    public DbSet<Instances.CacheEntry> CacheEntries => Set<Instances.CacheEntry>();
 
     public CurrentUser CurrentUser => _currentUser;
 

@@ -10,4 +10,7 @@ public static class ApiPolicies
 
     /// <summary>A read-write token of an administrator.</summary>
     public const string Administer = "ApiAdminister";
+
+    /// <summary>The OpenAPI document: a token of any scope, or an administrator's session.</summary>
+    public const string Document = "ApiDocument";
 }

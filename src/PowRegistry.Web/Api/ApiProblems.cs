@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -75,10 +76,7 @@ public static class ApiProblems
     /// </summary>
     public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request) where T : class
     {
-        if (!request.HasJsonContentType())
-        {
-            return (null, Results.Problem(detail: "Send the body as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType));
-        }
+        if (!request.HasJsonContentType()) return (null, NotJson());
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {
@@ -87,16 +85,68 @@ public static class ApiProblems
         }
         catch (JsonException e)
         {
-            var field = (e.Path ?? "$").TrimStart('$').TrimStart('.');
-            var message = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "This field is not known here: check its name."
-                : field.Length == 0 ? "The body is not valid JSON." : "This value has the wrong type or is not one of the allowed values.";
-            if (e.Message.Contains("could not be mapped", StringComparison.Ordinal) && UnknownMember(e.Message) is { } unknown && !field.EndsWith(unknown, StringComparison.Ordinal))
-            {
-                field = field.Length == 0 ? unknown : field + "." + unknown;
-            }
-            return (null, Validation(field, message));
+            return (null, Unreadable(e));
         }
+    }
+
+    /// <summary>
+    /// Reads a full replacement (PUT) of a resource: what a GET of <typeparamref name="TResource"/> returned, with some
+    /// fields changed. The resource's own fields that are not the caller's to set (its reference, timestamps, status)
+    /// are accepted back: they are checked for type and handed back apart in <c>ReadOnly</c>, for the caller to check
+    /// where they name something. Every other field is read as <typeparamref name="T"/>, and an unknown one is still
+    /// a 400. <c>Sent</c> is the body as sent, to tell a field left out from one sent with its default.
+    /// </summary>
+    public static async Task<(T? Value, JsonObject? ReadOnly, JsonObject? Sent, IResult? Problem)> ReadReplacementAsync<T, TResource>(HttpRequest request)
+        where T : class
+    {
+        if (!request.HasJsonContentType()) return (null, null, null, NotJson());
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var names = options.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var settable = options.GetTypeInfo(typeof(T)).Properties.Select(p => p.Name).ToHashSet(names);
+        var readOnlyNames = options.GetTypeInfo(typeof(TResource)).Properties.Select(p => p.Name).Where(n => !settable.Contains(n)).ToHashSet(names);
+        try
+        {
+            // Through the serializer, not JsonNode.Parse: its errors carry the path, so a truncated body still names the field.
+            var sent = await JsonSerializer.DeserializeAsync<JsonNode>(request.Body, options, request.HttpContext.RequestAborted);
+            if (sent is null) return (null, null, null, Validation("", "The body is empty: send a JSON object."));
+            if (sent is not JsonObject body) return (null, null, null, Validation("", "Send a JSON object."));
+            var readOnly = new JsonObject(new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive });
+            var writable = new JsonObject();
+            foreach (var (name, value) in body)
+            {
+                (readOnlyNames.Contains(name) ? readOnly : writable)[name] = value?.DeepClone();
+            }
+            readOnly.Deserialize<TResource>(options); // type-checks what was sent back; the values themselves are not used
+            var input = writable.Deserialize<T>(options);
+            return (input, readOnly, body, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, null, null, Unreadable(e));
+        }
+        catch (ArgumentException)
+        {
+            // JsonObject refuses a property name that appears twice (System.Text.Json's reader would keep the last one).
+            return (null, null, null, Validation("", "A field appears more than once in the body: send each field once."));
+        }
+    }
+
+    private static IResult NotJson() =>
+        Results.Problem(detail: "Send the body as JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    /// <summary>A 400 naming the field System.Text.Json could not read: an unknown field, a wrong type, or JSON that is not JSON.</summary>
+    private static IResult Unreadable(JsonException e)
+    {
+        var field = (e.Path ?? "$").TrimStart('$').TrimStart('.');
+        var unknown = e.Message.Contains("could not be mapped", StringComparison.Ordinal);
+        var message = unknown
+            ? "This field is not known here: check its name."
+            : field.Length == 0 ? "The body is not valid JSON." : "This value has the wrong type or is not one of the allowed values.";
+        if (unknown && UnknownMember(e.Message) is { } member && !field.EndsWith(member, StringComparison.Ordinal))
+        {
+            field = field.Length == 0 ? member : field + "." + member;
+        }
+        return Validation(field, message);
     }
 
     private static string? UnknownMember(string message)

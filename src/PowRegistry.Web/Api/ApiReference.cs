@@ -8,7 +8,8 @@ using Scalar.AspNetCore;
 namespace PowRegistry.Web.Api;
 
 /// <summary>
-/// The OpenAPI document (/openapi/v1.json) and the interactive reference (/Admin/Api, Scalar), both for administrators.
+/// The OpenAPI document (/openapi/v1.json: any API token, or an administrator's session) and the interactive reference
+/// (/Admin/Api, Scalar: administrators).
 /// Scalar's script is served by the app itself (no CDN). Its page alone gets a wider CSP: its inline start-up script
 /// is allowed by a per-request nonce, and its components need inline styles.
 /// </summary>
@@ -36,7 +37,7 @@ public static class ApiReference
 
     public static void MapApiReference(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Administer);
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(ApiPolicies.Document);
         app.MapScalarApiReference(Path, o => o
                 .WithTitle("PowRegistry API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -20,7 +21,15 @@ public static class ApiSetup
     public const string RateLimitPolicy = "api";
     private const string SelectScheme = "PowRegistry";
 
+    public const string DocumentPathPrefix = "/openapi";
+
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The OpenAPI document: read by other systems with a token, and by administrators in the browser.</summary>
+    public static bool IsDocument(HttpContext context) => context.Request.Path.StartsWithSegments(DocumentPathPrefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Addresses programs call: they answer with problem details, never an HTML page or a redirect to the login page.</summary>
+    public static bool IsForPrograms(HttpContext context) => IsApi(context) || IsDocument(context);
 
     public static IServiceCollection AddPowRegistryApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,7 +40,18 @@ public static class ApiSetup
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddPolicyScheme(SelectScheme, null, o => o.ForwardDefaultSelector = context =>
-                IsApi(context) ? ApiTokenHandler.SchemeName : IdentityConstants.ApplicationScheme);
+                IsApi(context) || (IsDocument(context) && context.Request.Headers.Authorization.Count > 0)
+                    ? ApiTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
+        // The session cookie's challenge redirects a page to the login page; a program gets the bare status, which
+        // UseApiErrors turns into problem details.
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var toLogin = o.Events.OnRedirectToLogin;
+            var toAccessDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToLogin = context => Bare(context, StatusCodes.Status401Unauthorized, toLogin);
+            o.Events.OnRedirectToAccessDenied = context => Bare(context, StatusCodes.Status403Forbidden, toAccessDenied);
+        });
         services.Configure<AuthenticationOptions>(o =>
         {
             o.DefaultAuthenticateScheme = SelectScheme;
@@ -44,7 +64,10 @@ public static class ApiSetup
             .AddPolicy(ApiPolicies.Write, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
                 .RequireClaim(ApiTokenHandler.ScopeClaim, ApiScopes.ReadWrite).RequireRole(Roles.Administrator, Roles.CaseOfficer))
             .AddPolicy(ApiPolicies.Administer, p => p.AddAuthenticationSchemes(ApiTokenHandler.SchemeName).RequireAuthenticatedUser()
-                .RequireClaim(ApiTokenHandler.ScopeClaim, ApiScopes.ReadWrite).RequireRole(Roles.Administrator));
+                .RequireClaim(ApiTokenHandler.ScopeClaim, ApiScopes.ReadWrite).RequireRole(Roles.Administrator))
+            // Any valid token (it describes the API, not the records), or an administrator's session for /Admin/Api.
+            .AddPolicy(ApiPolicies.Document, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                c.User.HasClaim(claim => claim.Type == ApiTokenHandler.ScopeClaim) || c.User.IsInRole(Roles.Administrator)));
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -58,7 +81,7 @@ public static class ApiSetup
         services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             PartitionKey(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        // The login limiter answers with an HTML page; the API answers 429 as problem details.
+        // The API answers 429 as problem details (the login limit is LoginRateLimiting's, and writes its own page).
         services.PostConfigure<RateLimiterOptions>(o =>
         {
             var pages = o.OnRejected;
@@ -83,6 +106,13 @@ public static class ApiSetup
         return services;
     }
 
+    private static Task Bare(RedirectContext<CookieAuthenticationOptions> context, int status, Func<RedirectContext<CookieAuthenticationOptions>, Task> page)
+    {
+        if (!IsForPrograms(context.HttpContext)) return page(context);
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// One partition per well-formed bearer token (by its hash, never the token itself); any other caller, with no,
     /// a malformed or a non-bearer Authorization header, by client address (an IPv6 /64), so that a made-up header per
@@ -100,12 +130,12 @@ public static class ApiSetup
     }
 
     /// <summary>
-    /// For /api: errors are problem details, never the HTML status and error pages. Goes after those middlewares, so
-    /// that it can switch them off for API requests, and before authentication and the rate limiter.
+    /// For /api and /openapi: errors are problem details, never the HTML status and error pages. Goes after those
+    /// middlewares, so that it can switch them off for these requests, and before authentication and the rate limiter.
     /// </summary>
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (!IsApi(context))
+        if (!IsForPrograms(context))
         {
             await next(context);
             return;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -172,12 +174,22 @@ public static class PrisonersApi
             return Results.Problem(statusCode: StatusCodes.Status428PreconditionRequired,
                 detail: "Send If-Match with the ETag of the version you read (GET the prisoner first), so that you never overwrite a change you have not seen.");
         }
-        var (input, problem) = await ApiProblems.ReadJsonAsync<PrisonerInput>(request);
+        // What a GET returned may come back whole: its read-only fields are accepted, and must agree where they name something.
+        var (input, readOnly, sent, problem) = await ApiProblems.ReadReplacementAsync<PrisonerInput, PrisonerResource>(request);
         if (problem is not null) return problem;
         if (!TryParseETag(ifMatch, out var version))
         {
             var current = await service.GetForEditAsync(id, ct);
             return ApiProblems.StaleVersion([], current?.Version ?? 0);
+        }
+        if (Field(readOnly!, "reference") is { } sentReference
+            && !string.Equals(sentReference.GetValue<string>().Trim(), reference.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Validation("reference", "This is another prisoner's reference: send his record to his own address, or leave the field out.");
+        }
+        if (Field(sent!, "version") is not null && input!.Version != version)
+        {
+            return ApiProblems.Validation("version", "The version in the body is not the one in If-Match: send the ETag of the version you read, or leave the field out.");
         }
         input!.Version = version;
         var result = await service.UpdateAsync(id, input, currentUser.Actor, ct);
@@ -186,6 +198,10 @@ public static class PrisonersApi
         request.HttpContext.Response.Headers.ETag = ApiProblems.ETag(prisoner.Version);
         return Results.Ok(PrisonerResource.From(prisoner, currentUser.MaySeeSensitive(prisoner.DeskId)));
     }
+
+    /// <summary>A field of the body as sent (JSON names match case-insensitively, as System.Text.Json's web defaults read them).</summary>
+    private static JsonNode? Field(JsonObject body, string name) =>
+        body.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>"7" or W/"7" (a weak tag compares the same here: the version is the whole state).</summary>
     private static bool TryParseETag(string header, out int version)

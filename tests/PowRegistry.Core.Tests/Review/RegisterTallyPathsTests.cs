@@ -23,6 +23,11 @@ public sealed partial class RegisterTallyPathsTests
         ["src/PowRegistry.Core/Data/Sqlite/AddedRows.cs"] = "is the save's own insert of a large save that only adds rows, called by the DbContext after the counts' changes are captured",
         ["src/PowRegistry.Core/Data/Sqlite/DerivedRows.cs"] = "search terms and audit entries only, inside the save",
         ["src/PowRegistry.Web/Infrastructure/CommandLine/Commands.cs"] = "verify-tallies --rebuild runs RegisterTallySql.Rebuild",
+        ["src/PowRegistry.Core/Accounts/SetupToken.cs"] = "the setup token's row only (ADR-022)",
+        ["src/PowRegistry.Core/Instances/LoginAttempts.cs"] = "login attempts only (ADR-022)",
+        ["src/PowRegistry.Core/Instances/Leases.cs"] = "leases only (ADR-022)",
+        ["src/PowRegistry.Core/Instances/DatabaseCache.cs"] = "cache entries only (ADR-022)",
+        ["src/PowRegistry.Web/Infrastructure/Security/DatabaseTicketStore.cs"] = "sessions only (ADR-022)",
     };
 
     [GeneratedRegex(@"ExecuteUpdate|ExecuteDelete|ExecuteSql|SqlQuery|FromSql|(UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+""?(Prisoners|Notifications)\b", RegexOptions.IgnoreCase)]

@@ -120,6 +120,8 @@ public sealed partial class KillTests(Xunit.Abstractions.ITestOutputHelper outpu
         ["PowRegistry__LogFolder"] = Path.Combine(_folder, "logs"),
         ["PowRegistry__BootstrapAdmin__Email"] = Email,
         ["PowRegistry__BootstrapAdmin__Password"] = Password,
+        // Every restart logs the sessions in again from one address, and login counts now outlive a restart (ADR-022).
+        ["PowRegistry__SignIn__AttemptsPerWindow"] = "100000",
     };
 
     private Process Start(int port)

@@ -26,7 +26,14 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "correct horse battery staple";
     public const string OfficerPassword = "officer passphrase long enough";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"powregistry-web-{Guid.NewGuid():N}");
+    private readonly string _folder;
+
+    public PowRegistryFactory() : this(Path.Combine(Path.GetTempPath(), $"powregistry-web-{Guid.NewGuid():N}"))
+    {
+    }
+
+    /// <summary>An instance over the database (and audit key) in <paramref name="folder"/>, which another instance may share.</summary>
+    protected PowRegistryFactory(string folder) => _folder = folder;
 
     /// <summary>Cookies are Secure (and __Host-), so clients talk HTTPS; TestServer accepts any scheme.</summary>
     public static readonly Uri BaseAddress = new("https://localhost");
@@ -74,11 +81,11 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests see each 302).</summary>
-    public Session NewSession()
-    {
-        var cookies = new CookieContainer();
-        return new Session(CreateDefaultClient(BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)), cookies);
-    }
+    public Session NewSession() => NewSession(new CookieContainer());
+
+    /// <summary>A client with the given cookie jar: a browser whose requests a proxy sends to this instance.</summary>
+    public Session NewSession(CookieContainer cookies) =>
+        new(CreateDefaultClient(BaseAddress, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies)), cookies);
 
     /// <summary>A client without a cookie jar: the test sets the Cookie header itself (e.g. to replay a copied cookie).</summary>
     public HttpClient NewClientWithoutCookies() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
@@ -160,7 +167,7 @@ public sealed class BehindProxyRegistryFactory : PowRegistryFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("PowRegistry:SignIn:TrustedProxies:0", Proxy);
+        builder.UseSetting("PowRegistry:ForwardedHeaders:KnownProxies:0", Proxy);
     }
 }
 
@@ -176,4 +183,24 @@ public sealed class FakeClockRegistryFactory : PowRegistryFactory
 public sealed class EmptyRegistryFactory : PowRegistryFactory
 {
     protected override bool WithBootstrapAdmin => false;
+}
+
+/// <summary>One of several app instances over one database file (the same audit key; Data Protection keys come from the database).</summary>
+public sealed class InstanceFactory(string folder, bool bootstrapAdmin = true, bool keepLoginRateLimit = false) : PowRegistryFactory(folder)
+{
+    protected override bool WithBootstrapAdmin => bootstrapAdmin;
+
+    protected override bool KeepLoginRateLimit => keepLoginRateLimit;
+}
+
+/// <summary>The production login rate limit; X-Forwarded-For trusted from the proxies in 10.0.0.0/24 (a configured network).</summary>
+public sealed class BehindProxyNetworkRegistryFactory : PowRegistryFactory
+{
+    protected override bool KeepLoginRateLimit => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("PowRegistry:ForwardedHeaders:KnownNetworks:0", "10.0.0.0/24");
+    }
 }

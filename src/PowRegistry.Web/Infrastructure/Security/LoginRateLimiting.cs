@@ -3,75 +3,52 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using System.Threading.RateLimiting;
 
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+
+using PowRegistry.Core.Instances;
 
 namespace PowRegistry.Web.Infrastructure;
 
 /// <summary>
 /// At most N login attempts per window (10 a minute by default) for each account and, separately, for each client
 /// address (OWASP ASVS 2.2.1): guessing one account from many addresses, or many accounts from one address, is
-/// slowed. The lockout after 5 failures stays the last word for one account. Over the limit the answer is 429, and
-/// the status-code page tells the user to wait.
+/// slowed. The lockout after 5 failures stays the last word for one account. Attempts are counted in the database
+/// (<see cref="LoginAttempts"/>), so the limit holds however a proxy spreads them over app instances (ADR-022). Over
+/// the limit the answer is 429, and a small page tells the user to wait.
 /// </summary>
 public static class LoginRateLimiting
 {
-    private const string AccountKeyItem = "PowRegistry.LoginAccountKey";
-
-    public static IServiceCollection AddLoginRateLimiting(this IServiceCollection services, SignInSettings settings)
-    {
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    Limit(context, context.Items[AccountKeyItem] as string ?? "account:unknown", settings)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    Limit(context, "address:" + AddressKey(context.Connection.RemoteIpAddress), settings)));
-            o.OnRejected = async (rejected, ct) =>
-            {
-                var context = rejected.HttpContext;
-                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoginRateLimiting))
-                    .LogWarning("Login attempt refused: more than {Limit} attempts within {Window} for one account or one address", settings.AttemptsPerWindow, settings.AttemptWindow);
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(settings.AttemptWindow.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await WriteTooManyAttemptsPageAsync(context, ct);
-            };
-        });
-        return services;
-    }
-
+    /// <summary>After routing (the limit looks at the endpoint), before authentication.</summary>
     public static IApplicationBuilder UseLoginRateLimiting(this IApplicationBuilder app)
     {
-        // The partitions are chosen synchronously, so the account is read here first: the submitted email for a
-        // password, the pending user id (from Identity's two-factor cookie) for a code.
+        var settings = app.ApplicationServices.GetRequiredService<SignInSettings>();
+        var attempts = app.ApplicationServices.GetRequiredService<LoginAttempts>();
         app.Use(async (context, next) =>
         {
-            if (LoginStep(context) is { } step) context.Items[AccountKeyItem] = await AccountKeyAsync(context, step);
+            if (LoginStep(context) is { } step)
+            {
+                // The client address is the proxy's X-Forwarded-For only when the proxy is trusted (TrustedProxies).
+                string[] keys = [await AccountKeyAsync(context, step), "address:" + AddressKey(context.Connection.RemoteIpAddress)];
+                if (!await attempts.TryRecordAsync(keys, settings.AttemptsPerWindow, settings.AttemptWindow, context.RequestAborted))
+                {
+                    context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoginRateLimiting))
+                        .LogWarning("Login attempt refused: more than {Limit} attempts within {Window} for one account or one address", settings.AttemptsPerWindow, settings.AttemptWindow);
+                    context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(settings.AttemptWindow.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                    await WriteTooManyAttemptsPageAsync(context, context.RequestAborted);
+                    return;
+                }
+            }
             await next(context);
         });
-        app.UseRateLimiter();
         return app;
     }
 
-    private static bool IsLoginAttempt(HttpContext context) => LoginStep(context) is not null;
-
     private static LoginAttemptAttribute? LoginStep(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) ? context.GetEndpoint()?.Metadata.GetMetadata<LoginAttemptAttribute>() : null;
-
-    private static RateLimitPartition<string> Limit(HttpContext context, string key, SignInSettings settings) =>
-        IsLoginAttempt(context)
-            ? RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = settings.AttemptsPerWindow,
-                Window = settings.AttemptWindow,
-                SegmentsPerWindow = 6,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            })
-            : RateLimitPartition.GetNoLimiter("");
 
     private static async Task<string> AccountKeyAsync(HttpContext context, LoginAttemptAttribute step)
     {

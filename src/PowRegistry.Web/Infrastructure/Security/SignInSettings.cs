@@ -11,12 +11,6 @@ public sealed class SignInSettings
 
     public TimeSpan AttemptWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>
-    /// Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto headers are believed. Without them,
-    /// behind a proxy every client has the proxy's address and the per-address limit counts them all together.
-    /// </summary>
-    public IList<string> TrustedProxies { get; } = [];
-
     public static SignInSettings From(IConfiguration configuration) =>
         configuration.GetSection("PowRegistry:SignIn").Get<SignInSettings>() ?? new SignInSettings();
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,8 +39,7 @@ public static class SignInSetup
             o.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorTokenProvider.ProviderName;
         });
 
-        services.AddDistributedMemoryCache();
-        services.AddSingleton<ITicketStore, DistributedCacheTicketStore>();
+        services.AddSingleton<ITicketStore, DatabaseTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<ITicketStore>((o, store) => o.SessionStore = store);
         services.ConfigureApplicationCookie(o =>
@@ -74,16 +72,9 @@ public static class SignInSetup
             o.MinimumSameSitePolicy = SameSiteMode.Strict;
         });
 
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.KnownProxies.Clear();
-            o.KnownIPNetworks.Clear();
-            foreach (var proxy in settings.TrustedProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
-            o.ForwardedHeaders = o.KnownProxies.Count > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
-        });
+        services.AddTrustedProxies(configuration);
 
         services.Configure<MvcOptions>(o => o.Filters.Add<TwoFactorEnrolmentFilter>());
-        services.AddLoginRateLimiting(settings);
         return services;
     }
 
@@ -93,6 +84,7 @@ public static class SignInSetup
         WarnWhenServedOverPlainHttp(app.ApplicationServices);
         app.UseCookiePolicy();
         app.UseLoginRateLimiting();
+        app.UseRateLimiter(); // the API's per-token limit (ApiSetup), per instance
         return app;
     }
 

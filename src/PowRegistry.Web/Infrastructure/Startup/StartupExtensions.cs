@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -9,6 +10,7 @@ using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Demo;
+using PowRegistry.Core.Instances;
 using PowRegistry.Core.Prisoners;
 
 using Serilog;
@@ -41,6 +43,10 @@ public static class StartupExtensions
         var configured = configuration.GetConnectionString("PowRegistry") ?? DefaultConnectionString;
         services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
         services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
+        // The keys that encrypt cookies, antiforgery tokens and session tickets, in the database: every instance
+        // reads the same key ring, so a cookie from one is good on another (ADR-022). The application name is
+        // fixed: by default it is the content root path, which differs between machines and would isolate them.
+        services.AddDataProtection().SetApplicationName("PowRegistry").PersistKeysToDbContext<PowRegistryDbContext>();
         services.AddCheckedOptions<Core.Requests.RequestOptions>(configuration, Core.Requests.RequestOptions.Section);
         services.AddCheckedOptions<Core.Consultations.ConsultationOptions>(configuration, Core.Consultations.ConsultationOptions.Section);
         services.AddCheckedOptions<Core.Notifications.NotificationOptions>(configuration, Core.Notifications.NotificationOptions.Section);
@@ -72,6 +78,7 @@ public static class StartupExtensions
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<PowRegistryDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddDefaultTokenProviders();
 
         // Password hashing, the common-password list, cookies, sessions and the second factor: see SignInSetup.
@@ -135,7 +142,13 @@ public static class StartupExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<CurrentUser>().ActAsSystem();
+        // EF Core takes its own migration lock: instances starting together migrate once (ADR-022).
         await DatabaseStartup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+
+        // The rest once at a time across instances: one search index rebuild, one administrator, one setup token.
+        await using var lease = await services.GetRequiredService<Leases>().AcquireAsync("start-up", CancellationToken.None);
+        // The first instance here creates the Data Protection key; the others find it rather than each making its own.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("PowRegistry.StartUp").Protect([0]);
         var register = services.GetRequiredService<RegisterService>();
         if (await register.SearchIndexNeedsRebuildAsync(CancellationToken.None)) await register.RebuildSearchIndexAsync(CancellationToken.None);
 
