@@ -95,6 +95,8 @@ internal static class AuditRecorder
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             byte[] b => $"({b.Length} bytes)",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            // A list (e.g. the prisoners a consultation concerns) as its items, not as its type name.
+            System.Collections.IEnumerable items and not string => string.Join(", ", items.Cast<object?>().Select(i => Convert.ToString(i, CultureInfo.InvariantCulture))),
             _ => value.ToString(),
         };
     }

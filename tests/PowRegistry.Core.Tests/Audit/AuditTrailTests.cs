@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Consultations;
 using PowRegistry.Core.Data;
 using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Prisoners;
@@ -50,6 +51,29 @@ public sealed class AuditTrailTests(TestServices app) : IClassFixture<TestServic
         var update = entries.Single(e => e.Action == AuditActions.Update && e.UserId == "officer-42");
         Assert.Equal("officer-42", update.UserId);
         Assert.Equal("[{\"Field\":\"Rank\",\"Old\":\"Private\",\"New\":\"Sergeant\"}]", update.Changes);
+    }
+
+    [Fact]
+    public async Task AListValue_IsRecordedAsItsItems_NotAsItsTypeName()
+    {
+        var first = await CreateAsync(new PrisonerInput { FamilyName = "Listed", DuplicatesChecked = true });
+        var second = await CreateAsync(new PrisonerInput { FamilyName = "Listed", GivenNames = "Too", DuplicatesChecked = true });
+        var counterpart = (await app.Run<ConsultationService, ServiceResult<Counterpart>>(c =>
+            c.AddCounterpartAsync("Listing ministry", CounterpartKind.Ministry, "KR", CancellationToken.None))).Value!;
+        var references = await app.Run<PowRegistryDbContext, List<string>>(db => db.Prisoners.Where(p => p.Id == first.Id || p.Id == second.Id).OrderBy(p => p.Id).Select(p => p.Reference).ToListAsync());
+        var consultation = (await app.Run<ConsultationService, ServiceResult<Consultation>>(c => c.CreateAsync(new ConsultationInput
+        {
+            Title = "Lists",
+            Channel = ConsultationChannel.Meeting,
+            Date = "2025-05-01",
+            CounterpartIds = [counterpart.Id],
+            PrisonerReferences = string.Join(' ', references),
+            DeskId = 1,
+        }, TestServices.Officer, CancellationToken.None))).Value!;
+
+        var entry = await app.Run<PowRegistryDbContext, AuditEntry>(db => db.AuditEntries.SingleAsync(e => e.EntityType == nameof(Consultation) && e.EntityId == consultation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains($"\"Field\":\"PrisonerIds\",\"Old\":null,\"New\":\"{first.Id}, {second.Id}\"", entry.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Collections", entry.Changes, StringComparison.Ordinal);
     }
 
     [Fact]
