@@ -24,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidator<CustodyEventInput>, CustodyEventInputValidator>();
         services.AddSingleton<IValidator<NewUserInput>, NewUserInputValidator>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<LanguagePreference>();
         services.AddScoped<PrisonerService>();
         services.AddScoped<RegisterService>();
         services.AddScoped<BatchRegistrationService>();

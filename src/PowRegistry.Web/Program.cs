@@ -21,6 +21,7 @@ try
     builder.Services.AddPowRegistryApi(builder.Configuration);
     builder.Services.AddSecurityHeaders();
     builder.Services.AddPowRegistryPages();
+    builder.Services.AddLanguages();
     builder.Services.AddHealthChecks().AddDbContextCheck<PowRegistry.Core.Data.PowRegistryDbContext>("database", tags: [HealthEndpoints.Ready],
         customTestQuery: HealthEndpoints.DatabaseAnswersAsync);
 
@@ -37,7 +38,7 @@ try
     app.UseStatusCodePagesWithReExecute("/Status/{0}");
     app.UseApiErrors(); // before the size guard, so an API caller gets its 413 as problem details
     app.UseRequestSizeGuard();
-    app.UseRequestLocalization(o => o.SetDefaultCulture("en").AddSupportedCultures("en").AddSupportedUICultures("en"));
+    app.UseLanguages();
     app.UseStaticFiles();
     app.UseRouting();
     app.UseSignInProtection();

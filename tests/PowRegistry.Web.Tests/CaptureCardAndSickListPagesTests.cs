@@ -54,7 +54,7 @@ public sealed class CaptureCardAndSickListPagesTests(PowRegistryFactory app) : I
         Assert.Equal("Junior sergeant", Field(card, "rank"));
         Assert.Equal(prisoner.ServiceNumber, Field(card, "service-number"));
         Assert.Equal("His mother — 1 Fictional street", Field(card, "family-address"));
-        Assert.Equal("5 Jan 2025 — Fictional village", Field(card, "captured"));
+        Assert.Equal("2025-01-05 — Fictional village", Field(card, "captured"));
         Assert.Equal("Seriously sick or wounded", Field(card, "health"));
         Assert.Equal($"Prisoner No. {prisoner.Reference} — Fictional camp 3", Field(card, "address"));
 
@@ -92,7 +92,7 @@ public sealed class CaptureCardAndSickListPagesTests(PowRegistryFactory app) : I
 
         var page = await officer.GetAsync("/Notifications/SickList?week=2025-W02");
         Assert.Equal("2025-W02", page.Document.QuerySelector("#week")!.TextContent);
-        Assert.Contains("6 Jan 2025 – 12 Jan 2025", page.Document.QuerySelector("#week-range")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2025-01-06 – 2025-01-12", page.Document.QuerySelector("#week-range")!.TextContent, StringComparison.Ordinal);
         var row = Assert.Single(page.Document.QuerySelectorAll("table.sick-list tbody tr"), r => r.TextContent.Contains(sick.Reference, StringComparison.Ordinal));
         Assert.Contains("Seriously sick or wounded", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Junior sergeant", row.TextContent, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class NotificationPagesTests(PowRegistryFactory app) : IClassFixtu
 
         var home = await officer.GetAsync("/");
         var item = Assert.Single(home.Document.QuerySelectorAll("ul.overdue-notifications li"), li => li.TextContent.Contains(reference, StringComparison.Ordinal));
-        Assert.Contains("Overdue since 12 Jan 2025: Capture card", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Overdue since 2025-01-12: Capture card", item.TextContent, StringComparison.Ordinal);
 
         var queue = await officer.GetAsync("/Notifications");
         var row = Assert.Single(queue.Document.QuerySelectorAll("table.notifications tbody tr"), r => r.TextContent.Contains(reference, StringComparison.Ordinal));
@@ -77,7 +77,7 @@ public sealed class NotificationPagesTests(PowRegistryFactory app) : IClassFixtu
         Assert.DoesNotContain(reference, done.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(reference, (await officer.GetAsync("/")).Text, StringComparison.Ordinal);
         var details = await officer.GetAsync($"/Prisoners/{id}");
-        Assert.Contains("10 Jan 2025 — Email — CTA/2025/7", details.Document.QuerySelector("table.notifications")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2025-01-10 — Email — CTA/2025/7", details.Document.QuerySelector("table.notifications")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

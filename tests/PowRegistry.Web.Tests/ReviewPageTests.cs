@@ -97,7 +97,7 @@ public sealed class ReviewPageTests(FakeClockRegistryFactory app) : IClassFixtur
         Assert.Equal("2", Figure(review, "#consultations-by-status tr[data-key=FollowUpPending] a"));
         Assert.Equal("1", Figure(review, "#consultations-by-status tr[data-key=Held] a"));
         Assert.Equal("0", Figure(review, "#consultations-by-status tr[data-key=Proposed] a"));
-        Assert.Equal(Enum.GetValues<ConsultationStatus>().Length, review.Document.QuerySelectorAll("#consultations-by-status svg rect").Length); // the chart draws every bar
+        Assert.Equal(Enum.GetValues<ConsultationStatus>().Length, review.Document.QuerySelectorAll("#consultations-by-status .bar-row rect").Length); // the chart draws every bar
         Assert.Equal("2", Figure(review, "#consultations-by-counterpart tr:nth-child(1) a")); // Ukraine and the ICRC, two each
         Assert.Equal("1", Figure(review, "#figure-overdue-items"));
         Assert.Contains("Send the list", Figure(review, "#overdue-action-items"), StringComparison.Ordinal);

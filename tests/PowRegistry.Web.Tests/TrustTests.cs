@@ -135,10 +135,10 @@ public sealed class TrustTests(TrustTests.App app) : IClassFixture<TrustTests.Ap
         var trail = await auditor.GetAsync("/Admin/Audit?record=" + reference);
         Assert.Equal(HttpStatusCode.OK, trail.Status);
         var rows = trail.Document.QuerySelectorAll("table.audit tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains("Create Prisoner", StringComparison.Ordinal) && r.Contains("FamilyName: ∅ → Traced", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Contains("Access Prisoner", StringComparison.Ordinal)); // the officer opened the page after saving
+        Assert.Contains(rows, r => r.Contains("Prisoner's record — added", StringComparison.Ordinal) && r.Contains("Family name: Traced", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Prisoner's record — opened", StringComparison.Ordinal)); // the officer opened the page after saving
         var withoutViews = await auditor.GetAsync($"/Admin/Audit?record={reference}&views=false&user=");
-        Assert.DoesNotContain("Access Prisoner", withoutViews.Document.QuerySelector("table.audit")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Prisoner's record — opened", withoutViews.Document.QuerySelector("table.audit")!.TextContent, StringComparison.Ordinal);
 
         var verify = await auditor.GetAsync("/Admin/Audit/Verify");
         Assert.Contains("The audit trail is intact", verify.Text, StringComparison.Ordinal);

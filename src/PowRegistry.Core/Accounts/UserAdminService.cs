@@ -11,17 +11,19 @@ namespace PowRegistry.Core.Accounts;
 /// <summary>Administrators manage accounts: create, change role, disable and re-enable.</summary>
 public sealed class UserAdminService(
     UserManager<AppUser> users,
+    Data.PowRegistryDbContext db,
     IValidator<NewUserInput> validator,
     ILogger<UserAdminService> logger)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct)
     {
         var all = await users.Users.OrderBy(u => u.Email).ToListAsync(ct);
+        var desks = await db.DeskMembers.GroupBy(m => m.UserId).Select(g => new { UserId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.UserId, g => g.Count, ct);
         var rows = new List<UserRow>(all.Count);
         foreach (var user in all)
         {
             var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.IsDisabled));
+            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.IsDisabled, desks.GetValueOrDefault(user.Id)));
         }
         return rows;
     }
@@ -31,8 +33,12 @@ public sealed class UserAdminService(
         var user = await users.FindByIdAsync(id);
         if (user is null) return null;
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-        return new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.IsDisabled);
+        return new UserRow(user.Id, user.Email ?? "", user.DisplayName, role, user.IsDisabled, await db.DeskMembers.CountAsync(m => m.UserId == id));
     }
+
+    /// <summary>Who to ask for a desk or a counterpart: the display names of the administrators whose accounts are enabled.</summary>
+    public async Task<IReadOnlyList<string>> AdministratorNamesAsync() =>
+        (await users.GetUsersInRoleAsync(Roles.Administrator)).Where(u => !u.IsDisabled).Select(u => u.DisplayName).Order(StringComparer.Ordinal).ToList();
 
     public async Task<ServiceResult<AppUser>> CreateAsync(NewUserInput input, Actor actor, CancellationToken ct)
     {

@@ -97,16 +97,52 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
                 desks[row.Id] = row.DeskId;
             }
         }
-        return entries.Select(e =>
+        var parsed = entries.Select(e => (Entry: e, Changes: JsonSerializer.Deserialize<List<FieldChange>>(e.Changes) ?? [])).ToList();
+        // Accounts named in the values (CreatedBy, OwnerId…), by display name like the entries' own authors.
+        var mentioned = parsed.SelectMany(p => p.Changes.Where(c => KindOf(p.Entry.EntityType, c.Field).Kind == AuditValueKind.Person).SelectMany(c => new[] { c.Old, c.New }))
+            .OfType<string>().Where(id => !names.ContainsKey(id)).Distinct().ToList();
+        if (mentioned.Count > 0)
         {
-            var changes = JsonSerializer.Deserialize<List<FieldChange>>(e.Changes) ?? [];
+            foreach (var (id, name) in await db.Users.Where(u => mentioned.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct)) names[id] = name;
+        }
+        return parsed.Select(p =>
+        {
+            var e = p.Entry;
             var maySee = e.PrisonerId is { } prisonerId && desks.TryGetValue(prisonerId, out var deskId)
                 ? currentUser.MaySeeSensitive(deskId)
                 : currentUser.IsAdministrator;
+            var kinds = p.Changes.Select(c => (c.Field, Kind: KindOf(e.EntityType, c.Field))).ToList();
             return new AuditRow(e.Id, e.At, e.UserId, names.GetValueOrDefault(e.UserId, e.UserId), e.Action, e.EntityType, e.EntityId, e.PrisonerId,
-                maySee ? changes : changes.Select(c => Restrict(e.EntityType, c)).ToList());
+                maySee ? p.Changes : p.Changes.Select(c => Restrict(e.EntityType, c)).ToList())
+            {
+                Kinds = kinds.ToDictionary(k => k.Field, k => k.Kind.Kind),
+                EnumTypes = kinds.Where(k => k.Kind.EnumType is not null).ToDictionary(k => k.Field, k => k.Kind.EnumType!),
+                People = names,
+            };
         }).ToList();
     }
+
+    /// <summary>How a field's recorded values read, from the model's property type and the field's name.</summary>
+    private (AuditValueKind Kind, Type? EnumType) KindOf(string entityType, string field)
+    {
+        if (field is "Id" or "CreatedAt" or "CreatedBy" or "PrisonerId") return (AuditValueKind.Hidden, null); // the entry's own columns say these
+        var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType) is { } entity
+            ? (entity.FindProperty(field)?.ClrType ?? ComplexPropertyType(entity, field))
+            : null;
+        var plain = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (plain is { IsEnum: true }) return (AuditValueKind.Enum, plain);
+        if (plain == typeof(bool)) return (AuditValueKind.Flag, null);
+        if (plain == typeof(DateTimeOffset)) return (AuditValueKind.Moment, null);
+        if (plain == typeof(string) && (field.EndsWith("By", StringComparison.Ordinal) || field is "UserId" or "OwnerId")) return (AuditValueKind.Person, null);
+        if (plain == typeof(int) && field is "SurvivorId" or "MergedId") return (AuditValueKind.Prisoner, null);
+        if (plain == typeof(int) && field == "RequestId") return (AuditValueKind.Request, null);
+        if (plain == typeof(int) && field == "ConsultationId") return (AuditValueKind.Consultation, null);
+        return (AuditValueKind.Text, null);
+    }
+
+    /// <summary>A value of a complex property, recorded as "Complex.Property" (e.g. the sources of Art. 17 items).</summary>
+    private static Type? ComplexPropertyType(Microsoft.EntityFrameworkCore.Metadata.IEntityType entity, string field) =>
+        field.Split('.') is [var complex, var property] ? entity.FindComplexProperty(complex)?.ComplexType.FindProperty(property)?.ClrType : null;
 
     private static FieldChange Restrict(string entityType, FieldChange change) =>
         SensitiveValues.IsSensitive(entityType, change.Field)

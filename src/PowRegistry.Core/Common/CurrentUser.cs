@@ -38,6 +38,9 @@ public sealed class CurrentUser
         DeskIds = deskIds;
     }
 
+    /// <summary>A signed-in case officer on no desk: he sees no record until an administrator puts him on one.</summary>
+    public bool IsWithoutDesk => !SeesAllDesks && DeskIds.Count == 0 && UserId is not (SystemUserId or AnonymousUserId);
+
     /// <summary>Next-of-kin and (later) wish reasons, fears and verbatim words: the owning desk and administrators only.</summary>
     public bool MaySeeSensitive(int deskId) => IsAdministrator || DeskIds.Contains(deskId);
 }

@@ -9,9 +9,20 @@ namespace PowRegistry.Core.Demo;
 
 /// <summary>
 /// A clearly fictional register for a first look (--seed-demo). Every record's notes say it is fictional,
-/// and service numbers start with DEMO-. Goes through <see cref="PrisonerService"/>, so every rule applies.
+/// and service numbers start with DEMO-. It fills every feature so that every figure and chart of the review shows
+/// something: wish statements of every kind, requests in each state, counterparts, consultations in several states with
+/// action items (some overdue, when an administrator exists to own them), and the capture-card notifications every
+/// registration owes (some sent). Everything goes through the services, so every rule and safeguard applies; a step a
+/// safeguard refuses is left out, not forced.
 /// </summary>
-public sealed class DemoData(PowRegistryDbContext db, PrisonerService prisoners, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(
+    PowRegistryDbContext db,
+    PrisonerService prisoners,
+    Wishes.WishService wishes,
+    Requests.RequestService requests,
+    Consultations.ConsultationService consultations,
+    TimeProvider clock,
+    ILogger<DemoData> logger)
 {
     public const int PrisonerCount = 48;
 
@@ -86,7 +97,116 @@ public sealed class DemoData(PowRegistryDbContext db, PrisonerService prisoners,
                     break;
             }
         }
-        logger.LogInformation("Demo data added: {Count} fictional prisoners", PrisonerCount);
+        var ids = await db.Prisoners.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        var requestIds = await SeedWishesAndRequestsAsync(ids, today, ct);
+        var consultationCount = await SeedConsultationsAsync(ids, requestIds, today, ct);
+        logger.LogInformation("Demo data added: {Count} fictional prisoners, {Requests} requests, {Consultations} consultations", PrisonerCount, requestIds.Count, consultationCount);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A wish statement for most of them (every destination and verification), and a request for those who asked to go to South Korea, moved along to each state.</summary>
+    private async Task<List<int>> SeedWishesAndRequestsAsync(List<int> ids, DateOnly today, CancellationToken ct)
+    {
+        var requestIds = new List<int>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var destination = (i % 6) switch
+            {
+                0 or 1 or 2 => Wishes.WishDestination.TransferToThirdState,
+                3 => Wishes.WishDestination.ReturnToOrigin,
+                4 => Wishes.WishDestination.Undecided,
+                _ => i % 12 == 5 ? Wishes.WishDestination.RemainInDetainingState : Wishes.WishDestination.DeclinedToAnswer,
+            };
+            var stated = await wishes.RecordAsync(ids[i], new Wishes.WishInput
+            {
+                TakenOn = Iso(today.AddDays(-2 - (i % 20))),
+                Place = "Fictional camp A",
+                Interviewer = "Fictional ICRC delegate",
+                Organisation = i % 4 == 3 ? Wishes.InterviewerOrganisation.DetainingPower : Wishes.InterviewerOrganisation.Icrc,
+                Language = "Korean",
+                Interpreter = "Fictional interpreter",
+                PrivateInterview = i % 4 != 3,
+                Destination = destination,
+                DestinationState = destination == Wishes.WishDestination.TransferToThirdState ? "KR" : null,
+                Certainty = 50 + (i * 7 % 50),
+                Verification = i % 4 == 3 ? Wishes.WishVerification.Unverified : Wishes.WishVerification.VerifiedByNeutralParty,
+                Reasons = "DEMO — fictional reasons.",
+            }, Actor.System, ct);
+            if (!stated.Succeeded || destination != Wishes.WishDestination.TransferToThirdState || i % 4 == 3) continue;
+
+            var created = await requests.CreateAsync(ids[i], new Requests.RequestInput { DestinationState = "KR", WishId = stated.Value!.Id }, Actor.System, ct);
+            if (!created.Succeeded) continue;
+            var id = created.Value!.Id;
+            requestIds.Add(id);
+            // Each request goes as far along as its place in the list says, through every safeguard; it stops where one refuses.
+            Requests.RequestStatus[] path = (requestIds.Count % 6) switch
+            {
+                1 => [],
+                2 => [Requests.RequestStatus.Submitted],
+                3 => [Requests.RequestStatus.Submitted, Requests.RequestStatus.UnderConsultation],
+                4 => [Requests.RequestStatus.Submitted, Requests.RequestStatus.UnderConsultation, Requests.RequestStatus.Accepted],
+                5 => [Requests.RequestStatus.Submitted, Requests.RequestStatus.UnderConsultation, Requests.RequestStatus.Refused],
+                _ => [Requests.RequestStatus.Submitted, Requests.RequestStatus.Withdrawn],
+            };
+            foreach (var to in path)
+            {
+                if (!(await requests.MoveAsync(id, to, "DEMO", null, Actor.System, ct)).Succeeded) break;
+            }
+        }
+        return requestIds;
+    }
+
+    /// <summary>Counterparts, and consultations about the requests in several states, with action items when someone can own them.</summary>
+    private async Task<int> SeedConsultationsAsync(List<int> ids, List<int> requestIds, DateOnly today, CancellationToken ct)
+    {
+        var counterparts = new List<int>();
+        foreach (var (name, kind, country) in new (string, Consultations.CounterpartKind, string?)[]
+        {
+            ("Fictional Ministry of Foreign Affairs (receiving state)", Consultations.CounterpartKind.Ministry, "KR"),
+            ("Fictional Coordination Headquarters (detaining power)", Consultations.CounterpartKind.Agency, "UA"),
+            ("ICRC delegation (demo)", Consultations.CounterpartKind.Icrc, null),
+            ("UNHCR office (demo)", Consultations.CounterpartKind.Unhcr, null),
+        })
+        {
+            if ((await consultations.AddCounterpartAsync(name, kind, country, ct)).Value is { } added) counterparts.Add(added.Id);
+        }
+        var references = await db.Prisoners.Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).Select(p => p.Reference).ToListAsync(ct);
+        var owner = (await consultations.PossibleOwnersAsync(Desks.Desk.DefaultDeskId, ct)).Select(o => o.Id).FirstOrDefault();
+        var statuses = new[]
+        {
+            Consultations.ConsultationStatus.Proposed, Consultations.ConsultationStatus.Scheduled, Consultations.ConsultationStatus.Held,
+            Consultations.ConsultationStatus.FollowUpPending, Consultations.ConsultationStatus.AgreedInPrinciple, Consultations.ConsultationStatus.Stalled,
+        };
+        var count = 0;
+        for (var i = 0; i < statuses.Length && counterparts.Count > 0; i++)
+        {
+            var created = await consultations.CreateAsync(new Consultations.ConsultationInput
+            {
+                Title = $"DEMO — transfers to the receiving state, round {i + 1}",
+                Channel = (Consultations.ConsultationChannel)(1 + (i % 3)),
+                Date = Iso(today.AddDays(-40 + (i * 6))),
+                Participants = "Fictional delegations",
+                Subject = "Fictional consultation for a first look at PowRegistry.",
+                CounterpartIds = [counterparts[i % counterparts.Count], counterparts[(i + 2) % counterparts.Count]],
+                PrisonerReferences = string.Join(' ', references.Skip(i * 3).Take(3)),
+                RequestNumbers = string.Join(' ', requestIds.Skip(i).Take(1)),
+                DeskId = Desks.Desk.DefaultDeskId,
+            }, Actor.System, ct);
+            if (!created.Succeeded) continue;
+            count++;
+            var id = created.Value!.Id;
+            // Walk the status table (ADR-013) to the wanted state; a move it refuses ends the walk there.
+            foreach (var to in statuses.Skip(1).Take(i))
+            {
+                if (!(await consultations.ChangeStatusAsync(id, to, Actor.System, ct)).Succeeded) break;
+            }
+            if (owner is not null)
+            {
+                await consultations.AddActionItemAsync(id, "DEMO — send the list of names to the counterpart", owner, Iso(today.AddDays(i % 2 == 0 ? -5 : 10)), Actor.System, ct);
+            }
+        }
+        return count;
     }
 
     private static CustodyEventInput Event(CustodyEventKind kind, DateOnly date, string? place) => new()

@@ -20,8 +20,8 @@ public sealed class RecordPageService(
     NotificationService notifications,
     CurrentUser currentUser)
 {
-    /// <summary>How many of the latest audit entries the page shows.</summary>
-    public const int HistoryLength = 50;
+    /// <summary>How many of the latest changes the page shows; the record's history page shows them all.</summary>
+    public const int HistoryLength = 10;
 
     /// <summary>
     /// Opens the record and reads what the page shows with it. The access entry is committed while the rest is read
@@ -41,7 +41,7 @@ public sealed class RecordPageService(
         var concerning = await consultations.ConcerningAsync(id, ct);
         var owed = await notifications.OfVisiblePrisonerAsync(id, ct);
         var deskName = await desks.NameOfAsync(prisoner.DeskId, ct) ?? "";
-        var history = await audit.HistoryOfVisibleAsync(id, prisoner.DeskId, merged.Select(m => m.MergedId).ToList(), HistoryLength, ct);
+        var history = await audit.HistoryOfVisibleAsync(id, prisoner.DeskId, merged.Select(m => m.MergedId).ToList(), HistoryLength + 1, ct); // one more: is there more to show?
         // No page without its audit entry: this throws if the entry could not be written.
         await audited;
         return new RecordPageAnswer(

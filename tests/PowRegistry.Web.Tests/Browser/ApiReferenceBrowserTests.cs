@@ -29,6 +29,7 @@ public sealed class ApiReferenceBrowserTests(BrowserFixture fixture) : IClassFix
         await page.GetByLabel("Email").FillAsync(PowRegistryFactory.AdminEmail);
         await page.GetByLabel("Password").FillAsync(PowRegistryFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await BrowserFixture.OpenMenuAsync(page, "Administration");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "API tokens" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/Admin/Api/");

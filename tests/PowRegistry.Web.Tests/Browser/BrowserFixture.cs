@@ -47,6 +47,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
     }
 
+    /// <summary>Opens one of the bar's menus ("Records", "Administration", or the account menu by the user's email).</summary>
+    public static async Task OpenMenuAsync(IPage page, string name)
+    {
+        var summary = page.Locator("header.top summary", new() { HasText = name });
+        if (await summary.Locator("xpath=..").GetAttributeAsync("open") is null) await summary.ClickAsync();
+    }
+
+    /// <summary>Logs out through the account menu, as a person would.</summary>
+    public static async Task LogOutAsync(IPage page)
+    {
+        await page.Locator("header.top .account-menu summary").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -28,11 +28,12 @@ public sealed class OfficerJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByLabel("Main desk").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save desks" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Desks saved.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await BrowserFixture.LogOutAsync(page);
 
         // The officer logs in and registers a prisoner known also by the name on a document he carried.
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         await BrowserFixture.LogInAsync(page, "officer.kim@powregistry.test", "officer kim passphrase");
+        await BrowserFixture.OpenMenuAsync(page, "Records");
         await page.GetByRole(AriaRole.Link, new() { Name = "Register a prisoner" }).First.ClickAsync();
         await page.GetByLabel("Family name", new() { Exact = true }).FillAsync("리");
         await page.GetByLabel("Given names", new() { Exact = true }).FillAsync("영철");

@@ -52,7 +52,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         // A copy of the cookie opens the register in another browser until logout, and nothing after it.
         Assert.EndsWith("/Prisoners", await ReplayAsync(baseUrl, session), StringComparison.Ordinal);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await BrowserFixture.LogOutAsync(page);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"));
         Assert.Contains("/Account/Login", await ReplayAsync(baseUrl, session), StringComparison.Ordinal);
     }

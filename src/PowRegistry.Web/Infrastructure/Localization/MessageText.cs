@@ -29,6 +29,9 @@ public sealed class MessageText(IStringLocalizer<MessageResource> words)
 
     public static string LabelKey(Enum value) => $"{value.GetType().Name}.{value}";
 
+    /// <summary>The words for a key, or null when the resources have none (for labels looked up by convention).</summary>
+    public string? Find(string key) => words[key] is { ResourceNotFound: false } found ? found.Value : null;
+
     /// <summary>The choices of a select list: each value (as its number) with its label, in declaration order.</summary>
     public IEnumerable<SelectListItem> Options<TEnum>() where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(v => new SelectListItem(Label(v), Convert.ToInt32(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));

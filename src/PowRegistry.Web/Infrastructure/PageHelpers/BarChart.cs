@@ -6,16 +6,11 @@ namespace PowRegistry.Web.Infrastructure;
 /// </summary>
 public sealed record BarChart(string Id, string Title, string KeyHeading, IReadOnlyList<Bar> Bars)
 {
-    public const int LabelWidth = 210;
-    public const int BarArea = 330;
-    public const int RowHeight = 26;
-
-    public int Height => Math.Max(1, Bars.Count) * RowHeight;
-
-    /// <summary>Bar length in SVG units; the longest bar fills the area, an empty one shows as a sliver.</summary>
-    public int LengthOf(Bar bar)
+    /// <summary>Bar length as a percentage of the track: the longest bar fills it, a non-empty one shows at least as a sliver.</summary>
+    public double PercentOf(Bar bar)
     {
         var largest = Bars.Count == 0 ? 0 : Bars.Max(b => b.Count);
-        return largest == 0 ? 0 : Math.Max(bar.Count == 0 ? 0 : 2, (int)Math.Round(BarArea * (double)bar.Count / largest));
+        if (largest == 0 || bar.Count == 0) return 0;
+        return Math.Max(0.5, Math.Round(100.0 * bar.Count / largest, 1));
     }
 }

@@ -46,7 +46,7 @@ public static class PageExtensions
     }
 
     public static IEnumerable<SelectListItem> CountryOptions(string? selected) =>
-        CountryList.All.Select(c => new SelectListItem(c.Name, c.Code, string.Equals(c.Code, selected, StringComparison.OrdinalIgnoreCase)));
+        CountryList.InCurrentLanguage().Select(c => new SelectListItem(c.Name, c.Code, string.Equals(c.Code, selected, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// The country list as &lt;option&gt; elements, as the select tag helper writes them from <see cref="CountryOptions"/>,
@@ -56,11 +56,14 @@ public static class PageExtensions
     public static IHtmlContent CountryOptionsHtml(string? selected)
     {
         var all = EncodedCountryOptions.GetOrAdd(System.Globalization.CultureInfo.CurrentUICulture.Name, _ => string.Concat(
-            CountryList.All.Select(c => $"<option value=\"{HtmlEncoder.Default.Encode(c.Code)}\">{HtmlEncoder.Default.Encode(c.Name)}</option>")));
+            CountryList.InCurrentLanguage().Select(c => $"<option value=\"{Html.Encode(c.Code)}\">{Html.Encode(c.Name)}</option>")));
         if (CountryList.All.FirstOrDefault(c => string.Equals(c.Code, selected, StringComparison.OrdinalIgnoreCase)) is not { } chosen) return new HtmlString(all);
-        var value = $"<option value=\"{HtmlEncoder.Default.Encode(chosen.Code)}\">";
-        return new HtmlString(all.Replace(value, $"<option selected=\"selected\" value=\"{HtmlEncoder.Default.Encode(chosen.Code)}\">", StringComparison.Ordinal));
+        var value = $"<option value=\"{Html.Encode(chosen.Code)}\">";
+        return new HtmlString(all.Replace(value, $"<option selected=\"selected\" value=\"{Html.Encode(chosen.Code)}\">", StringComparison.Ordinal));
     }
 
     private static readonly ConcurrentDictionary<string, string> EncodedCountryOptions = new();
+
+    /// <summary>As the pages encode (WebEncoderOptions in AddPowRegistryPages): every script as characters.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 }
