@@ -125,7 +125,13 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
     /// <summary>How a field's recorded values read, from the model's property type and the field's name.</summary>
     private (AuditValueKind Kind, Type? EnumType) KindOf(string entityType, string field)
     {
-        if (field is "Id" or "CreatedAt" or "CreatedBy" or "PrisonerId") return (AuditValueKind.Hidden, null); // the entry's own columns say these
+        // The entry's own columns say these; the normalised copies repeat the email and name.
+        // Identity's housekeeping (confirmations, lockout switch) says nothing to a reader.
+        if (field is "Id" or "CreatedAt" or "CreatedBy" or "PrisonerId" or "NormalizedEmail" or "NormalizedUserName" or "NormalizedName"
+            or "EmailConfirmed" or "PhoneNumberConfirmed" or "LockoutEnabled" or "ConcurrencyStamp")
+        {
+            return (AuditValueKind.Hidden, null);
+        }
         var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType) is { } entity
             ? (entity.FindProperty(field)?.ClrType ?? ComplexPropertyType(entity, field))
             : null;

@@ -9,7 +9,7 @@ using PowRegistry.Web.Infrastructure;
 
 namespace PowRegistry.Web.Pages.Consultations;
 
-public sealed class DetailsModel(ConsultationService consultations, AuditService audit, TimeProvider clock) : PageModel
+public sealed class DetailsModel(ConsultationService consultations, AuditService audit, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     private Dictionary<string, string> _names = [];
 
@@ -26,7 +26,8 @@ public sealed class DetailsModel(ConsultationService consultations, AuditService
     public int MaxDocumentMegabytes => consultations.Options.MaxDocumentBytes / (1024 * 1024);
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public string UserName(string id) => _names.GetValueOrDefault(id, id);
+    /// <summary>Who made a change, by display name; the application itself (start-up, demo data, commands) by its name.</summary>
+    public string UserName(string id) => _names.GetValueOrDefault(id) ?? (id == Core.Common.CurrentUser.SystemUserId ? t["PowRegistry (system)"] : id);
 
     /// <summary>Auditors read consultations; only administrators and case officers change them.</summary>
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)

@@ -11,7 +11,7 @@ using PowRegistry.Web.Infrastructure;
 namespace PowRegistry.Web.Pages.Requests;
 
 /// <summary>One request: its status, the safeguards in force, the next steps and its history.</summary>
-public sealed class DetailsModel(RequestService requests, RequestQueries queries, Core.Consultations.ConsultationService consultations, AuditService audit, CurrentUser currentUser, MessageText text) : PageModel
+public sealed class DetailsModel(RequestService requests, RequestQueries queries, Core.Consultations.ConsultationService consultations, AuditService audit, CurrentUser currentUser, MessageText text, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     private Dictionary<string, string> _names = [];
 
@@ -33,7 +33,8 @@ public sealed class DetailsModel(RequestService requests, RequestQueries queries
     public bool IsAdministrator => User.IsInRole(Roles.Administrator);
     public bool CanEdit => IsAdministrator || User.IsInRole(Roles.CaseOfficer);
 
-    public string UserName(string id) => _names.GetValueOrDefault(id, id);
+    /// <summary>Who made a change, by display name; the application itself (start-up, demo data, commands) by its name.</summary>
+    public string UserName(string id) => _names.GetValueOrDefault(id) ?? (id == Core.Common.CurrentUser.SystemUserId ? t["PowRegistry (system)"] : id);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
