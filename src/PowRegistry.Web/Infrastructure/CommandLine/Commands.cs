@@ -25,6 +25,10 @@ public static class Commands
 
     public static bool IsKnown(string word) => All.ContainsKey(word);
 
+    /// <summary>The commands' own words, in the operator's language (LANG: ko_KR.UTF-8, uk_UA.UTF-8; English otherwise).</summary>
+    private static Microsoft.Extensions.Localization.IStringLocalizer Words(IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+
     public static async Task<int> RunAsync(WebApplication app, string command, string[] args)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -47,46 +51,48 @@ public static class Commands
     /// </summary>
     private static async Task<int> VerifyTalliesAsync(IServiceProvider services, string[] args)
     {
+        var t = Words(services);
         var db = services.GetRequiredService<PowRegistryDbContext>();
         if (args is ["--rebuild"])
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.ExecuteSqlRawAsync(RegisterTallySql.Rebuild);
             await transaction.CommitAsync();
-            await Console.Out.WriteLineAsync("The review's counts were built again from the records.");
+            await Console.Out.WriteLineAsync(t["The review's counts were built again from the records."]);
         }
         else if (args.Length > 0)
         {
-            await Console.Error.WriteLineAsync("Usage: verify-tallies [--rebuild]");
+            await Console.Error.WriteLineAsync(t["Usage: verify-tallies [--rebuild]"]);
             return 2;
         }
         var mismatches = await Core.Prisoners.RegisterTallyCheck.VerifyAsync(db, CancellationToken.None);
         foreach (var m in mismatches)
         {
-            await Console.Out.WriteLineAsync($"Desk {m.DeskId}, {m.Dimension} {m.Value}: kept {m.Kept}, counted {m.Counted}");
+            await Console.Out.WriteLineAsync(t["Desk {0}, {1} {2}: kept {3}, counted {4}", m.DeskId, m.Dimension, m.Value, m.Kept, m.Counted]);
         }
         await Console.Out.WriteLineAsync(mismatches.Count == 0
-            ? "The review's counts agree with the records."
-            : $"{mismatches.Count} of the review's counts differ from the records: run verify-tallies --rebuild.");
+            ? t["The review's counts agree with the records."]
+            : t["{0} of the review's counts differ from the records: run verify-tallies --rebuild.", mismatches.Count]);
         return mismatches.Count == 0 ? 0 : 1;
     }
 
     /// <summary>A consistent copy of the database, safe while the application runs (SQLite's VACUUM INTO).</summary>
     private static async Task<int> BackupAsync(IServiceProvider services, string[] args)
     {
+        var t = Words(services);
         if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]))
         {
-            await Console.Error.WriteLineAsync("Usage: backup PATH   (PATH must not exist yet)");
+            await Console.Error.WriteLineAsync(t["Usage: backup PATH   (PATH must not exist yet)"]);
             return 2;
         }
         var path = Path.GetFullPath(args[0]);
         if (File.Exists(path))
         {
-            await Console.Error.WriteLineAsync($"{path} already exists: choose a new file name.");
+            await Console.Error.WriteLineAsync(t["{0} already exists: choose a new file name.", path]);
             return 2;
         }
         await SqliteSetup.BackupAsync(services.GetRequiredService<PowRegistryDbContext>(), path, CancellationToken.None);
-        await Console.Out.WriteLineAsync($"Backup written to {path}");
+        await Console.Out.WriteLineAsync(t["Backup written to {0}", path]);
         return 0;
     }
 
@@ -96,6 +102,7 @@ public static class Commands
     /// </summary>
     private static async Task<int> CreateTokenAsync(IServiceProvider services, string[] args)
     {
+        var t = Words(services);
         string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var email = Option("--email");
         var scope = Option("--scope") switch
@@ -106,14 +113,14 @@ public static class Commands
         };
         if (email is null || scope is null || !int.TryParse(Option("--days") ?? "90", System.Globalization.CultureInfo.InvariantCulture, out var days))
         {
-            await Console.Error.WriteLineAsync("Usage: create-token --email ADDRESS --scope read|read-write [--days N (default 90)] [--name TEXT]");
+            await Console.Error.WriteLineAsync(t["Usage: create-token --email ADDRESS --scope read|read-write [--days N (default 90)] [--name TEXT]"]);
             return 2;
         }
         var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.AppUser>>();
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            await Console.Error.WriteLineAsync("No user has this email address.");
+            await Console.Error.WriteLineAsync(t["No user has this email address."]);
             return 1;
         }
         var result = await services.GetRequiredService<Core.Api.ApiTokenService>().IssueAsync(
@@ -124,7 +131,7 @@ public static class Commands
             return 1;
         }
         var (token, secret) = result.Value;
-        await Console.Out.WriteLineAsync($"API token {token.Id} for {email}, {scope}, valid until {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC. It is shown only now:");
+        await Console.Out.WriteLineAsync(t["API token {0} for {1}, {2}, valid until {3:yyyy-MM-dd HH:mm} UTC. It is shown only now:", token.Id, email, scope, token.ExpiresAt]);
         await Console.Out.WriteLineAsync($"Token: {secret}");
         return 0;
     }
@@ -137,6 +144,7 @@ public static class Commands
     /// </summary>
     private static async Task<int> ImportAsync(IServiceProvider services, string[] args)
     {
+        var t = Words(services);
         string? file = null, desk = null;
         bool skipInvalid = false, dryRun = false;
         for (var i = 0; i < args.Length; i++)
@@ -152,24 +160,24 @@ public static class Commands
         }
         if (file is null || string.IsNullOrWhiteSpace(desk))
         {
-            await Console.Error.WriteLineAsync("Usage: import FILE --desk NAME [--skip-invalid] [--dry-run]   (FILE: UTF-8 CSV with the columns of the template at /Prisoners/Import)");
+            await Console.Error.WriteLineAsync(t["Usage: import FILE --desk NAME [--skip-invalid] [--dry-run]   (FILE: UTF-8 CSV with the columns of the template at /Prisoners/Import)"]);
             return 2;
         }
         if (!File.Exists(file))
         {
-            await Console.Error.WriteLineAsync($"{file} does not exist.");
+            await Console.Error.WriteLineAsync(t["{0} does not exist.", file]);
             return 2;
         }
         var desks = await services.GetRequiredService<DeskService>().ListAsync(CancellationToken.None);
         var deskId = desks.FirstOrDefault(d => string.Equals(d.Name, desk.Trim(), StringComparison.OrdinalIgnoreCase))?.Id;
         if (deskId is null)
         {
-            await Console.Error.WriteLineAsync($"No desk is called “{desk}”. Desks: {string.Join(", ", desks.Select(d => d.Name))}");
+            await Console.Error.WriteLineAsync(t["No desk is called “{0}”. Desks: {1}", desk, string.Join(", ", desks.Select(d => d.Name))]);
             return 2;
         }
         if (new FileInfo(file).Length > PrisonerImport.MaxBytes)
         {
-            await Console.Error.WriteLineAsync($"The file is larger than {PrisonerImport.MaxBytes / 1024} KB: split it into smaller files. Nothing was saved.");
+            await Console.Error.WriteLineAsync(t["The file is larger than {0} KB: split it into smaller files. Nothing was saved.", PrisonerImport.MaxBytes / 1024]);
             return 1;
         }
 
@@ -180,43 +188,43 @@ public static class Commands
         var text = services.GetRequiredService<MessageText>();
         foreach (var problem in preview.FileErrors.Concat(preview.Rows.SelectMany(r => r.Errors)))
         {
-            await Console.Out.WriteLineAsync(problem.Row == 0 ? text[problem.Message] : $"Row {problem.Row}, {problem.Column}: {text[problem.Message]}");
+            await Console.Out.WriteLineAsync(problem.Row == 0 ? text[problem.Message] : t["Row {0}, {1}: {2}", problem.Row, problem.Column, text[problem.Message]]);
         }
         foreach (var row in preview.Rows.Where(r => r.PossibleDuplicates.Count > 0))
         {
-            await Console.Out.WriteLineAsync($"Row {row.Row}: may be the same man as {string.Join("; ", row.PossibleDuplicates.Select(d => $"{(d.FileRow is { } row ? text[new Message("Duplicate.RowOfThisFile", row)] : d.Reference)} ({text[d.Why]})"))}");
+            await Console.Out.WriteLineAsync(t["Row {0}: may be the same man as {1}", row.Row, string.Join("; ", row.PossibleDuplicates.Select(d => $"{(d.FileRow is { } row ? text[new Message("Duplicate.RowOfThisFile", row)] : d.Reference)} ({text[d.Why]})"))]);
         }
         if (preview.Refused)
         {
-            await Console.Out.WriteLineAsync("The file was refused. Nothing was saved.");
+            await Console.Out.WriteLineAsync(t["The file was refused. Nothing was saved."]);
             return 1;
         }
         if (dryRun)
         {
-            await Console.Out.WriteLineAsync($"Dry run: {preview.ValidCount} valid rows, {preview.InvalidCount} with errors. Nothing was saved.");
+            await Console.Out.WriteLineAsync(t["Dry run: {0} valid rows, {1} with errors. Nothing was saved.", preview.ValidCount, preview.InvalidCount]);
             return preview.InvalidCount == 0 ? 0 : 1;
         }
 
         var outcome = await import.ImportAsync(preview, skipInvalid, Core.Common.Actor.System, CancellationToken.None, progress); // the rows checked above, not checked again
         if (!outcome.Saved)
         {
-            if (preview.InvalidCount > 0 && !skipInvalid) await Console.Out.WriteLineAsync("Some rows have errors: fix them, or pass --skip-invalid to import the valid rows only.");
-            foreach (var error in outcome.Errors.Where(e => preview.Rows.All(r => r.IsValid) || e.Row == 0)) await Console.Out.WriteLineAsync($"Row {error.Row}, {error.Column}: {text[error.Message]}");
-            await Console.Out.WriteLineAsync("Nothing was saved.");
+            if (preview.InvalidCount > 0 && !skipInvalid) await Console.Out.WriteLineAsync(t["Some rows have errors: fix them, or pass --skip-invalid to import the valid rows only."]);
+            foreach (var error in outcome.Errors.Where(e => preview.Rows.All(r => r.IsValid) || e.Row == 0)) await Console.Out.WriteLineAsync(t["Row {0}, {1}: {2}", error.Row, error.Column, text[error.Message]]);
+            await Console.Out.WriteLineAsync(t["Nothing was saved."]);
             return 1;
         }
         if (outcome.Incomplete)
         {
             // ADR-017: the chunks before the failing one are saved; the officer removes rows up to the last saved one and runs the rest.
-            foreach (var error in outcome.Errors) await Console.Out.WriteLineAsync($"Row {error.Row}, {error.Column}: {text[error.Message]}");
-            await Console.Out.WriteLineAsync($"The import stopped: {outcome.Created} prisoners were registered, up to row {outcome.LastSavedRow} of the file; the rows after it were not saved. Import them again once the rows above are fixed.");
-            await Console.Out.WriteLineAsync($"Registered: {outcome.References[0]} … {outcome.References[^1]}");
+            foreach (var error in outcome.Errors) await Console.Out.WriteLineAsync(t["Row {0}, {1}: {2}", error.Row, error.Column, text[error.Message]]);
+            await Console.Out.WriteLineAsync(t["The import stopped: {0} prisoners were registered, up to row {1} of the file; the rows after it were not saved. Import them again once the rows above are fixed.", outcome.Created, outcome.LastSavedRow?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"]);
+            await Console.Out.WriteLineAsync(t["Registered: {0}", $"{outcome.References[0]} … {outcome.References[^1]}"]);
             return 1;
         }
-        await Console.Out.WriteLineAsync($"{outcome.Created} prisoners registered, {outcome.SkippedRows} rows skipped.");
-        await Console.Out.WriteLineAsync(outcome.Created <= 20
-            ? $"Registered: {string.Join(", ", outcome.References)}"
-            : $"Registered: {outcome.References[0]} … {outcome.References[^1]}");
+        await Console.Out.WriteLineAsync(t["{0} prisoners registered, {1} rows skipped.", outcome.Created, outcome.SkippedRows]);
+        await Console.Out.WriteLineAsync(t["Registered: {0}", outcome.Created <= 20
+            ? string.Join(", ", outcome.References)
+            : $"{outcome.References[0]} … {outcome.References[^1]}"]);
         return 0;
     }
 }
