@@ -122,8 +122,14 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
         }).ToList();
     }
 
+    /// <summary>The kinds found so far: the model is the same for the life of the application, and a page asks per change.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string EntityType, string Field), (AuditValueKind Kind, Type? EnumType)> Kinds = new();
+
     /// <summary>How a field's recorded values read, from the model's property type and the field's name.</summary>
-    private (AuditValueKind Kind, Type? EnumType) KindOf(string entityType, string field)
+    private (AuditValueKind Kind, Type? EnumType) KindOf(string entityType, string field) =>
+        Kinds.GetOrAdd((entityType, field), key => FindKind(db.Model, key.EntityType, key.Field));
+
+    private static (AuditValueKind Kind, Type? EnumType) FindKind(Microsoft.EntityFrameworkCore.Metadata.IModel model, string entityType, string field)
     {
         // The entry's own columns say these; the normalised copies repeat the email and name.
         // Identity's housekeeping (confirmations, lockout switch) says nothing to a reader.
@@ -132,7 +138,7 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
         {
             return (AuditValueKind.Hidden, null);
         }
-        var type = db.Model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType) is { } entity
+        var type = model.GetEntityTypes().FirstOrDefault(t => t.ClrType.Name == entityType) is { } entity
             ? (entity.FindProperty(field)?.ClrType ?? ComplexPropertyType(entity, field))
             : null;
         var plain = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
