@@ -62,6 +62,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Instances.LoginAttempts>();
         services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, Instances.DatabaseCache>();
         services.AddScoped<DemoData>();
+        services.TryAddSingleton(new Retention.RetentionOptions()); // likewise (PowRegistry:Retention)
+        services.AddScoped<Retention.Anonymiser>();
+        services.AddScoped<Retention.RetentionService>();
         return services;
     }
 }

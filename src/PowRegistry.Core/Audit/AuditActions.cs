@@ -6,4 +6,10 @@ public static class AuditActions
     public const string Update = "Update";
     public const string Delete = "Delete";
     public const string Access = "Access";
+
+    /// <summary>A record anonymised under retention (ADR-024); the entries that held his values are redacted.</summary>
+    public const string Anonymise = "Anonymise";
+
+    /// <summary>Everything held on one man was produced for an administrator (the page or its JSON).</summary>
+    public const string Disclose = "Disclose";
 }

@@ -41,7 +41,7 @@ public static class AuditChain
     public static async Task<AuditVerification> VerifyAsync(PowRegistryDbContext db, AuditKey key, CancellationToken ct)
     {
         const int batch = 2000;
-        long expectedId = 1, checkedCount = 0;
+        long expectedId = 1, checkedCount = 0, redacted = 0;
         var previous = AuditEntry.GenesisHash;
         while (true)
         {
@@ -59,17 +59,43 @@ public static class AuditChain
                 {
                     return Broken(checkedCount, entry.Id, new Message("Audit.Verify.NotFollowing", entry.Id, entry.Id - 1));
                 }
-                if (entry.ComputeHash(key) != entry.Hash)
+                if (!entry.IsIntact(key))
                 {
                     return Broken(checkedCount, entry.Id, new Message("Audit.Verify.Altered", entry.Id));
                 }
+                if (entry.IsRedacted) redacted++;
                 previous = entry.Hash;
                 expectedId++;
                 checkedCount++;
             }
             if (entries.Count < batch) break;
         }
-        return new AuditVerification(true, checkedCount, null, new Message("Audit.Verify.Intact", checkedCount));
+        return new AuditVerification(true, checkedCount, null, redacted == 0
+            ? new Message("Audit.Verify.Intact", checkedCount)
+            : new Message("Audit.Verify.IntactWithRedacted", checkedCount, redacted))
+        { Redacted = redacted };
+    }
+
+    /// <summary>
+    /// Redacts the values of the given entries (ADR-024): each is checked first, and if any is not intact nothing is
+    /// redacted and its id is returned. Runs in the caller's transaction (anonymisation redacts what its own save wrote).
+    /// An entry already redacted is left as it is. Returns null when done.
+    /// </summary>
+    internal static async Task<long?> RedactAsync(PowRegistryDbContext db, AuditKey key, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var entries = new List<AuditEntry>();
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            entries.AddRange(await db.AuditEntries.AsNoTracking().Where(e => chunk.Contains(e.Id) && e.Redaction == null).ToListAsync(ct));
+        }
+        if (entries.FirstOrDefault(e => !e.IsIntact(key)) is { } broken) return broken.Id;
+        foreach (var entry in entries)
+        {
+            var seal = entry.ComputeRedactionSeal(key);
+            await db.AuditEntries.Where(e => e.Id == entry.Id && e.Redaction == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, AuditEntry.RedactedChanges).SetProperty(e => e.Redaction, seal), ct);
+        }
+        return null;
     }
 
     private static AuditVerification Broken(long checkedCount, long id, Message message) => new(false, checkedCount, id, message);

@@ -7,7 +7,10 @@ namespace PowRegistry.Core.Audit;
 /// <summary>
 /// One line of the tamper-evident audit trail: who did what to which record, when, with each field's old and
 /// new value. Entries are numbered 1, 2, 3… without gaps; each carries an HMAC over its own content and the
-/// previous entry's hash, with a key kept outside the database. The table refuses UPDATE and DELETE (triggers).
+/// previous entry's hash, with a key kept outside the database. The table refuses DELETE, and every UPDATE but a
+/// redaction (triggers). Two formats (ADR-024): an entry without <see cref="ChangesDigest"/> (written before it existed)
+/// is sealed over its <see cref="Changes"/>; every newer entry over a keyed digest of them, so that its values can be
+/// redacted later and its seal still checks.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -43,14 +46,50 @@ public sealed class AuditEntry
     public string PreviousHash { get; private set; } = "";
     public string Hash { get; private set; } = "";
 
-    internal void Seal(AuditKey key) => Hash = ComputeHash(key);
+    /// <summary>HMAC of <see cref="Changes"/> as written; the hash covers this, not the values. Null for an entry of the first format.</summary>
+    public string? ChangesDigest { get; private set; }
 
-    internal string ComputeHash(AuditKey key)
+    /// <summary>Null until the values are redacted; then the key holder's seal over every remaining column (ADR-024).</summary>
+    public string? Redaction { get; private set; }
+
+    /// <summary>What <see cref="Changes"/> holds once redacted: no values, and still a valid (empty) list.</summary>
+    public const string RedactedChanges = "[]";
+
+    public bool IsRedacted => Redaction is not null;
+
+    internal void Seal(AuditKey key)
     {
-        // Every stored column but the hash itself, in a fixed order; the id is inside, so moving content between rows breaks it.
-        var content = string.Join('\u001f',
-            Id.ToString(CultureInfo.InvariantCulture), At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            UserId, Action, EntityType, EntityId, PrisonerId?.ToString(CultureInfo.InvariantCulture) ?? "", Changes, PreviousHash);
-        return Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes(content)));
+        ChangesDigest = DigestOf(key, Changes);
+        Hash = ComputeHash(key);
     }
+
+    /// <summary>Keyed, so that someone holding only the database cannot confirm a guessed name against a redacted entry.</summary>
+    internal static string DigestOf(AuditKey key, string changes) => Hmac(key, "changes", changes);
+
+    internal string ComputeHash(AuditKey key) => ChangesDigest is null
+        // First format: every stored column but the hash itself, in a fixed order; the id is inside, so moving content between rows breaks it.
+        ? Hmac(key, Id.ToString(CultureInfo.InvariantCulture), At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            UserId, Action, EntityType, EntityId, PrisonerId?.ToString(CultureInfo.InvariantCulture) ?? "", Changes, PreviousHash)
+        // Second format: the same, with the digest of the values in their place.
+        : Hmac(key, "v2", Id.ToString(CultureInfo.InvariantCulture), At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            UserId, Action, EntityType, EntityId, PrisonerId?.ToString(CultureInfo.InvariantCulture) ?? "", ChangesDigest, PreviousHash);
+
+    /// <summary>The redaction seal: every column the redaction leaves, the hash included, so a redacted entry of either format is covered.</summary>
+    internal string ComputeRedactionSeal(AuditKey key) =>
+        Hmac(key, "redaction", Id.ToString(CultureInfo.InvariantCulture), At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            UserId, Action, EntityType, EntityId, PrisonerId?.ToString(CultureInfo.InvariantCulture) ?? "", ChangesDigest ?? "", PreviousHash, Hash);
+
+    /// <summary>Whether the entry's values are as sealed: its hash (and, from the second format on, its digest) or, once redacted, its redaction seal.</summary>
+    internal bool IsIntact(AuditKey key)
+    {
+        if (IsRedacted)
+        {
+            // A first-format hash covered the values now gone: the redaction seal alone covers it. A second-format hash still checks.
+            return Changes == RedactedChanges && Redaction == ComputeRedactionSeal(key) && (ChangesDigest is null || Hash == ComputeHash(key));
+        }
+        return Hash == ComputeHash(key) && (ChangesDigest is null || ChangesDigest == DigestOf(key, Changes));
+    }
+
+    private static string Hmac(AuditKey key, params string[] parts) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes(string.Join('\u001f', parts))));
 }

@@ -30,6 +30,13 @@ public sealed class CustodyEvent
     /// <summary>The request whose completed handover this event records; null for an event recorded by hand.</summary>
     public int? RequestId { get; private set; }
 
+    /// <summary>Retention: the details go, the place is narrowed to its region; kind and date stay.</summary>
+    internal void Anonymise()
+    {
+        Place = Retention.Places.Region(Place);
+        Details = null;
+    }
+
     /// <summary>Kinds that say he left the detaining power's hands for another state: recorded by completing a request.</summary>
     public static bool IsHandoverKind(CustodyEventKind? kind) => kind is CustodyEventKind.Repatriated or CustodyEventKind.TransferredToThirdState;
 }

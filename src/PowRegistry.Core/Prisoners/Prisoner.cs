@@ -7,7 +7,7 @@ namespace PowRegistry.Core.Prisoners;
 /// A prisoner of war on the register: GC III Art. 17 identity (with how each item was obtained),
 /// the Art. 122 information-bureau details, aliases, identity documents and a custody timeline.
 /// </summary>
-public sealed class Prisoner
+public sealed partial class Prisoner
 {
     private readonly List<PrisonerAlias> _aliases = [];
     private readonly List<IdentityDocument> _documents = [];

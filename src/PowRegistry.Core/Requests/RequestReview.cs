@@ -25,4 +25,6 @@ public sealed class RequestReview
     public int? WishId { get; private set; }
     public string ReviewedBy { get; private set; } = "";
     public DateTimeOffset ReviewedAt { get; private set; }
+
+    internal void Anonymise() => Reason = "";
 }

@@ -23,4 +23,6 @@ public sealed class RequestStatusChange
     public string? Note { get; private set; }
     public string ChangedBy { get; private set; } = "";
     public DateTimeOffset ChangedAt { get; private set; }
+
+    internal void Anonymise() => Note = null;
 }

@@ -88,6 +88,15 @@ public sealed class TransferRequest
     /// <summary>The lift holds only while the statement it answered is still his latest.</summary>
     public bool StopLiftedFor(WishDeclaration? currentWish) => StopLifted && currentWish is not null && currentWish.Id == LiftWishId;
 
+    /// <summary>Retention: the handover place narrowed, the witness's name and every free-text note and reason removed; statuses and outcome stay.</summary>
+    internal void Anonymise()
+    {
+        HandoverPlace = Retention.Places.Region(HandoverPlace);
+        WitnessName = null;
+        foreach (var change in _changes) change.Anonymise();
+        foreach (var review in _reviews) review.Anonymise();
+    }
+
     public static IReadOnlyList<RequestStatus> NextSteps(RequestStatus from) => Allowed[from];
 
     /// <summary>The moves that carry him towards a handover: each re-checks the safeguards. Withdrawing and recording a refusal do not.</summary>

@@ -88,6 +88,18 @@ public sealed class WishDeclaration
         return [];
     }
 
+    /// <summary>Retention: his words and what he said of his reasons and fears go; destination, certainty and verification stay.</summary>
+    internal void Anonymise()
+    {
+        Place = Retention.Places.Region(Place);
+        Reasons = null;
+        Fears = null;
+        SignsOfPressure = null;
+        VerbatimWords = null;
+        Translation = null;
+        WithdrawnReason = null;
+    }
+
     /// <summary>A merge moves the duplicate record's statements to the surviving record, unchanged.</summary>
     internal void MoveTo(int prisonerId) => PrisonerId = prisonerId;
 

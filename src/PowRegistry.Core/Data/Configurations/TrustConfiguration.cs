@@ -44,6 +44,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.EntityId).HasMaxLength(128);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.ChangesDigest).HasMaxLength(64);
+        builder.Property(e => e.Redaction).HasMaxLength(64);
         builder.HasIndex(e => new { e.PrisonerId, e.Id });
         // A record's history shows changes, not views: this index holds only those, so the record page reads its 50
         // rows however many times the record has been opened (one Access entry per view). Plain SQL, any provider.

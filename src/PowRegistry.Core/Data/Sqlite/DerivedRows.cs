@@ -37,8 +37,8 @@ internal static class DerivedRows
     {
         if (entries.Count == 0) return;
         await using var command = Command(db, """
-            INSERT INTO "AuditEntries" ("Id", "At", "UserId", "Action", "EntityType", "EntityId", "PrisonerId", "Changes", "PreviousHash", "Hash")
-            VALUES ($id, $at, $user, $action, $type, $entity, $prisoner, $changes, $previous, $hash)
+            INSERT INTO "AuditEntries" ("Id", "At", "UserId", "Action", "EntityType", "EntityId", "PrisonerId", "Changes", "ChangesDigest", "PreviousHash", "Hash")
+            VALUES ($id, $at, $user, $action, $type, $entity, $prisoner, $changes, $digest, $previous, $hash)
             """);
         var id = command.Parameters.Add("$id", SqliteType.Integer);
         var at = command.Parameters.Add("$at", SqliteType.Integer);
@@ -48,6 +48,7 @@ internal static class DerivedRows
         var entity = command.Parameters.Add("$entity", SqliteType.Text);
         var prisoner = command.Parameters.Add("$prisoner", SqliteType.Integer);
         var changes = command.Parameters.Add("$changes", SqliteType.Text);
+        var digest = command.Parameters.Add("$digest", SqliteType.Text);
         var previous = command.Parameters.Add("$previous", SqliteType.Text);
         var hash = command.Parameters.Add("$hash", SqliteType.Text);
         foreach (var e in entries)
@@ -60,6 +61,7 @@ internal static class DerivedRows
             entity.Value = e.EntityId;
             prisoner.Value = e.PrisonerId is { } p ? p : DBNull.Value;
             changes.Value = e.Changes;
+            digest.Value = e.ChangesDigest is { } d ? d : DBNull.Value;
             previous.Value = e.PreviousHash;
             hash.Value = e.Hash;
             await command.ExecuteNonQueryAsync(ct);

@@ -69,6 +69,31 @@ public static class SqliteSetup
     /// <summary>The error SQLite raises on a write to the audit table: for developers and logs (a user never causes one), so not a message key.</summary>
     private const string AppendOnly = "audit entries are append-only";
 
+    /// <summary>
+    /// From ADR-024 on, one UPDATE is allowed: a redaction, which empties <c>Changes</c> and sets <c>Redaction</c> once,
+    /// leaving every other column as it was (IS compares nulls too). Everything else is still refused, a second
+    /// redaction and putting values back included. The seal itself is checked by the verifier (the key is not here).
+    /// </summary>
+    public static readonly string[] AuditRedactionOnlyTrigger =
+    [
+        "DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;",
+        $"""
+        CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries
+        WHEN NOT (NEW.Changes = '{Audit.AuditEntry.RedactedChanges}' AND NEW.Redaction IS NOT NULL AND OLD.Redaction IS NULL
+            AND NEW.Id IS OLD.Id AND NEW.At IS OLD.At AND NEW.UserId IS OLD.UserId AND NEW.Action IS OLD.Action
+            AND NEW.EntityType IS OLD.EntityType AND NEW.EntityId IS OLD.EntityId AND NEW.PrisonerId IS OLD.PrisonerId
+            AND NEW.ChangesDigest IS OLD.ChangesDigest AND NEW.PreviousHash IS OLD.PreviousHash AND NEW.Hash IS OLD.Hash)
+        BEGIN SELECT RAISE(ABORT, '{AppendOnly}'); END;
+        """,
+    ];
+
+    /// <summary>Back to refusing every UPDATE (the migration's Down).</summary>
+    public static readonly string[] AuditNoUpdateTrigger =
+    [
+        "DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;",
+        $"CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries BEGIN SELECT RAISE(ABORT, '{AppendOnly}'); END;",
+    ];
+
     public static readonly string[] DropAuditAppendOnlyTriggers =
     [
         "DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;",

@@ -50,6 +50,7 @@ public static class StartupExtensions
         services.AddCheckedOptions<Core.Requests.RequestOptions>(configuration, Core.Requests.RequestOptions.Section);
         services.AddCheckedOptions<Core.Consultations.ConsultationOptions>(configuration, Core.Consultations.ConsultationOptions.Section);
         services.AddCheckedOptions<Core.Notifications.NotificationOptions>(configuration, Core.Notifications.NotificationOptions.Section);
+        services.AddCheckedOptions<Core.Retention.RetentionOptions>(configuration, Core.Retention.RetentionOptions.Section);
     }
 
     /// <summary>

@@ -312,6 +312,10 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangesDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -334,6 +338,10 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
 
                     b.Property<int?>("PrisonerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Redaction")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -925,6 +933,9 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                     b.Property<string>("AddressForCorrespondence")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnonymisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CaptureSortKey")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -968,6 +979,15 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EarlyAnonymisationAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EarlyAnonymisationBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EarlyAnonymisationReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -986,6 +1006,15 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Languages")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LegalHoldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalHoldBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalHoldReason")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MergedIntoId")

@@ -1,0 +1,4 @@
+namespace PowRegistry.Core.Retention;
+
+/// <summary>What one run of retention did: the records it anonymised, those it kept because held, and any it could not (ids only).</summary>
+public sealed record RetentionRun(IReadOnlyList<RetentionDue> Anonymised, IReadOnlyList<RetentionDue> Held, IReadOnlyList<(RetentionDue Due, long BrokenAuditEntry)> Failed);

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Retention;
+
+/// <summary>
+/// What is due under the retention rules and doing it (ADR-024): the due list, legal holds, the run that anonymises
+/// what is due, and early anonymisation on request (two administrators). Administrators only, or the system.
+/// </summary>
+public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymiser, RetentionOptions options, TimeProvider clock,
+    CurrentUser currentUser, ILogger<RetentionService> logger)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Closed records not yet anonymised whose time is up by <paramref name="by"/> (today when null), held ones included and marked.</summary>
+    public async Task<IReadOnlyList<RetentionDue>> DueAsync(DateOnly? by, CancellationToken ct)
+    {
+        var cutoff = (by ?? Today).AddYears(-options.ClosedRecordYears);
+        var closedStatuses = Prisoner.ClosedStatuses;
+        var closingKinds = Prisoner.ClosingKinds;
+        var rows = await db.Prisoners
+            .Where(p => p.AnonymisedAt == null && closedStatuses.Contains(p.CustodyStatus))
+            .Select(p => new
+            {
+                p.Id,
+                p.Reference,
+                p.DeskId,
+                p.CustodyStatus,
+                p.LegalHoldReason,
+                ClosedOn = p.CustodyEvents.Where(e => closingKinds.Contains(e.Kind)).Max(e => (DateOnly?)e.Date),
+            })
+            .Where(p => p.ClosedOn != null && p.ClosedOn <= cutoff)
+            .OrderBy(p => p.ClosedOn).ThenBy(p => p.Id)
+            .ToListAsync(ct);
+        return rows.Select(r => new RetentionDue(r.Id, r.Reference, r.DeskId, r.CustodyStatus, r.ClosedOn!.Value,
+            r.ClosedOn.Value.AddYears(options.ClosedRecordYears), r.LegalHoldReason)).ToList();
+    }
+
+    /// <summary>What falls due within the review's horizon (30 days), not yet due today: for the administrators' review.</summary>
+    public async Task<IReadOnlyList<RetentionDue>> FallingDueSoonAsync(CancellationToken ct) =>
+        (await DueAsync(Today.AddDays(RetentionOptions.ReviewHorizonDays), ct)).Where(d => d.DueOn > Today).ToList();
+
+    /// <summary>Consultation documents and access entries past their years: counted for the dry run (their removal is not built yet).</summary>
+    public async Task<(int Documents, int AccessEntries)> OtherDueCountsAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var documentsBefore = now.AddYears(-options.DocumentYears);
+        var accessBefore = now.AddYears(-options.AccessLogYears);
+        var documents = await db.ConsultationDocuments.CountAsync(d => d.UploadedAt < documentsBefore, ct);
+        var accesses = await db.AuditEntries.CountAsync(e => e.Action == Audit.AuditActions.Access && e.At < accessBefore, ct);
+        return (documents, accesses);
+    }
+
+    /// <summary>Anonymises every record due today that is not held. One transaction per record: a failure stops nothing else.</summary>
+    public async Task<RetentionRun> ApplyAsync(Actor actor, CancellationToken ct)
+    {
+        if (!currentUser.IsAdministrator) throw new InvalidOperationException("Retention is run by the system or an administrator.");
+        var due = await DueAsync(null, ct);
+        var done = new List<RetentionDue>();
+        var failed = new List<(RetentionDue, long)>();
+        foreach (var record in due.Where(d => !d.Held))
+        {
+            if (await anonymiser.AnonymiseAsync(record.PrisonerId, "ClosedRecordYears", [], actor, ct) is { } broken)
+            {
+                logger.LogError("Prisoner {PrisonerId} not anonymised: audit entry {AuditEntryId} fails verification", record.PrisonerId, broken);
+                failed.Add((record, broken));
+                continue;
+            }
+            logger.LogInformation("Prisoner {PrisonerId} anonymised under retention by {UserId}", record.PrisonerId, actor.UserId);
+            done.Add(record);
+        }
+        return new RetentionRun(done, due.Where(d => d.Held).ToList(), failed);
+    }
+
+    public Task<ServiceResult<Prisoner>> PlaceHoldAsync(int prisonerId, string? reason, Actor actor, CancellationToken ct) =>
+        ChangeAsync(prisonerId, p => p.PlaceLegalHold(reason, actor, clock.GetUtcNow()), "Legal hold placed on prisoner {PrisonerId} by {UserId}", actor, ct);
+
+    public Task<ServiceResult<Prisoner>> LiftHoldAsync(int prisonerId, Actor actor, CancellationToken ct) =>
+        ChangeAsync(prisonerId, p => p.LiftLegalHold(actor, clock.GetUtcNow()), "Legal hold lifted from prisoner {PrisonerId} by {UserId}", actor, ct);
+
+    /// <summary>
+    /// An administrator's sign-off towards anonymising a closed record now, on request. The second, by another
+    /// administrator, anonymises it at once. A record still open (in custody, hospital, escaped) is refused: his
+    /// protection (the non-refoulement stop, the notifications) still rests on it.
+    /// </summary>
+    public async Task<ServiceResult<Prisoner>> SignOffEarlyAsync(int prisonerId, string? reason, Actor actor, CancellationToken ct)
+    {
+        if (!currentUser.IsAdministrator) return ServiceResult<Prisoner>.Forbidden("Retention.AdministratorOnly");
+        var prisoner = await db.Prisoners.FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        if (prisoner is null) return ServiceResult<Prisoner>.NotFound();
+        if (!Prisoner.ClosedStatuses.Contains(prisoner.CustodyStatus)) return ServiceResult<Prisoner>.Failure(new Refusal(RefusalKind.Conflict, new Message("Retention.Early.NotClosed")));
+        var (refusals, complete) = prisoner.SignOffEarlyAnonymisation(reason, actor, clock.GetUtcNow());
+        if (refusals.Count > 0) return ServiceResult<Prisoner>.Failure(refusals);
+        if (!complete)
+        {
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Early anonymisation of prisoner {PrisonerId} signed off by {UserId}", prisonerId, actor.UserId);
+            return ServiceResult<Prisoner>.Success(prisoner);
+        }
+        var first = prisoner.EarlyAnonymisationBy!;
+        db.ChangeTracker.Clear();
+        if (await anonymiser.AnonymiseAsync(prisonerId, "Early", [first, actor.UserId], actor, ct) is { } broken)
+        {
+            logger.LogError("Prisoner {PrisonerId} not anonymised: audit entry {AuditEntryId} fails verification", prisonerId, broken);
+            return ServiceResult<Prisoner>.Failure(new Refusal(RefusalKind.Conflict, new Message("Retention.AuditBroken", broken)));
+        }
+        logger.LogInformation("Prisoner {PrisonerId} anonymised early, signed off by {FirstUserId} and {UserId}", prisonerId, first, actor.UserId);
+        return ServiceResult<Prisoner>.Success((await db.Prisoners.AsNoTracking().FirstAsync(p => p.Id == prisonerId, ct)));
+    }
+
+    private async Task<ServiceResult<Prisoner>> ChangeAsync(int prisonerId, Func<Prisoner, IReadOnlyList<Refusal>> change, string logTemplate, Actor actor, CancellationToken ct)
+    {
+        if (!currentUser.IsAdministrator) return ServiceResult<Prisoner>.Forbidden("Retention.AdministratorOnly");
+        var prisoner = await db.Prisoners.FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
+        if (prisoner is null) return ServiceResult<Prisoner>.NotFound();
+        var refusals = change(prisoner);
+        if (refusals.Count > 0) return ServiceResult<Prisoner>.Failure(refusals);
+        await db.SaveChangesAsync(ct);
+#pragma warning disable CA2254 // one of two fixed templates, ids only
+        logger.LogInformation(logTemplate, prisonerId, actor.UserId);
+#pragma warning restore CA2254
+        return ServiceResult<Prisoner>.Success(prisoner);
+    }
+}
