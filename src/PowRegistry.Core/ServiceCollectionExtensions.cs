@@ -65,6 +65,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new Retention.RetentionOptions()); // likewise (PowRegistry:Retention)
         services.AddScoped<Retention.Anonymiser>();
         services.AddScoped<Retention.RetentionService>();
+        services.AddSingleton<Retention.RetentionSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionSchedule>());
         return services;
     }
 }

@@ -21,6 +21,7 @@ public static class Commands
         ["backup"] = BackupAsync,
         ["create-token"] = CreateTokenAsync,
         ["import"] = ImportAsync,
+        ["retention"] = RetentionAsync,
     };
 
     public static bool IsKnown(string word) => All.ContainsKey(word);
@@ -226,5 +227,46 @@ public static class Commands
             ? string.Join(", ", outcome.References)
             : $"{outcome.References[0]} … {outcome.References[^1]}"]);
         return 0;
+    }
+
+    /// <summary>
+    /// `retention --dry-run | --apply` (ADR-024): lists the closed records due for anonymisation and why (references
+    /// only: no names on a console that may be logged), the held ones as kept, and what else is past its years; --apply
+    /// anonymises the due records that are not held, under the same lease as the app's daily run.
+    /// Exit code 0 when done (or listed), 1 when a record could not be anonymised, 2 on usage errors.
+    /// </summary>
+    private static async Task<int> RetentionAsync(IServiceProvider services, string[] args)
+    {
+        var t = Words(services);
+        if (args is not (["--dry-run"] or ["--apply"]))
+        {
+            await Console.Error.WriteLineAsync(t["Usage: retention --dry-run | --apply"]);
+            return 2;
+        }
+        var retention = services.GetRequiredService<Core.Retention.RetentionService>();
+        var options = services.GetRequiredService<Core.Retention.RetentionOptions>();
+        var text = services.GetRequiredService<MessageText>();
+        var due = await retention.DueAsync(null, CancellationToken.None);
+        foreach (var d in due)
+        {
+            await Console.Out.WriteLineAsync(d.Held
+                ? t["{0}: closed ({1}) on {2:yyyy-MM-dd}, due on {3:yyyy-MM-dd}; kept: on legal hold.", d.Reference, text.Label(d.ClosedAs), d.ClosedOn, d.DueOn]
+                : t["{0}: closed ({1}) on {2:yyyy-MM-dd}, due on {3:yyyy-MM-dd} ({4} years after closing): to be anonymised.", d.Reference, text.Label(d.ClosedAs), d.ClosedOn, d.DueOn, options.ClosedRecordYears]);
+        }
+        var (documents, accesses) = await retention.OtherDueCountsAsync(CancellationToken.None);
+        await Console.Out.WriteLineAsync(t["Past their years but not removed by this version: {0} consultation documents (DocumentYears {1}), {2} access entries (AccessLogYears {3}).", documents, options.DocumentYears, accesses, options.AccessLogYears]);
+        if (args[0] == "--dry-run")
+        {
+            await Console.Out.WriteLineAsync(t["Dry run: {0} records due, {1} of them held. Nothing was changed.", due.Count, due.Count(d => d.Held)]);
+            return 0;
+        }
+        Core.Retention.RetentionRun run;
+        await using (await services.GetRequiredService<Core.Instances.Leases>().AcquireAsync(Core.Retention.RetentionSchedule.Lease, CancellationToken.None))
+        {
+            run = await retention.ApplyAsync(Core.Common.Actor.System, CancellationToken.None);
+        }
+        foreach (var (d, broken) in run.Failed) await Console.Out.WriteLineAsync($"{d.Reference}: {text[new Message("Retention.AuditBroken", broken)]}");
+        await Console.Out.WriteLineAsync(t["{0} records anonymised, {1} kept on legal hold, {2} failed.", run.Anonymised.Count, run.Held.Count, run.Failed.Count]);
+        return run.Failed.Count == 0 ? 0 : 1;
     }
 }
