@@ -65,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(new Retention.RetentionOptions()); // likewise (PowRegistry:Retention)
         services.AddScoped<Retention.Anonymiser>();
         services.AddScoped<Retention.RetentionService>();
+        services.AddScoped<Retention.DisclosureService>();
         services.AddSingleton<Retention.RetentionSchedule>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionSchedule>());
         return services;

@@ -77,10 +77,10 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
     }
 
     public Task<ServiceResult<Prisoner>> PlaceHoldAsync(int prisonerId, string? reason, Actor actor, CancellationToken ct) =>
-        ChangeAsync(prisonerId, p => p.PlaceLegalHold(reason, actor, clock.GetUtcNow()), "Legal hold placed on prisoner {PrisonerId} by {UserId}", actor, ct);
+        ChangeAsync(prisonerId, p => p.PlaceLegalHold(reason, actor, clock.GetUtcNow()), "placed", actor, ct);
 
     public Task<ServiceResult<Prisoner>> LiftHoldAsync(int prisonerId, Actor actor, CancellationToken ct) =>
-        ChangeAsync(prisonerId, p => p.LiftLegalHold(actor, clock.GetUtcNow()), "Legal hold lifted from prisoner {PrisonerId} by {UserId}", actor, ct);
+        ChangeAsync(prisonerId, p => p.LiftLegalHold(actor, clock.GetUtcNow()), "lifted", actor, ct);
 
     /// <summary>
     /// An administrator's sign-off towards anonymising a closed record now, on request. The second, by another
@@ -112,7 +112,7 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
         return ServiceResult<Prisoner>.Success((await db.Prisoners.AsNoTracking().FirstAsync(p => p.Id == prisonerId, ct)));
     }
 
-    private async Task<ServiceResult<Prisoner>> ChangeAsync(int prisonerId, Func<Prisoner, IReadOnlyList<Refusal>> change, string logTemplate, Actor actor, CancellationToken ct)
+    private async Task<ServiceResult<Prisoner>> ChangeAsync(int prisonerId, Func<Prisoner, IReadOnlyList<Refusal>> change, string what, Actor actor, CancellationToken ct)
     {
         if (!currentUser.IsAdministrator) return ServiceResult<Prisoner>.Forbidden("Retention.AdministratorOnly");
         var prisoner = await db.Prisoners.FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
@@ -120,9 +120,7 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
         var refusals = change(prisoner);
         if (refusals.Count > 0) return ServiceResult<Prisoner>.Failure(refusals);
         await db.SaveChangesAsync(ct);
-#pragma warning disable CA2254 // one of two fixed templates, ids only
-        logger.LogInformation(logTemplate, prisonerId, actor.UserId);
-#pragma warning restore CA2254
+        logger.LogInformation("Legal hold {Change} on prisoner {PrisonerId} by {UserId}", what, prisonerId, actor.UserId);
         return ServiceResult<Prisoner>.Success(prisoner);
     }
 }

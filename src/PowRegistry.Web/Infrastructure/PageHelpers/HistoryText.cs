@@ -69,6 +69,8 @@ public sealed partial class HistoryText(IStringLocalizer<SharedResource> t, Mess
         AuditActions.Update => t["changed"],
         AuditActions.Delete => t["removed"],
         AuditActions.Access => t["opened"],
+        AuditActions.Anonymise => t["anonymised under retention"],
+        AuditActions.Disclose => t["everything held on him produced"],
         _ => action,
     };
 
@@ -173,6 +175,16 @@ public sealed partial class HistoryText(IStringLocalizer<SharedResource> t, Mess
         "LockoutEnd" => t["Locked out until"],
         "PasswordHash" => t["Password"],
         "SecurityStamp" => t["Sign-in stamp"],
+        "AnonymisedAt" => t["Anonymised at"],
+        "LegalHoldReason" => t["Legal hold"],
+        "LegalHoldBy" => t["Legal hold placed by"],
+        "LegalHoldAt" => t["Legal hold placed at"],
+        "EarlyAnonymisationReason" => t["Reason for anonymising early"],
+        "EarlyAnonymisationBy" => t["Early anonymisation signed off by"],
+        "EarlyAnonymisationAt" => t["Early anonymisation signed off at"],
+        "Retention" => t["Why anonymised"],
+        "RedactedEntries" => t["Audit entries redacted"],
+        "Format" => t["Produced as"],
         _ => null,
     };
 

@@ -12,8 +12,11 @@ namespace PowRegistry.Web.Pages.Admin.Review;
 /// The administrators' review and home page: consultations, requests and prisoners at a glance. Every figure
 /// links to the filtered list it counts, so a number can always be checked against the records behind it.
 /// </summary>
-public sealed class IndexModel(ReviewService review, ConsultationService consultations, MessageText text, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(ReviewService review, ConsultationService consultations, Core.Retention.RetentionService retention, MessageText text, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>Closed records whose retention ends within the next 30 days (ADR-024), so a legal hold can still be placed in time.</summary>
+    public IReadOnlyList<Core.Retention.RetentionDue> FallingDue { get; private set; } = [];
+
     public ReviewFigures Figures { get; private set; } = null!;
     public IReadOnlyList<MyActionItem> MyActionItems { get; private set; } = [];
 
@@ -26,6 +29,7 @@ public sealed class IndexModel(ReviewService review, ConsultationService consult
     {
         Figures = await review.FiguresAsync(ct);
         MyActionItems = await consultations.ActionItemsOfAsync(User.Actor().UserId, ct);
+        FallingDue = await retention.FallingDueSoonAsync(ct);
         ConsultationsByStatus = new BarChart("consultations-by-status", t["Consultations by status"], t["Status"],
             Figures.ConsultationsByStatus.Select(t => Bar(t, $"/Consultations?Status={(int)t.Key}")).ToList());
         PrisonersByCustody = new BarChart("prisoners-by-custody", t["Prisoners by custody status"], t["Custody status"],
