@@ -22,7 +22,11 @@ public sealed class RetentionJourneyTests(BrowserFixture fixture) : IClassFixtur
     {
         var prisoner = (await fixture.App.AsSystemAsync<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
         {
-            FamilyName = family, GivenNames = "Yong Chol", Nationality = "KP", DateOfCapture = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DuplicatesChecked = true,
+            FamilyName = family,
+            GivenNames = "Yong Chol",
+            Nationality = "KP",
+            DateOfCapture = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-12).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DuplicatesChecked = true,
         }, Actor.System, CancellationToken.None))).Value!;
         var released = await fixture.App.AsSystemAsync<PrisonerService, ServiceResult<CustodyEvent>>(s => s.AddCustodyEventAsync(prisoner.Id,
             new CustodyEventInput { Kind = CustodyEventKind.Released, Date = ElevenYearsAgo }, Actor.System, CancellationToken.None));
