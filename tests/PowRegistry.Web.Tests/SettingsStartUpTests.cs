@@ -12,6 +12,7 @@ public sealed class SettingsStartUpTests : IDisposable
     [InlineData("PowRegistry__Consultations__MaxDocumentBytes", "0", "PowRegistry:Consultations:MaxDocumentBytes must be between 1 and 104857600 bytes.")]
     [InlineData("PowRegistry__Notifications__CaptureCardDays", "-1", "PowRegistry:Notifications:CaptureCardDays must be between 0 and 365 days.")]
     [InlineData("PowRegistry__Requests__ReconfirmationDays", "-3", "PowRegistry:Requests:ReconfirmationDays must be between 0 and 365 days.")]
+    [InlineData("PowRegistry__Retention__ClosedRecordYears", "0", "PowRegistry:Retention:ClosedRecordYears must be between 1 and 100 years.")]
     [InlineData("PowRegistry__ForwardedHeaders__KnownProxies__0", "proxy.example", "PowRegistry:ForwardedHeaders:KnownProxies:0 = \"proxy.example\" is not an IP address or network.")]
     [InlineData("PowRegistry__ForwardedHeaders__KnownNetworks__0", "10.0.0.0/99", "PowRegistry:ForwardedHeaders:KnownNetworks:0 = \"10.0.0.0/99\" is not an IP address or network.")]
     [InlineData("PowRegistry__SignIn__TrustedProxies__0", "10.0.0.5", "PowRegistry:SignIn:TrustedProxies has moved to PowRegistry:ForwardedHeaders:KnownProxies")]

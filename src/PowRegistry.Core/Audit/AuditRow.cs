@@ -16,6 +16,9 @@ public sealed record AuditRow(
 
     public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Its values were removed under retention (ADR-024); the entry and its seal remain.</summary>
+    public bool Redacted { get; init; }
+
     public AuditValueKind KindOf(string field) => Kinds.GetValueOrDefault(field, AuditValueKind.Text);
 }
 

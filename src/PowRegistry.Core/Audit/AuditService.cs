@@ -118,6 +118,7 @@ public sealed class AuditService(PowRegistryDbContext db, CurrentUser currentUse
                 Kinds = kinds.ToDictionary(k => k.Field, k => k.Kind.Kind),
                 EnumTypes = kinds.Where(k => k.Kind.EnumType is not null).ToDictionary(k => k.Field, k => k.Kind.EnumType!),
                 People = names,
+                Redacted = e.IsRedacted,
             };
         }).ToList();
     }

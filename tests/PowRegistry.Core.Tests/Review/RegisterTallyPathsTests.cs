@@ -28,6 +28,7 @@ public sealed partial class RegisterTallyPathsTests
         ["src/PowRegistry.Core/Instances/Leases.cs"] = "leases only (ADR-022)",
         ["src/PowRegistry.Core/Instances/DatabaseCache.cs"] = "cache entries only (ADR-022)",
         ["src/PowRegistry.Web/Infrastructure/Security/DatabaseTicketStore.cs"] = "sessions only (ADR-022)",
+        ["src/PowRegistry.Core/Audit/AuditChain.cs"] = "redacts audit entries only (ADR-024)",
     };
 
     [GeneratedRegex(@"ExecuteUpdate|ExecuteDelete|ExecuteSql|SqlQuery|FromSql|(UPDATE|DELETE\s+FROM|INSERT\s+INTO)\s+""?(Prisoners|Notifications)\b", RegexOptions.IgnoreCase)]

@@ -74,6 +74,13 @@ public sealed class RetentionPagesTests : IAsyncLifetime
 
         var heldRecord = await admin.GetAsync($"/Prisoners/{held}");
         Assert.Contains("Heldone", heldRecord.Text, StringComparison.Ordinal);
+        Assert.NotNull(heldRecord.Document.QuerySelector("#legal-hold-notice"));
+        var dueRecord = await admin.GetAsync($"/Prisoners/{due}");
+        Assert.NotNull(dueRecord.Document.QuerySelector("#anonymised-notice"));
+        Assert.DoesNotContain("Dueone", dueRecord.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("리영철", dueRecord.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(dueRecord.Document.QuerySelectorAll("table.audit .redacted")); // his history: the entries stay, their values gone
+        Assert.Contains("anonymised under retention", dueRecord.Text, StringComparison.Ordinal);
         var anonymised = await admin.GetAsync($"/Admin/Retention/Record/{due}");
         Assert.NotNull(anonymised.Document.QuerySelector("#anonymised"));
 
