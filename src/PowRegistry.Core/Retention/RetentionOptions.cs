@@ -14,7 +14,7 @@ public sealed class RetentionOptions
     [Range(1, 100, ErrorMessage = Section + ":ClosedRecordYears must be between {1} and {2} years.")]
     public int ClosedRecordYears { get; set; } = 10;
 
-    /// <summary>Consultation documents older than this are due for removal (counted by the due list; removal not built yet).</summary>
+    /// <summary>Consultation documents uploaded longer ago than this are removed by the run (kept while they concern a man on legal hold).</summary>
     [Range(1, 100, ErrorMessage = Section + ":DocumentYears must be between {1} and {2} years.")]
     public int DocumentYears { get; set; } = 10;
 

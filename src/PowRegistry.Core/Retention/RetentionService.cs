@@ -44,18 +44,46 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
     public async Task<IReadOnlyList<RetentionDue>> FallingDueSoonAsync(CancellationToken ct) =>
         (await DueAsync(Today.AddDays(RetentionOptions.ReviewHorizonDays), ct)).Where(d => d.DueOn > Today).ToList();
 
-    /// <summary>Consultation documents and access entries past their years: counted for the dry run (their removal is not built yet).</summary>
+    /// <summary>Consultation documents past DocumentYears (removed by the run), and access entries past AccessLogYears (only counted: their expiry is not built, ADR-024).</summary>
     public async Task<(int Documents, int AccessEntries)> OtherDueCountsAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var documentsBefore = now.AddYears(-options.DocumentYears);
-        var accessBefore = now.AddYears(-options.AccessLogYears);
-        var documents = await db.ConsultationDocuments.CountAsync(d => d.UploadedAt < documentsBefore, ct);
+        var accessBefore = clock.GetUtcNow().AddYears(-options.AccessLogYears);
+        var documents = await (await DocumentsDueAsync(ct)).CountAsync(ct);
         var accesses = await db.AuditEntries.CountAsync(e => e.Action == Audit.AuditActions.Access && e.At < accessBefore, ct);
         return (documents, accesses);
     }
 
-    /// <summary>Anonymises every record due today that is not held. One transaction per record: a failure stops nothing else.</summary>
+    /// <summary>Documents uploaded more than DocumentYears ago, except those of a consultation that concerns a man on legal hold.</summary>
+    private async Task<IQueryable<Consultations.ConsultationDocument>> DocumentsDueAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().AddYears(-options.DocumentYears);
+        var held = await db.Prisoners.Where(p => p.LegalHoldReason != null).Select(p => p.Id).ToListAsync(ct);
+        var kept = held.Count == 0 ? [] : await db.Consultations.IgnoreQueryFilters().Where(c => c.PrisonerIds.Any(id => held.Contains(id))).Select(c => c.Id).ToListAsync(ct);
+        return db.ConsultationDocuments.Where(d => d.UploadedAt < before && !kept.Contains(d.ConsultationId));
+    }
+
+    /// <summary>
+    /// Deletes the documents due, a few at a time (their content is in the rows). Each deletion is audited by the save
+    /// (file name, size, checksum, who uploaded it; never the content); the consultation itself stays.
+    /// </summary>
+    private async Task<int> RemoveDocumentsAsync(CancellationToken ct)
+    {
+        var removed = 0;
+        while (true)
+        {
+            var batch = await (await DocumentsDueAsync(ct)).OrderBy(d => d.Id).Take(20).ToListAsync(ct);
+            if (batch.Count == 0) return removed;
+            db.ConsultationDocuments.RemoveRange(batch);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            removed += batch.Count;
+        }
+    }
+
+    /// <summary>
+    /// Anonymises every record due today that is not held (one transaction per record: a failure stops nothing else),
+    /// then removes the consultation documents past DocumentYears.
+    /// </summary>
     public async Task<RetentionRun> ApplyAsync(Actor actor, CancellationToken ct)
     {
         if (!currentUser.IsAdministrator) throw new InvalidOperationException("Retention is run by the system or an administrator.");
@@ -73,7 +101,9 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
             logger.LogInformation("Prisoner {PrisonerId} anonymised under retention by {UserId}", record.PrisonerId, actor.UserId);
             done.Add(record);
         }
-        return new RetentionRun(done, due.Where(d => d.Held).ToList(), failed);
+        var documents = await RemoveDocumentsAsync(ct);
+        if (documents > 0) logger.LogInformation("{Count} consultation documents removed under retention by {UserId}", documents, actor.UserId);
+        return new RetentionRun(done, due.Where(d => d.Held).ToList(), failed) { DocumentsRemoved = documents };
     }
 
     public Task<ServiceResult<Prisoner>> PlaceHoldAsync(int prisonerId, string? reason, Actor actor, CancellationToken ct) =>

@@ -254,7 +254,8 @@ public static class Commands
                 : t["{0}: closed ({1}) on {2:yyyy-MM-dd}, due on {3:yyyy-MM-dd} ({4} years after closing): to be anonymised.", d.Reference, text.Label(d.ClosedAs), d.ClosedOn, d.DueOn, options.ClosedRecordYears]);
         }
         var (documents, accesses) = await retention.OtherDueCountsAsync(CancellationToken.None);
-        await Console.Out.WriteLineAsync(t["Past their years but not removed by this version: {0} consultation documents (DocumentYears {1}), {2} access entries (AccessLogYears {3}).", documents, options.DocumentYears, accesses, options.AccessLogYears]);
+        await Console.Out.WriteLineAsync(t["Consultation documents older than {0} years, to be removed: {1}.", options.DocumentYears, documents]);
+        await Console.Out.WriteLineAsync(t["Access entries older than {0} years: {1} (not expired by this version).", options.AccessLogYears, accesses]);
         if (args[0] == "--dry-run")
         {
             await Console.Out.WriteLineAsync(t["Dry run: {0} records due, {1} of them held. Nothing was changed.", due.Count, due.Count(d => d.Held)]);
@@ -266,7 +267,7 @@ public static class Commands
             run = await retention.ApplyAsync(Core.Common.Actor.System, CancellationToken.None);
         }
         foreach (var (d, broken) in run.Failed) await Console.Out.WriteLineAsync($"{d.Reference}: {text[new Message("Retention.AuditBroken", broken)]}");
-        await Console.Out.WriteLineAsync(t["{0} records anonymised, {1} kept on legal hold, {2} failed.", run.Anonymised.Count, run.Held.Count, run.Failed.Count]);
+        await Console.Out.WriteLineAsync(t["{0} records anonymised, {1} kept on legal hold, {2} failed; {3} consultation documents removed.", run.Anonymised.Count, run.Held.Count, run.Failed.Count, run.DocumentsRemoved]);
         return run.Failed.Count == 0 ? 0 : 1;
     }
 }

@@ -24,9 +24,9 @@ public sealed class IndexModel(RetentionService retention, RetentionOptions opti
         {
             run = await retention.ApplyAsync(User.Actor(), ct);
         }
-        this.Notify("{0} records anonymised, {1} kept on legal hold, {2} failed.",
-            run.Anonymised.Count.ToString(System.Globalization.CultureInfo.CurrentCulture), run.Held.Count.ToString(System.Globalization.CultureInfo.CurrentCulture),
-            run.Failed.Count.ToString(System.Globalization.CultureInfo.CurrentCulture));
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        this.Notify("{0} records anonymised, {1} kept on legal hold, {2} failed; {3} consultation documents removed.",
+            run.Anonymised.Count.ToString(culture), run.Held.Count.ToString(culture), run.Failed.Count.ToString(culture), run.DocumentsRemoved.ToString(culture));
         return RedirectToPage();
     }
 }
