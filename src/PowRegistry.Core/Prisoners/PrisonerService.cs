@@ -85,6 +85,8 @@ public sealed class PrisonerService(
     {
         var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).Include(p => p.Notifications).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (prisoner is null) return ServiceResult<Prisoner>.NotFound();
+        // Anonymised under retention (ADR-024): what identified him must not come back by an edit.
+        if (prisoner.IsAnonymised) return ServiceResult<Prisoner>.Failure(Refusal.Conflict("Retention.AlreadyAnonymised"));
 
         input.HasAliases = prisoner.Aliases.Count > 0;
         var validation = await prisonerValidator.ValidateAsync(input, ct);
@@ -129,6 +131,7 @@ public sealed class PrisonerService(
         if (!validation.IsValid) return ServiceResult<PrisonerAlias>.Failure(validation);
         var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
         if (prisoner is null) return ServiceResult<PrisonerAlias>.NotFound();
+        if (prisoner.IsAnonymised) return ServiceResult<PrisonerAlias>.Failure(Refusal.Conflict("Retention.AlreadyAnonymised"));
 
         var alias = prisoner.AddAlias(Text.Clean(input.Name)!, input.Source, input.Confidence, Text.Clean(input.Notes, multiline: true), actor, clock.GetUtcNow());
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return ServiceResult<PrisonerAlias>.Failure(failed.Errors);
@@ -155,6 +158,7 @@ public sealed class PrisonerService(
         if (!validation.IsValid) return ServiceResult<IdentityDocument>.Failure(validation);
         var prisoner = await db.Prisoners.Include(p => p.Aliases).Include(p => p.Documents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct);
         if (prisoner is null) return ServiceResult<IdentityDocument>.NotFound();
+        if (prisoner.IsAnonymised) return ServiceResult<IdentityDocument>.Failure(Refusal.Conflict("Retention.AlreadyAnonymised"));
 
         var document = prisoner.AddDocument(input.DocumentType!, input.Number, input.Issuer, input.NameShown, input.Authenticity, input.Notes, actor, clock.GetUtcNow());
         if (await RegistrationChecks.TrySaveAsync(db, ct) is { } failed) return ServiceResult<IdentityDocument>.Failure(failed.Errors);

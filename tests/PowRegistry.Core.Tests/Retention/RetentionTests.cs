@@ -309,6 +309,22 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal("Retention.Early.NotClosed", Assert.Single(notClosed.Errors).Message.Key);
     }
 
+    [Fact]
+    public async Task AnAnonymisedRecord_TakesNoNameBack()
+    {
+        var id = await RegisterAsync("2014-05-01");
+        await ApplyAsync();
+        await using var scope = _app.Scope();
+        var prisoners = scope.ServiceProvider.GetRequiredService<PrisonerService>();
+        var form = (await prisoners.GetForEditAsync(id, CancellationToken.None))!;
+        form.FamilyName = "Ri";
+        Assert.Equal("Retention.AlreadyAnonymised", Assert.Single((await prisoners.UpdateAsync(id, form, TestServices.Officer, CancellationToken.None)).Errors).Message.Key);
+        Assert.Equal("Retention.AlreadyAnonymised", Assert.Single((await prisoners.AddAliasAsync(id, new AliasInput { Name = "리영철" }, TestServices.Officer, CancellationToken.None)).Errors).Message.Key);
+        Assert.Equal("Retention.AlreadyAnonymised", Assert.Single((await prisoners.AddDocumentAsync(id, new IdentityDocumentInput { DocumentType = "ID", NameShown = "Ri" }, TestServices.Officer, CancellationToken.None)).Errors).Message.Key);
+        Assert.Null((await ReadAsync(id)).FamilyName);
+        Assert.DoesNotContain(id, await SearchAsync("Ri"));
+    }
+
     [Theory]
     [InlineData("Sudzha, Kursk Oblast", "Kursk Oblast")]
     [InlineData("Camp 3, Zolochiv district, Lviv Oblast", "Lviv Oblast")]
