@@ -142,7 +142,7 @@ public sealed class RetentionPagesTests : IAsyncLifetime
         Assert.Contains("리영철", page.Document.QuerySelector("#held-aliases")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Released", page.Document.QuerySelector("#held-timeline")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("남쪽으로 가고 싶습니다", page.Document.QuerySelector("#held-wishes")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("Access", page.Document.QuerySelector("#held-access-log")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Prisoner's record — opened", page.Document.QuerySelector("#held-access-log")!.TextContent, StringComparison.Ordinal);
 
         var json = await admin.Client.GetAsync($"/Admin/Retention/Everything/{id}?handler=Json");
         Assert.Equal("application/json", json.Content.Headers.ContentType!.MediaType);
