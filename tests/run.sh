@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test (core, web, browser). Installs what the tests need and is missing: Debian's Chromium
-# for the browser tests (test tools cannot download browsers here), when run as root.
+# Runs every test (core, web, browser) on SQLite, then the core tests again on PostgreSQL (ADR-025). Installs
+# what the tests need and is missing, when run as root: Debian's Chromium for the browser tests (test tools
+# cannot download browsers here) and Debian's PostgreSQL, of which it starts a private, throw-away server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,10 +16,43 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing Debian's postgresql for the PostgreSQL pass..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  else
+    echo "The PostgreSQL pass needs Debian's postgresql: run this script as root once, or: sudo apt-get install postgresql" >&2
+    exit 1
+  fi
+fi
+
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+pg_dir="$(mktemp -d /tmp/powregistry-pg.XXXXXX)"
+stop_postgres() {
+  if [ -f "$pg_dir/data/postmaster.pid" ]; then as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; fi
+  rm -rf "$pg_dir" "$log"
+}
+trap stop_postgres EXIT
+# initdb refuses to run as root: the server runs as the postgres user then.
+as_pg() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = "0" ] && chown postgres "$pg_dir"
+
 status=0
 dotnet test PowRegistry.sln "$@" 2>&1 | tee "$log" || status=$?
+
+# The second pass: a private PostgreSQL on a free local port, C collation (byte order, as SQLite compares),
+# no fsync (the server is thrown away afterwards). Each test class makes its own database on it.
+port=55433
+while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U powregistry --auth=trust --locale=C --encoding=UTF8 >/dev/null
+as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
+  -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
+echo "PostgreSQL pass: a private server on port $port"
+POWREGISTRY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=powregistry;Maximum Pool Size=20;Connection Idle Lifetime=5;Connection Pruning Interval=1" \
+  dotnet test tests/PowRegistry.Core.Tests "$@" 2>&1 | tee -a "$log" || status=$?
 
 # One closing line for whoever reads the end of the log: "N passed, N failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | grep -oE '[0-9]+' | paste -sd+ - | bc 2>/dev/null || echo 0)

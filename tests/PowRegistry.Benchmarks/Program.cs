@@ -55,7 +55,7 @@ if (options.Reuse && File.Exists(options.DatabasePath) && Scalar<long>("SELECT C
     // Bring its schema up to date (new indexes), as the application does at start.
     await using (var scope = RegisterBenchmark.SignedIn(timed.CreateAsyncScope(), null))
     {
-        await DatabaseStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
     }
     SqliteConnection.ClearAllPools();
     WhatIf.Execute(rawConnectionString, "ANALYZE;");
@@ -67,7 +67,7 @@ else
     var migrating = Stopwatch.StartNew();
     await using (var scope = RegisterBenchmark.SignedIn(timed.CreateAsyncScope(), null))
     {
-        await DatabaseStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
     }
     SqliteConnection.ClearAllPools();
     Console.WriteLine($"Migrated in {migrating.Elapsed.TotalSeconds:F1} s. Seeding ...");
@@ -266,8 +266,8 @@ ServiceProvider BuildServices(CaptureInterceptor? interceptor)
     services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
     services.AddPowRegistryServices();
     services.AddSingleton(AuditKey.Random());
-    if (interceptor is null) services.AddPowRegistryDatabase(connectionString);
-    else services.AddPowRegistryDatabase(connectionString, interceptor);
+    if (interceptor is null) services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, connectionString);
+    else services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, connectionString, interceptor);
     return services.BuildServiceProvider();
 }
 

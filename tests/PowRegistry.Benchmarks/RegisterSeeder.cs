@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
 using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Names;
 using PowRegistry.Core.Prisoners;
@@ -102,7 +103,7 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
 
         progress("  capture cards and the review's counts ...");
         Execute(connection, CaptureCards);
-        Execute(connection, RegisterTallySql.Rebuild);
+        Execute(connection, RegisterTallySql.Rebuild(DatabaseProvider.Sqlite));
         progress("  ANALYZE ...");
         Execute(connection, "ANALYZE;");
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");

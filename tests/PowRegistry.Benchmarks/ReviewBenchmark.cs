@@ -36,7 +36,7 @@ internal static class ReviewBenchmark
         var migrating = Stopwatch.StartNew();
         await using (var scope = RegisterBenchmark.SignedIn(timed.CreateAsyncScope(), null))
         {
-            await DatabaseStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+            await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
         }
         Console.WriteLine(string.Create(invariant, $"Migrations checked and applied in {migrating.Elapsed.TotalSeconds:F1} s."));
 
@@ -115,8 +115,8 @@ internal static class ReviewBenchmark
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddPowRegistryServices();
         services.AddSingleton(AuditKey.Random());
-        if (interceptor is null) services.AddPowRegistryDatabase(connectionString);
-        else services.AddPowRegistryDatabase(connectionString, interceptor);
+        if (interceptor is null) services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, connectionString);
+        else services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, connectionString, interceptor);
         return services.BuildServiceProvider();
     }
 

@@ -29,7 +29,12 @@ public class TestServices : IAsyncLifetime
     /// <summary>The root container (singletons such as the access log).</summary>
     public IServiceProvider Root => _provider;
 
-    public string ConnectionString => SqliteSetup.ResolveConnectionString($"Data Source={_path}", Path.GetTempPath());
+    /// <summary>This class's own database: a SQLite file, or a PostgreSQL database on the second pass (<see cref="TestDatabase"/>).</summary>
+    public string ConnectionString => _connectionString ??= TestDatabase.IsPostgreSql
+        ? TestDatabase.NewConnectionString(_path)
+        : SqliteSetup.ResolveConnectionString(TestDatabase.NewConnectionString(_path), Path.GetTempPath());
+
+    private string? _connectionString;
 
     public async Task InitializeAsync()
     {
@@ -38,11 +43,11 @@ public class TestServices : IAsyncLifetime
         ConfigureServices(services);
         services.AddPowRegistryServices();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddPowRegistryDatabase(ConnectionString);
+        services.AddPowRegistryDatabase(TestDatabase.Provider, ConnectionString);
         services.AddSingleton(AuditKey);
         _provider = services.BuildServiceProvider();
         await using var scope = Scope();
-        await DatabaseStartup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
         await SeedAsync();
     }
 
@@ -72,7 +77,7 @@ public class TestServices : IAsyncLifetime
     public PowRegistryDbContext NewDbContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PowRegistryDbContext>();
-        SqliteSetup.Configure(options, ConnectionString);
+        DatabaseSetup.Configure(options, TestDatabase.Provider, ConnectionString);
         options.AddInterceptors(interceptors);
         var system = new CurrentUser();
         system.ActAsSystem();

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
-using PowRegistry.Core.Data.Sqlite;
 
 namespace PowRegistry.Core.Audit;
 
@@ -10,9 +9,10 @@ namespace PowRegistry.Core.Audit;
 public static class AuditChain
 {
     /// <summary>
-    /// Adds sealed entries after the current last one. The caller holds SQLite's write lock (it has written in this
-    /// transaction), so no other writer can append between our read of the last entry and our insert; and ids are the
-    /// primary key, so a fork is impossible even if that ever failed.
+    /// Adds sealed entries after the current last one. The caller holds the write lock (SQLite's, taken by its
+    /// transaction; on PostgreSQL the advisory lock every transaction takes first, ADR-025), so no other writer can
+    /// append between our read of the last entry and our insert; and ids are the primary key, so a fork is impossible
+    /// even if that ever failed.
     /// </summary>
     internal static Task AppendAsync(PowRegistryDbContext db, AuditKey key, DateTimeOffset at, string userId,
         IEnumerable<(string Action, string EntityType, string EntityId, int? PrisonerId, string Changes)> items, CancellationToken ct) =>

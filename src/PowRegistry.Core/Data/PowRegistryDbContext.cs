@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
-using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 
@@ -30,7 +29,7 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
 
     /// <summary>
     /// Binds the context to the unit of work it serves: the user its filters and audit entries are for, the audit key
-    /// and the clock. Called on every context taken from the pool (<see cref="Sqlite.SqliteSetup.AddPowRegistryDatabase"/>).
+    /// and the clock. Called on every context taken from the pool (<see cref="DatabaseSetup.AddPowRegistryDatabase"/>).
     /// </summary>
     public PowRegistryDbContext For(CurrentUser user, AuditKey key, TimeProvider time)
     {

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
-using PowRegistry.Core.Data.Sqlite;
 
 namespace PowRegistry.Core.Prisoners;
 
@@ -119,7 +118,7 @@ public sealed class BatchRegistrationService(
     {
         var now = clock.GetUtcNow();
         var created = new List<Prisoner>(rows.Count);
-        await using var connection = await SqliteSetup.OpenForBatchAsync(db, ct);
+        await using var connection = await DatabaseSetup.OpenForBatchAsync(db, ct);
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         // Nothing tracked is changed after it is added: scanning every tracked entity on each call would only cost time.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -132,7 +131,7 @@ public sealed class BatchRegistrationService(
                 ServiceResult<Prisoner>? failed;
                 await using (var transaction = await db.Database.BeginTransactionAsync(ct))
                 {
-                    var nextId = await IdReservation.NextPrisonerIdAsync(db, ct);
+                    var nextId = await IdReservation.ReservePrisonerIdsAsync(db, prisoners.Count, ct);
                     foreach (var prisoner in prisoners)
                     {
                         prisoner.TakeReservedId(nextId++);

@@ -102,7 +102,7 @@ internal static class RegistrationChecks
             await db.SaveChangesAsync(ct);
             return null;
         }
-        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e, nameof(Prisoner.ServiceNumber)))
+        catch (DbUpdateException e) when (DatabaseSetup.IsUniqueViolation(e.InnerException, nameof(Prisoner.ServiceNumber)))
         {
             db.ChangeTracker.Clear();
             return ServiceNumberTaken(null);

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 using PowRegistry.Core.Data;
-using PowRegistry.Core.Data.Sqlite;
 
 namespace PowRegistry.Core.Prisoners;
 

@@ -55,7 +55,7 @@ public sealed class AccessLogTests : IAsyncLifetime
         while (Log.Pending < count) await Task.Delay(5, giveUp.Token);
     }
 
-    [Fact]
+    [SqliteOnlyFact("holds SQLite's write lock from a second connection to the file")]
     public async Task ViewsQueuedTogether_ShareOneCommit_AndEachGetsItsEntry()
     {
         const int views = 20;
@@ -108,7 +108,7 @@ public sealed class AccessLogTests : IAsyncLifetime
         Assert.Equal(audited, verification.EntriesChecked);
     }
 
-    [Fact]
+    [SqliteOnlyFact("holds SQLite's write lock from a second connection to the file")]
     public async Task AViewWhoseEntryCannotBeWritten_Fails_AndLeavesNoEntry()
     {
         var id = await CreateAsync("Unwritable");
@@ -124,7 +124,7 @@ public sealed class AccessLogTests : IAsyncLifetime
         Assert.Empty(await AccessEntriesAsync());
     }
 
-    [Fact]
+    [SqliteOnlyFact("holds SQLite's write lock from a second connection to the file")]
     public async Task Disposing_CommitsTheViewsStillQueued()
     {
         var id = await CreateAsync("Draining");

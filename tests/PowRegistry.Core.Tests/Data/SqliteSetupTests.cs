@@ -8,7 +8,7 @@ namespace PowRegistry.Core.Tests.Data;
 
 public sealed class SqliteSetupTests(TestServices app) : IClassFixture<TestServices>
 {
-    [Theory]
+    [SqliteOnlyTheory("SQLite's pragmas")]
     [InlineData("journal_mode", "wal")]
     [InlineData("synchronous", "2")] // FULL
     [InlineData("foreign_keys", "1")]

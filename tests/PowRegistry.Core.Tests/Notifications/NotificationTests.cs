@@ -57,7 +57,7 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
     private async Task SimulateLegacyAsync(System.Linq.Expressions.Expression<Func<Notification, bool>> which)
     {
         await app.Run<PowRegistryDbContext, int>(db => db.Notifications.Where(which).ExecuteDeleteAsync());
-        await app.Run<PowRegistryDbContext, int>(db => db.Database.ExecuteSqlRawAsync(Core.Data.Sqlite.RegisterTallySql.Rebuild));
+        await app.Run<PowRegistryDbContext, int>(db => db.Database.ExecuteSqlRawAsync(db.Database.RebuildTalliesSql()));
         await using var scope = app.Scope();
         scope.ServiceProvider.GetRequiredService<LegacyCaptureCards>().Recheck();
     }

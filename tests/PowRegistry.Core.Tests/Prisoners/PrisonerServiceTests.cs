@@ -145,7 +145,7 @@ public sealed class PrisonerServiceTests(TestServices app) : IClassFixture<TestS
             if (!Fired)
             {
                 Fired = true;
-                await eventData.Context!.Database.ExecuteSqlAsync($"UPDATE Prisoners SET Version = Version + 1 WHERE Id = {prisonerId}", cancellationToken);
+                await eventData.Context!.Database.ExecuteSqlAsync($"""UPDATE "Prisoners" SET "Version" = "Version" + 1 WHERE "Id" = {prisonerId}""", cancellationToken);
             }
             return result;
         }

@@ -23,7 +23,7 @@ public sealed class RecordPageQueryPlanTests : IAsyncLifetime
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
-    [Fact]
+    [SqliteOnlyFact("reads SQLite's EXPLAIN QUERY PLAN")]
     public async Task EveryQueryOfTheRecordPage_IsAnIndexSearch()
     {
         var prisoner = (await _app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(

@@ -54,7 +54,7 @@ public sealed class AuditUpgradeTests : IAsyncLifetime
             await insert.ExecuteNonQueryAsync();
             previous = hash;
         }
-        await using (var db = Context()) await DatabaseStartup.MigrateAsync(db, CancellationToken.None);
+        await using (var db = Context()) await DatabaseSetup.MigrateAsync(db, CancellationToken.None);
     }
 
     public Task DisposeAsync()

@@ -266,7 +266,7 @@ public sealed class RegisterTallyTests(RegisterTallyTests.Data app) : IClassFixt
         var db = scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>();
         var kept = await Rows(db);
 
-        await db.Database.ExecuteSqlRawAsync(Core.Data.Sqlite.RegisterTallySql.Rebuild, Ct);
+        await db.Database.ExecuteSqlRawAsync(db.Database.RebuildTalliesSql(), Ct);
 
         Assert.Equal(kept, await Rows(db));
         Assert.Contains(kept, r => r.StartsWith($"{app.DeskB}:{TallyDimension.OpenOtherNotifications}:", StringComparison.Ordinal));

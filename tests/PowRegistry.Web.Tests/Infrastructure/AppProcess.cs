@@ -9,7 +9,8 @@ public static class AppProcess
 
     public static Dictionary<string, string> EnvironmentFor(PowRegistryFactory app) => new()
     {
-        ["ConnectionStrings__PowRegistry"] = $"Data Source={app.DatabasePath}",
+        ["ConnectionStrings__PowRegistry"] = app.ConnectionString,
+        ["PowRegistry__Database__Provider"] = TestDatabase.Provider.ToString(),
         ["PowRegistry__Audit__KeyFile"] = app.AuditKeyPath,
         ["PowRegistry__LogFolder"] = Path.Combine(app.Folder, "cli-logs"),
     };

@@ -52,7 +52,13 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
     /// <summary>Set to replace the clock (TimeProvider) everywhere in the app: sessions, security stamps, TOTP.</summary>
     protected virtual FakeTimeProvider? Clock => null;
 
+    /// <summary>The SQLite file (SQLite pass only; the PostgreSQL pass has a database on the test server instead).</summary>
     public string DatabasePath => Path.Combine(_folder, "powregistry.db");
+
+    /// <summary>This folder's database, the same for every instance over the folder (<see cref="TestDatabase"/>).</summary>
+    public string ConnectionString => Databases.GetOrAdd(_folder, _ => TestDatabase.NewConnectionString(DatabasePath));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Databases = new(StringComparer.Ordinal);
     public string AuditKeyPath => Path.Combine(_folder, "audit.key");
     public string Folder => _folder;
 
@@ -60,7 +66,8 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:PowRegistry", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:PowRegistry", ConnectionString);
+        builder.UseSetting("PowRegistry:Database:Provider", TestDatabase.Provider.ToString());
         builder.UseSetting("PowRegistry:LogFolder", Path.Combine(_folder, "logs"));
         builder.UseSetting("PowRegistry:Audit:KeyFile", AuditKeyPath);
         if (WithBootstrapAdmin)

@@ -13,33 +13,17 @@ namespace PowRegistry.Core.Data.Sqlite;
 /// <summary>
 /// The one place that knows the store is SQLite (with its migrations, in <c>Data/Sqlite/Migrations</c>): connection
 /// string resolution, the pragmas every connection runs with, the SQL its migrations add by hand (the audit table's
-/// append-only triggers), how it reports a unique-key clash, and its backup. PostgreSQL gets a sibling folder.
+/// append-only triggers), how it reports a unique-key clash, and its backup. PostgreSQL's sibling is
+/// <see cref="PostgreSql.PostgreSqlSetup"/>; <see cref="DatabaseSetup"/> chooses between them (ADR-025).
 /// </summary>
 public static class SqliteSetup
 {
     /// <summary>How long a writer waits for another writer's lock before giving up (milliseconds).</summary>
     public const int BusyTimeoutMs = 10_000;
 
-    /// <summary>How many idle contexts the pool keeps (EF's default); a request beyond it gets a new one.</summary>
-    public const int ContextPoolSize = 1024;
-
-    /// <summary>
-    /// Contexts come from a pool (building one per request cost an authenticated page about a tenth of its time: options,
-    /// EF's internal services, the DbSets). Each request's scope still gets its own context, bound to that request's
-    /// <see cref="CurrentUser"/> before anyone can query with it (ADR-018).
-    /// </summary>
-    public static IServiceCollection AddPowRegistryDatabase(this IServiceCollection services, string connectionString, params IInterceptor[] interceptors)
-    {
-        services.AddPooledDbContextFactory<PowRegistryDbContext>(options => Configure(options.AddInterceptors(interceptors), connectionString), ContextPoolSize);
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PowRegistryDbContext>>().CreateDbContext()
-            .For(sp.GetRequiredService<CurrentUser>(), sp.GetRequiredService<Audit.AuditKey>(), sp.GetRequiredService<TimeProvider>()));
-        return services;
-    }
-
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor.Instance)
-            // Aliases, documents and events are only ever reached through their (filtered) prisoner; see ADR-007.
-            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    /// <summary>Called by <see cref="DatabaseSetup.Configure"/>, which adds what every provider shares.</summary>
+    internal static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(PragmaInterceptor.Instance);
 
     /// <summary>Makes a relative "Data Source" absolute under <paramref name="baseDirectory"/> and creates its folder.</summary>
     public static string ResolveConnectionString(string connectionString, string baseDirectory)

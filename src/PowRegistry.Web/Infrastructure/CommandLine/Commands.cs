@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
-using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Exchange;
 
@@ -57,7 +56,7 @@ public static class Commands
         if (args is ["--rebuild"])
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.Database.ExecuteSqlRawAsync(RegisterTallySql.Rebuild);
+            await db.Database.ExecuteSqlRawAsync(db.Database.RebuildTalliesSql());
             await transaction.CommitAsync();
             await Console.Out.WriteLineAsync(t["The review's counts were built again from the records."]);
         }
@@ -92,7 +91,7 @@ public static class Commands
             await Console.Error.WriteLineAsync(t["{0} already exists: choose a new file name.", path]);
             return 2;
         }
-        await SqliteSetup.BackupAsync(services.GetRequiredService<PowRegistryDbContext>(), path, CancellationToken.None);
+        await DatabaseSetup.BackupAsync(services.GetRequiredService<PowRegistryDbContext>(), path, CancellationToken.None);
         await Console.Out.WriteLineAsync(t["Backup written to {0}", path]);
         return 0;
     }

@@ -40,8 +40,21 @@ public static class StartupExtensions
 
     public static void AddPowRegistryDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        var provider = DatabaseProviderSetting(configuration);
         var configured = configuration.GetConnectionString("PowRegistry") ?? DefaultConnectionString;
-        services.AddPowRegistryDatabase(SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // appsettings.json's default is SQLite's file: say what is missing instead of Npgsql's "keyword not supported".
+            if (!configured.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"{ProviderKey} is PostgreSql: set ConnectionStrings:PowRegistry (environment: ConnectionStrings__PowRegistry) to an Npgsql connection string, e.g. Host=db.example;Database=powregistry;Username=powregistry.");
+            }
+            services.AddPowRegistryDatabase(DatabaseProvider.PostgreSql, configured);
+        }
+        else
+        {
+            services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, SqliteSetup.ResolveConnectionString(configured, environment.ContentRootPath));
+        }
         services.AddSingleton(AuditKey.FromConfiguration(configuration, environment.ContentRootPath));
         // The keys that encrypt cookies, antiforgery tokens and session tickets, in the database: every instance
         // reads the same key ring, so a cookie from one is good on another (ADR-022). The application name is
@@ -51,6 +64,18 @@ public static class StartupExtensions
         services.AddCheckedOptions<Core.Consultations.ConsultationOptions>(configuration, Core.Consultations.ConsultationOptions.Section);
         services.AddCheckedOptions<Core.Notifications.NotificationOptions>(configuration, Core.Notifications.NotificationOptions.Section);
         services.AddCheckedOptions<Core.Retention.RetentionOptions>(configuration, Core.Retention.RetentionOptions.Section);
+    }
+
+    public const string ProviderKey = "PowRegistry:Database:Provider";
+
+    /// <summary>Sqlite (the default) or PostgreSql (ADR-025); anything else stops start-up naming the key.</summary>
+    public static DatabaseProvider DatabaseProviderSetting(IConfiguration configuration)
+    {
+        var value = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"{ProviderKey} is \"{value}\": it must be Sqlite or PostgreSql.");
     }
 
     /// <summary>
@@ -144,7 +169,7 @@ public static class StartupExtensions
         var services = scope.ServiceProvider;
         services.GetRequiredService<CurrentUser>().ActAsSystem();
         // EF Core takes its own migration lock: instances starting together migrate once (ADR-022).
-        await DatabaseStartup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+        await DatabaseSetup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
 
         // The rest once at a time across instances: one search index rebuild, one administrator, one setup token.
         await using var lease = await services.GetRequiredService<Leases>().AcquireAsync("start-up", CancellationToken.None);

@@ -31,7 +31,7 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                 });
 
             // An existing register's counts, built once from its records; the save keeps them from now on (ADR-015).
-            migrationBuilder.Sql(RegisterTallySql.Rebuild);
+            migrationBuilder.Sql(RegisterTallySql.Rebuild(DatabaseProvider.Sqlite));
         }
 
         /// <inheritdoc />

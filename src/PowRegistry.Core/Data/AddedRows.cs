@@ -1,14 +1,15 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace PowRegistry.Core.Data.Sqlite;
+namespace PowRegistry.Core.Data;
 
 /// <summary>
 /// Inserts a large save that only adds rows (a chunk of an import: 1,000 records, their notifications owed and aliases)
-/// with one prepared statement per table, instead of EF Core's batches, whose per-row SQL text, parameters and
+/// with one prepared statement per table (plain ADO.NET, which both providers take), instead of EF Core's batches, whose per-row SQL text, parameters and
 /// ordering cost about a millisecond a record and SQLite parsed each batch anew (ADR-017). The columns and values come
 /// from the EF model (column names, complex properties, value converters), so a new column is written without a change
 /// here. It is called by <see cref="PowRegistryDbContext"/>'s save in place of EF Core's insert, inside the save's
@@ -28,9 +29,9 @@ internal static class AddedRows
         var order = InsertOrder(byType.Keys.ToList());
         if (order is null || byType.Keys.Any(t => !Insertable(t)) || entries.Any(RefersToItsOwnTable)) return null;
 
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (transaction is null) return null;
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         foreach (var type in order)
         {
             var key = type.FindPrimaryKey()!.Properties.Single();
@@ -43,9 +44,11 @@ internal static class AddedRows
             var store = StoreObjectIdentifier.Table(table, type.GetSchema());
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(store)}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})"
+            command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName(store)}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"
                 + (generated ? $" RETURNING \"{key.GetColumnName(store)}\"" : "");
-            var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i })).ToList();
+            // Each parameter as EF Core would make it for the column (its provider type), its value set per row below.
+            var parameters = columns.Select((c, i) => c.GetRelationalTypeMapping().CreateParameter(command, "@p" + i, null, nullable: true)).ToList();
+            foreach (var parameter in parameters) command.Parameters.Add(parameter);
             var converters = columns.Select(c => c.GetTypeMapping().Converter).ToList();
             foreach (var entry in rows)
             {
@@ -73,7 +76,7 @@ internal static class AddedRows
                         await command.ExecuteNonQueryAsync(ct);
                     }
                 }
-                catch (SqliteException e)
+                catch (DbException e)
                 {
                     // As EF Core reports it, so that callers' handling (a service number taken meanwhile) is the same.
                     throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", e);

@@ -1,7 +1,7 @@
 using PowRegistry.Core.Notifications;
 using PowRegistry.Core.Prisoners;
 
-namespace PowRegistry.Core.Data.Sqlite;
+namespace PowRegistry.Core.Data;
 
 /// <summary>
 /// The review's counts (<see cref="RegisterTally"/>) built from the records in one statement: for the migration that
@@ -12,7 +12,8 @@ public static class RegisterTallySql
 {
     private const string Counted = "\"MergedIntoId\" IS NULL";
 
-    public static readonly string Rebuild = $"""
+    /// <summary>The statement for <paramref name="provider"/>: they differ only in how a due date becomes a day number.</summary>
+    public static string Rebuild(DatabaseProvider provider) => $"""
         DELETE FROM "RegisterTallies";
         INSERT INTO "RegisterTallies" ("DeskId", "Dimension", "Value", "Count")
         SELECT "DeskId", {(int)TallyDimension.Custody}, "CustodyStatus", COUNT(*) FROM "Prisoners"
@@ -30,12 +31,15 @@ public static class RegisterTallySql
             GROUP BY p."DeskId"
         UNION ALL
         SELECT p."DeskId", CASE WHEN n."Kind" = {(int)NotificationKind.CaptureCard} THEN {(int)TallyDimension.OpenCaptureCards} ELSE {(int)TallyDimension.OpenOtherNotifications} END,
-            {DayNumber}, COUNT(*) FROM "Notifications" AS n
+            {(provider == DatabaseProvider.PostgreSql ? PostgreSqlDayNumber : SqliteDayNumber)}, COUNT(*) FROM "Notifications" AS n
             JOIN "Prisoners" AS p ON p."Id" = n."PrisonerId"
             WHERE p.{Counted} AND n."SentOn" IS NULL
             GROUP BY 1, 2, 3;
         """;
 
     /// <summary>A due date (ISO text) as <see cref="DateOnly.DayNumber"/>: days since 0001-01-01, whose Julian day number is 1721425.5.</summary>
-    private const string DayNumber = "CAST(julianday(n.\"DueOn\") - 1721425.5 AS INTEGER)";
+    private const string SqliteDayNumber = "CAST(julianday(n.\"DueOn\") - 1721425.5 AS INTEGER)";
+
+    /// <summary>The same from PostgreSQL's date type: subtracting dates gives days (both count in the proleptic Gregorian calendar).</summary>
+    private const string PostgreSqlDayNumber = "(n.\"DueOn\" - DATE '0001-01-01')";
 }

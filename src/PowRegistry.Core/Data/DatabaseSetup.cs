@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Common;
+using PowRegistry.Core.Data.PostgreSql;
+using PowRegistry.Core.Data.Sqlite;
+
+namespace PowRegistry.Core.Data;
+
+/// <summary>
+/// The one switch between the stores (ADR-025). Everything a provider does differently goes through here to its own
+/// class, <see cref="SqliteSetup"/> or <see cref="PostgreSqlSetup"/>; the rest of the code asks this class.
+/// </summary>
+public static class DatabaseSetup
+{
+    /// <summary>How many idle contexts the pool keeps (EF's default); a request beyond it gets a new one.</summary>
+    public const int ContextPoolSize = 1024;
+
+    /// <summary>
+    /// Contexts come from a pool (building one per request cost an authenticated page about a tenth of its time: options,
+    /// EF's internal services, the DbSets). Each request's scope still gets its own context, bound to that request's
+    /// <see cref="CurrentUser"/> before anyone can query with it (ADR-018).
+    /// </summary>
+    public static IServiceCollection AddPowRegistryDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString, params IInterceptor[] interceptors)
+    {
+        services.AddPooledDbContextFactory<PowRegistryDbContext>(options => Configure(options.AddInterceptors(interceptors), provider, connectionString), ContextPoolSize);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PowRegistryDbContext>>().CreateDbContext()
+            .For(sp.GetRequiredService<CurrentUser>(), sp.GetRequiredService<Audit.AuditKey>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.PostgreSql) PostgreSqlSetup.Configure(options, connectionString);
+        else SqliteSetup.Configure(options, connectionString);
+        // Aliases, documents and events are only ever reached through their (filtered) prisoner; see ADR-007.
+        options.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    }
+
+    /// <summary>Which store this context talks to.</summary>
+    public static DatabaseProvider Provider(this DatabaseFacade database) =>
+        database.ProviderName == PostgreSqlSetup.ProviderName ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+
+    /// <summary>Creates the database when missing and applies every migration; the schema only ever comes from migrations.</summary>
+    public static async Task MigrateAsync(PowRegistryDbContext db, CancellationToken ct)
+    {
+        if (db.Database.Provider() == DatabaseProvider.PostgreSql)
+        {
+            // On an empty PostgreSQL database EF Core reads the history table before creating it and logs the failed
+            // read as an error: alarming on a first start that is going well. Created first (if missing), it is not.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        }
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.Provider() == DatabaseProvider.Sqlite)
+        {
+            await SqliteSetup.UseWriteAheadLogAsync(db, ct);
+            await SqliteSetup.CompletePlannerStatisticsAsync(db, ct);
+        }
+    }
+
+    /// <summary>The save broke a unique index on <paramref name="column"/> (someone saved the same value a moment earlier).</summary>
+    public static bool IsUniqueViolation(Exception? error, string column) =>
+        SqliteSetup.IsUniqueViolation(error, column) || PostgreSqlSetup.IsUniqueViolation(error, column);
+
+    /// <summary>Keeps the connection open for a batch (an import's chunks); disposing closes it again.</summary>
+    public static Task<IAsyncDisposable> OpenForBatchAsync(PowRegistryDbContext db, CancellationToken ct) =>
+        db.Database.Provider() == DatabaseProvider.PostgreSql ? PostgreSqlSetup.OpenForBatchAsync(db, ct) : SqliteSetup.OpenForBatchAsync(db, ct);
+
+    /// <summary>
+    /// A consistent copy of the live database at <paramref name="path"/>, safe while the application writes: SQLite's
+    /// VACUUM INTO (a database file), or PostgreSQL's pg_dump (an archive for pg_restore).
+    /// </summary>
+    public static Task BackupAsync(PowRegistryDbContext db, string path, CancellationToken ct) =>
+        db.Database.Provider() == DatabaseProvider.PostgreSql ? PostgreSqlSetup.BackupAsync(db, path, ct) : SqliteSetup.BackupAsync(db, path, ct);
+
+    /// <summary>The review's counts built again from the records, in one statement (<see cref="RegisterTallySql"/>).</summary>
+    public static string RebuildTalliesSql(this DatabaseFacade database) =>
+        RegisterTallySql.Rebuild(database.Provider());
+}
