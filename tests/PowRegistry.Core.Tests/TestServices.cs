@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -71,6 +72,27 @@ public class TestServices : IAsyncLifetime
         var scope = _provider.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().SignedIn(userId, administrator, auditor, deskIds);
         return scope;
+    }
+
+    /// <summary>
+    /// Raw SQL on this class's database through a connection of its own, on whichever store this pass runs: for tests
+    /// that act as someone holding the database. Parameters are named <c>@name</c>, which both providers take.
+    /// </summary>
+    public async Task<int> ExecuteRawAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var db = NewDbContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>A DbContext of its own, with extra interceptors (to count or interfere with commands).</summary>

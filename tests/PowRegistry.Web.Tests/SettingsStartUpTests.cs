@@ -15,6 +15,9 @@ public sealed class SettingsStartUpTests : IDisposable
     [InlineData("PowRegistry__Retention__ClosedRecordYears", "0", "PowRegistry:Retention:ClosedRecordYears must be between 1 and 100 years.")]
     [InlineData("PowRegistry__ForwardedHeaders__KnownProxies__0", "proxy.example", "PowRegistry:ForwardedHeaders:KnownProxies:0 = \"proxy.example\" is not an IP address or network.")]
     [InlineData("PowRegistry__ForwardedHeaders__KnownNetworks__0", "10.0.0.0/99", "PowRegistry:ForwardedHeaders:KnownNetworks:0 = \"10.0.0.0/99\" is not an IP address or network.")]
+    [InlineData("PowRegistry__Database__Provider", "Oracle", "PowRegistry:Database:Provider is \"Oracle\": it must be Sqlite or PostgreSql.")]
+    [InlineData("PowRegistry__Database__Provider", "1", "PowRegistry:Database:Provider is \"1\": it must be Sqlite or PostgreSql.")]
+    [InlineData("PowRegistry__Database__Provider", "PostgreSql", "PowRegistry:Database:Provider is PostgreSql: set ConnectionStrings:PowRegistry")] // with SQLite's file as its connection string
     [InlineData("PowRegistry__SignIn__TrustedProxies__0", "10.0.0.5", "PowRegistry:SignIn:TrustedProxies has moved to PowRegistry:ForwardedHeaders:KnownProxies")]
     public async Task ABadValue_StopsStartUp_WithAClearMessage_BeforeTheDatabaseIsTouched(string key, string value, string message)
     {

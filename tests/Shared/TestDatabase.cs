@@ -1,13 +1,20 @@
+using System.Data.Common;
+
+using Microsoft.Data.Sqlite;
+
 using Npgsql;
 
 using PowRegistry.Core.Data;
+using PowRegistry.Core.Data.PostgreSql;
+using PowRegistry.Core.Data.Sqlite;
 
 namespace PowRegistry.Tests;
 
 /// <summary>
 /// The store the tests run on: SQLite by default; PostgreSQL when <see cref="ServerVariable"/> holds a server's
 /// connection string, as in tests/run.sh's second pass (ADR-025). Each caller gets a database of its own.
-/// Shared by both test projects (linked, not referenced).
+/// Shared by both test projects (linked, not referenced). A test about SQLite itself (its pragmas, its planner) carries
+/// <c>[Trait("Store", "Sqlite")]</c>: it runs in the SQLite pass, and the PostgreSQL pass leaves it out by that trait.
 /// </summary>
 public static class TestDatabase
 {
@@ -36,22 +43,25 @@ public static class TestDatabase
         }
         return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ToString();
     }
-}
 
-/// <summary>A test about SQLite itself (its file, pragmas, planner, VACUUM INTO): skipped on the PostgreSQL pass, saying why.</summary>
-public sealed class SqliteOnlyFactAttribute : FactAttribute
-{
-    public SqliteOnlyFactAttribute(string why)
-    {
-        if (TestDatabase.IsPostgreSql) Skip = "SQLite only: " + why;
-    }
-}
+    /// <summary>The SQL that lifts the audit table's append-only triggers, as someone holding the database could.</summary>
+    public static string DropAuditTriggersSql => IsPostgreSql
+        ? string.Join(' ', PostgreSqlSetup.DropAuditAppendOnlyTrigger)
+        : string.Join(' ', SqliteSetup.DropAuditAppendOnlyTriggers);
 
-/// <summary>The theory form of <see cref="SqliteOnlyFactAttribute"/>.</summary>
-public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
-{
-    public SqliteOnlyTheoryAttribute(string why)
+    /// <summary>
+    /// A connection of its own that holds the write lock every save needs (SQLite's, or the advisory lock of ADR-025),
+    /// as a long save would, until it is disposed. Unpooled: closing it really ends the transaction and frees the lock.
+    /// </summary>
+    public static async Task<DbConnection> OpenHoldingWriteLockAsync(string connectionString)
     {
-        if (TestDatabase.IsPostgreSql) Skip = "SQLite only: " + why;
+        DbConnection connection = IsPostgreSql
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString())
+            : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = IsPostgreSql ? $"BEGIN; SELECT pg_advisory_xact_lock({PostgreSqlSetup.WriteLockKey});" : "BEGIN IMMEDIATE;";
+        await command.ExecuteNonQueryAsync();
+        return connection;
     }
 }

@@ -71,7 +71,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// A consistent copy of the live database at <paramref name="path"/>, safe while the application writes: SQLite's
-    /// VACUUM INTO (a database file), or PostgreSQL's pg_dump (an archive for pg_restore).
+    /// VACUUM INTO (a database file), or PostgreSQL's dump (see <see cref="PostgreSqlSetup.BackupAsync"/>).
     /// </summary>
     public static Task BackupAsync(PowRegistryDbContext db, string path, CancellationToken ct) =>
         db.Database.Provider() == DatabaseProvider.PostgreSql ? PostgreSqlSetup.BackupAsync(db, path, ct) : SqliteSetup.BackupAsync(db, path, ct);

@@ -17,13 +17,30 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Closed records not yet anonymised whose time is up by <paramref name="by"/> (today when null), held ones included and marked.</summary>
-    public async Task<IReadOnlyList<RetentionDue>> DueAsync(DateOnly? by, CancellationToken ct)
+    public Task<IReadOnlyList<RetentionDue>> DueAsync(DateOnly? by, CancellationToken ct) => DueAsync(by, after: null, ct);
+
+    /// <summary>
+    /// As above; with <paramref name="after"/>, only records closed in the window that could fall due after that day
+    /// (a day wider, for 29 February; the caller applies the exact rule). The window is found from the closing custody
+    /// events it holds (index on kind and date), not by reading every closed record: the review asks on every view.
+    /// </summary>
+    private async Task<IReadOnlyList<RetentionDue>> DueAsync(DateOnly? by, DateOnly? after, CancellationToken ct)
     {
         var cutoff = (by ?? Today).AddYears(-options.ClosedRecordYears);
         var closedStatuses = Prisoner.ClosedStatuses;
         var closingKinds = Prisoner.ClosingKinds;
-        var rows = await db.Prisoners
-            .Where(p => p.AnonymisedAt == null && closedStatuses.Contains(p.CustodyStatus))
+        var closedAfter = after?.AddYears(-options.ClosedRecordYears).AddDays(-1);
+        var prisoners = db.Prisoners.Where(p => p.AnonymisedAt == null && closedStatuses.Contains(p.CustodyStatus));
+        if (closedAfter is { } from)
+        {
+            // Two look-ups by index (the events in the window, then those records by key): as one statement, SQLite
+            // preferred walking every closed record and testing each against the window.
+            var closedInWindow = await db.CustodyEvents.Where(e => closingKinds.Contains(e.Kind) && e.Date > from && e.Date <= cutoff)
+                .Select(e => e.PrisonerId).Distinct().ToListAsync(ct);
+            if (closedInWindow.Count == 0) return [];
+            prisoners = prisoners.Where(p => closedInWindow.Contains(p.Id));
+        }
+        var rows = await prisoners
             .Select(p => new
             {
                 p.Id,
@@ -42,7 +59,7 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
 
     /// <summary>What falls due within the review's horizon (30 days), not yet due today: for the administrators' review.</summary>
     public async Task<IReadOnlyList<RetentionDue>> FallingDueSoonAsync(CancellationToken ct) =>
-        (await DueAsync(Today.AddDays(RetentionOptions.ReviewHorizonDays), ct)).Where(d => d.DueOn > Today).ToList();
+        (await DueAsync(Today.AddDays(RetentionOptions.ReviewHorizonDays), after: Today, ct)).Where(d => d.DueOn > Today).ToList();
 
     /// <summary>Consultation documents past DocumentYears (removed by the run), and access entries past AccessLogYears (only counted: their expiry is not built, ADR-024).</summary>
     public async Task<(int Documents, int AccessEntries)> OtherDueCountsAsync(CancellationToken ct)

@@ -917,6 +917,8 @@ namespace PowRegistry.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "Date");
+
                     b.HasIndex("PrisonerId", "Date");
 
                     b.ToTable("CustodyEvents");

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,17 +35,8 @@ public sealed class AccessLogTests : IAsyncLifetime
 
     private AccessLog Log => _app.Root.GetRequiredService<AccessLog>();
 
-    /// <summary>Holds SQLite's write lock from another connection, as a long save would, until disposed.</summary>
-    private async Task<SqliteConnection> HoldWriteLockAsync()
-    {
-        // Unpooled: closing it really closes the file, which rolls the transaction back and frees the lock.
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_app.ConnectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "BEGIN IMMEDIATE;";
-        await command.ExecuteNonQueryAsync();
-        return connection;
-    }
+    /// <summary>Holds the write lock from another connection, as a long save would, until disposed.</summary>
+    private Task<System.Data.Common.DbConnection> HoldWriteLockAsync() => TestDatabase.OpenHoldingWriteLockAsync(_app.ConnectionString);
 
     /// <summary>Waits (without a time limit that could make the test flaky on a busy machine) until the log holds this many views.</summary>
     private async Task WaitUntilPendingAsync(int count)
@@ -55,7 +45,7 @@ public sealed class AccessLogTests : IAsyncLifetime
         while (Log.Pending < count) await Task.Delay(5, giveUp.Token);
     }
 
-    [SqliteOnlyFact("holds SQLite's write lock from a second connection to the file")]
+    [Fact]
     public async Task ViewsQueuedTogether_ShareOneCommit_AndEachGetsItsEntry()
     {
         const int views = 20;
@@ -108,23 +98,23 @@ public sealed class AccessLogTests : IAsyncLifetime
         Assert.Equal(audited, verification.EntriesChecked);
     }
 
-    [SqliteOnlyFact("holds SQLite's write lock from a second connection to the file")]
+    [Fact]
     public async Task AViewWhoseEntryCannotBeWritten_Fails_AndLeavesNoEntry()
     {
         var id = await CreateAsync("Unwritable");
-        await using (var connection = new SqliteConnection(_app.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TRIGGER RefuseAccess BEFORE INSERT ON AuditEntries WHEN NEW.Action = 'Access' BEGIN SELECT RAISE(ABORT, 'refused'); END;";
-            await command.ExecuteNonQueryAsync();
-        }
+        // The database refuses record views' entries (a full disk, a broken table): each store's own trigger for it.
+        await _app.ExecuteRawAsync(TestDatabase.IsPostgreSql
+            ? """
+              CREATE FUNCTION refuse_access() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+              CREATE TRIGGER "RefuseAccess" BEFORE INSERT ON "AuditEntries" FOR EACH ROW WHEN (NEW."Action" = 'Access') EXECUTE FUNCTION refuse_access();
+              """
+            : "CREATE TRIGGER RefuseAccess BEFORE INSERT ON AuditEntries WHEN NEW.Action = 'Access' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
 
         await Assert.ThrowsAnyAsync<Exception>(() => OpenAsync(id, "refused-viewer"));
         Assert.Empty(await AccessEntriesAsync());
     }
 
-    [SqliteOnlyFact("holds SQLite's write lock from a second connection to the file")]
+    [Fact]
     public async Task Disposing_CommitsTheViewsStillQueued()
     {
         var id = await CreateAsync("Draining");

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,7 +5,6 @@ using PowRegistry.Core.Audit;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Consultations;
 using PowRegistry.Core.Data;
-using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Tests.Audit;
@@ -133,10 +131,9 @@ public sealed class AuditTrailTests(TestServices app) : IClassFixture<TestServic
     }
 }
 
-/// <summary>Each kind of tampering, done with the triggers dropped (as someone holding the file could), is caught.</summary>
+/// <summary>Each kind of tampering, done with the triggers dropped (as someone holding the database could), is caught, on either store.</summary>
 public sealed class AuditTamperTests : IAsyncLifetime
 {
-    private const string TamperedThroughTheFile = "tampers through a SQLite connection to the file; on PostgreSQL, TheTable_RefusesUpdateAndDelete and the trigger tests cover the table (ADR-025)";
     private readonly TestServices _app = new();
 
     public async Task InitializeAsync()
@@ -146,23 +143,16 @@ public sealed class AuditTamperTests : IAsyncLifetime
         {
             await _app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput { FamilyName = $"Chain{i}", DuplicatesChecked = true }, TestServices.Officer, CancellationToken.None));
         }
-        await ExecuteRawAsync(string.Join(' ', SqliteSetup.DropAuditAppendOnlyTriggers));
+        await ExecuteRawAsync(TestDatabase.DropAuditTriggersSql);
     }
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
-    private async Task ExecuteRawAsync(string sql)
-    {
-        await using var connection = new SqliteConnection(_app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> ExecuteRawAsync(string sql) => _app.ExecuteRawAsync(sql);
 
     private Task<AuditVerification> VerifyAsync() => _app.Run<PowRegistryDbContext, AuditVerification>(db => db.VerifyAuditAsync(CancellationToken.None));
 
-    [SqliteOnlyFact(TamperedThroughTheFile)]
+    [Fact]
     public async Task AnUntouchedChain_IsIntact()
     {
         var result = await VerifyAsync();
@@ -170,51 +160,51 @@ public sealed class AuditTamperTests : IAsyncLifetime
         Assert.True(result.EntriesChecked >= 4);
     }
 
-    [SqliteOnlyFact(TamperedThroughTheFile)]
+    [Fact]
     public async Task AnEditedEntry_IsNamed()
     {
-        await ExecuteRawAsync("UPDATE AuditEntries SET Changes = replace(Changes, 'Chain1', 'Someone else') WHERE Changes LIKE '%Chain1%'");
+        await ExecuteRawAsync("UPDATE \"AuditEntries\" SET \"Changes\" = replace(\"Changes\", 'Chain1', 'Someone else') WHERE \"Changes\" LIKE '%Chain1%'");
         var result = await VerifyAsync();
         Assert.False(result.Intact);
         Assert.Equal("Audit.Verify.Altered", result.Message.Key);
         await AssertNamesTheEntryContainingAsync(result, "Someone else");
     }
 
-    [SqliteOnlyFact(TamperedThroughTheFile)]
+    [Fact]
     public async Task ADeletedEntry_IsNamed()
     {
-        await ExecuteRawAsync("DELETE FROM AuditEntries WHERE Id = 3");
+        await ExecuteRawAsync("DELETE FROM \"AuditEntries\" WHERE \"Id\" = 3");
         var result = await VerifyAsync();
         Assert.False(result.Intact);
         Assert.Equal(4, result.FirstBrokenId);
         Assert.Equal(new Message("Audit.Verify.Missing", 3L, 4L), result.Message);
     }
 
-    [SqliteOnlyFact(TamperedThroughTheFile)]
+    [Fact]
     public async Task AnInsertedEntry_IsNamed()
     {
         // A forger without the key: he copies the previous hash but cannot make a valid seal.
         await ExecuteRawAsync("""
-            UPDATE AuditEntries SET Id = Id + 1000 WHERE Id > 2;
-            INSERT INTO AuditEntries (Id, At, UserId, Action, EntityType, EntityId, PrisonerId, Changes, PreviousHash, Hash)
-              SELECT 3, At, 'intruder', 'Update', 'Prisoner', '1', 1, '[]', Hash, 'forged' FROM AuditEntries WHERE Id = 2;
-            UPDATE AuditEntries SET Id = Id - 999 WHERE Id > 1000;
+            UPDATE "AuditEntries" SET "Id" = "Id" + 1000 WHERE "Id" > 2;
+            INSERT INTO "AuditEntries" ("Id", "At", "UserId", "Action", "EntityType", "EntityId", "PrisonerId", "Changes", "PreviousHash", "Hash")
+              SELECT 3, "At", 'intruder', 'Update', 'Prisoner', '1', 1, '[]', "Hash", 'forged' FROM "AuditEntries" WHERE "Id" = 2;
+            UPDATE "AuditEntries" SET "Id" = "Id" - 999 WHERE "Id" > 1000;
             """);
         var result = await VerifyAsync();
         Assert.False(result.Intact);
         Assert.Equal(3, result.FirstBrokenId);
     }
 
-    [SqliteOnlyFact(TamperedThroughTheFile)]
+    [Fact]
     public async Task ReorderedEntries_AreNamed()
     {
-        await ExecuteRawAsync("UPDATE AuditEntries SET Id = -2 WHERE Id = 2; UPDATE AuditEntries SET Id = 2 WHERE Id = 3; UPDATE AuditEntries SET Id = 3 WHERE Id = -2;");
+        await ExecuteRawAsync("UPDATE \"AuditEntries\" SET \"Id\" = -2 WHERE \"Id\" = 2; UPDATE \"AuditEntries\" SET \"Id\" = 2 WHERE \"Id\" = 3; UPDATE \"AuditEntries\" SET \"Id\" = 3 WHERE \"Id\" = -2;");
         var result = await VerifyAsync();
         Assert.False(result.Intact);
         Assert.Equal(2, result.FirstBrokenId);
     }
 
-    [SqliteOnlyFact(TamperedThroughTheFile)]
+    [Fact]
     public async Task AChainCheckedWithAnotherKey_IsNotIntact()
     {
         await using var scope = _app.Scope();

@@ -8,7 +8,8 @@ namespace PowRegistry.Core.Tests.Data;
 /// <summary>An index a migration adds to an analyzed database gets its statistics at start-up, so SQLite does not pass it over.</summary>
 public sealed class PlannerStatisticsTests(TestServices app) : IClassFixture<TestServices>
 {
-    [SqliteOnlyFact("SQLite's sqlite_stat1 and ANALYZE at start-up")]
+    [Fact]
+    [Trait("Store", "Sqlite")] // SQLite's sqlite_stat1 and ANALYZE at start-up
     public async Task AnIndexWithoutStatistics_InAnAnalyzedDatabase_IsAnalyzedAtStartUp()
     {
         // A change writes audit entries: SQLite keeps statistics only for tables with rows.

@@ -1,27 +1,33 @@
 namespace PowRegistry.Core.Tests.Data;
 
 /// <summary>
-/// The store's provider is known in one folder only (Core/Data/Sqlite: its setup, its SQL, its migrations), so that a
-/// second provider is a sibling folder and not a hunt through services. Read from the source, so a new file is covered.
+/// Each store's provider is known in its own folder only (Core/Data/Sqlite, Core/Data/PostgreSql and PostgreSQL's
+/// migrations project: setup, SQL, migrations; ADR-025), and <c>Data/DatabaseSetup</c> chooses between them, so that
+/// no service hides provider code. Read from the source, so a new file is covered.
 /// </summary>
 public sealed class ProviderSeamTests
 {
-    private static readonly string[] ProviderWords = ["Microsoft.Data.Sqlite", "SqliteException", "UseSqlite", "SqliteConnection", "PRAGMA "];
-
-    [Fact]
-    public void NoSourceOutsideTheProviderFolder_NamesTheSqliteProvider()
+    [Theory]
+    [InlineData("SQLite", new[] { "Microsoft.Data.Sqlite", "SqliteException", "UseSqlite", "SqliteConnection", "PRAGMA " }, new[] { "src/PowRegistry.Core/Data/Sqlite/" })]
+    [InlineData("PostgreSQL", new[] { "Npgsql", "PostgresException", "UseNpgsql", "pg_advisory", "pg_dump" }, new[] { "src/PowRegistry.Core/Data/PostgreSql/", "src/PowRegistry.Migrations.PostgreSql/" })]
+    public void NoSourceOutsideTheProviderFolders_NamesTheProvider(string provider, string[] providerWords, string[] providerFolders)
     {
         var root = RepositoryRoot();
-        var core = Path.Combine(root, "src", "PowRegistry.Core");
-        var providerFolder = Path.Combine(core, "Data", "Sqlite") + Path.DirectorySeparatorChar;
         var offending = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.StartsWith(providerFolder, StringComparison.Ordinal))
-            .SelectMany(f => ProviderWords.Where(w => File.ReadAllText(f).Contains(w, StringComparison.Ordinal)).Select(w => $"{Path.GetRelativePath(root, f)}: {w}"))
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)
+                && !providerFolders.Any(folder => f.StartsWith(folder, StringComparison.Ordinal)))
+            .SelectMany(f => providerWords.Where(w => File.ReadAllText(Path.Combine(root, f)).Contains(w, StringComparison.Ordinal)).Select(w => $"{f}: {w}"))
             .ToList();
-        Assert.Empty(offending);
-        Assert.True(Directory.EnumerateFiles(Path.Combine(providerFolder, "Migrations"), "*.cs").Any(), "the SQLite migrations live in Data/Sqlite/Migrations");
+        Assert.True(offending.Count == 0, $"{provider} named outside its folders: {string.Join("; ", offending)}");
+    }
+
+    [Fact]
+    public void EachProvider_HasItsMigrations()
+    {
+        var root = RepositoryRoot();
+        Assert.True(Directory.EnumerateFiles(Path.Combine(root, "src", "PowRegistry.Core", "Data", "Sqlite", "Migrations"), "*.cs").Any(), "SQLite's migrations live in Data/Sqlite/Migrations");
+        Assert.True(Directory.EnumerateFiles(Path.Combine(root, "src", "PowRegistry.Migrations.PostgreSql", "Migrations"), "*.cs").Any(), "PostgreSQL's migrations live in PowRegistry.Migrations.PostgreSql/Migrations");
     }
 
     private static string RepositoryRoot()

@@ -8,7 +8,8 @@ namespace PowRegistry.Core.Tests.Data;
 
 public sealed class SqliteSetupTests(TestServices app) : IClassFixture<TestServices>
 {
-    [SqliteOnlyTheory("SQLite's pragmas")]
+    [Theory]
+    [Trait("Store", "Sqlite")] // SQLite's pragmas
     [InlineData("journal_mode", "wal")]
     [InlineData("synchronous", "2")] // FULL
     [InlineData("foreign_keys", "1")]

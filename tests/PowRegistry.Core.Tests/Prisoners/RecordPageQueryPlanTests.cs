@@ -13,7 +13,8 @@ namespace PowRegistry.Core.Tests.Prisoners;
 
 /// <summary>
 /// The record page stays fast at a million records and millions of audit entries: SQLite answers each of its queries
-/// by an index search, never by scanning a table. Checked with EXPLAIN QUERY PLAN on the very statements the page runs.
+/// by an index search, never by scanning a table. Checked with EXPLAIN QUERY PLAN on the very statements the page runs;
+/// the same for the review's list of records falling due for anonymisation.
 /// </summary>
 public sealed class RecordPageQueryPlanTests : IAsyncLifetime
 {
@@ -23,7 +24,8 @@ public sealed class RecordPageQueryPlanTests : IAsyncLifetime
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
-    [SqliteOnlyFact("reads SQLite's EXPLAIN QUERY PLAN")]
+    [Fact]
+    [Trait("Store", "Sqlite")] // reads SQLite's EXPLAIN QUERY PLAN
     public async Task EveryQueryOfTheRecordPage_IsAnIndexSearch()
     {
         var prisoner = (await _app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
@@ -50,6 +52,35 @@ public sealed class RecordPageQueryPlanTests : IAsyncLifetime
             .SelectMany(p => p.Steps.Where(s => IsTableScan(s, p.Steps)).Select(s => $"{s} in: {p.Sql}"))
             .ToList();
         Assert.True(scans.Count == 0, string.Join(Environment.NewLine, scans));
+    }
+
+    [Fact]
+    [Trait("Store", "Sqlite")] // reads SQLite's EXPLAIN QUERY PLAN
+    public async Task TheReviewsFallingDueList_StartsFromTheClosingEventsInItsWindow_NotFromEveryClosedRecord()
+    {
+        // The review asks on every view (ADR-024): reading every closed record would grow with the register.
+        var prisoner = (await _app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
+            new PrisonerInput { FamilyName = "Released", DateOfCapture = "2015-01-01", DuplicatesChecked = true }, TestServices.Officer, CancellationToken.None))).Value!;
+        var released = await _app.Run<PrisonerService, ServiceResult<CustodyEvent>>(s => s.AddCustodyEventAsync(prisoner.Id,
+            new CustodyEventInput { Kind = CustodyEventKind.Released, Date = "2015-06-20" }, TestServices.Officer, CancellationToken.None)); // due 2025-06-20
+        Assert.True(released.Succeeded);
+        PlanServices.Explaining.Value = true;
+        try
+        {
+            var due = await _app.Run<Core.Retention.RetentionService, IReadOnlyList<Core.Retention.RetentionDue>>(s => s.FallingDueSoonAsync(CancellationToken.None));
+            Assert.Equal([prisoner.Id], due.Select(d => d.PrisonerId));
+        }
+        finally
+        {
+            PlanServices.Explaining.Value = false;
+        }
+
+        var window = Assert.Single(_app.Plans.Plans, p => p.Sql.Contains("FROM \"CustodyEvents\"", StringComparison.Ordinal) && !p.Sql.Contains("FROM \"Prisoners\"", StringComparison.Ordinal));
+        Assert.Contains(window.Steps, s => s.StartsWith("SEARCH", StringComparison.Ordinal) && s.Contains("IX_CustodyEvents_Kind_Date", StringComparison.Ordinal));
+        var records = Assert.Single(_app.Plans.Plans, p => p.Sql.Contains("FROM \"Prisoners\"", StringComparison.Ordinal));
+        Assert.Contains(records.Steps, s => s.StartsWith("SEARCH p USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        Assert.DoesNotContain(records.Steps, s => s.StartsWith("SCAN", StringComparison.Ordinal) && s.Contains("Prisoners", StringComparison.Ordinal));
+        Assert.DoesNotContain(records.Steps, s => s.Contains("IX_Prisoners_CustodyStatus", StringComparison.Ordinal));
     }
 
     /// <summary>A scan of a stored table; not of a one-row subquery's result (EF's split queries) nor of a JSON list.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Audit;
@@ -37,19 +36,11 @@ public sealed class AuditRedactionTests : IAsyncLifetime
         return broken;
     }
 
-    private async Task<int> ExecuteRawAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection(_app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> ExecuteRawAsync(string sql, params (string Name, object Value)[] parameters) => _app.ExecuteRawAsync(sql, parameters);
 
-    /// <summary>Someone holding the file: drops the trigger, changes a row, puts the trigger back.</summary>
+    /// <summary>Someone holding the database: drops the triggers and changes a row.</summary>
     private Task<int> TamperAsync(string set, long id) => ExecuteRawAsync(
-        string.Join(" ", PowRegistry.Core.Data.Sqlite.SqliteSetup.DropAuditAppendOnlyTriggers) + $" UPDATE AuditEntries SET {set} WHERE Id = {id};");
+        TestDatabase.DropAuditTriggersSql + $" UPDATE \"AuditEntries\" SET {set} WHERE \"Id\" = {id};");
 
     [Fact]
     public async Task NewEntries_CarryAKeyedDigestOfTheirValues()
@@ -77,44 +68,44 @@ public sealed class AuditRedactionTests : IAsyncLifetime
         Assert.Equal("Audit.Verify.IntactWithRedacted", verification.Message.Key);
     }
 
-    [SqliteOnlyFact("tampers through a SQLite connection to the file (not yet ported to PostgreSQL)")]
+    [Fact]
     public async Task TamperingWithARedactedEntry_IsDetected()
     {
         var id = await CreateAsync("Tampered");
         var target = (await EntriesOfAsync(id)).First();
         Assert.Null(await RedactAsync([target]));
-        await TamperAsync("UserId = 'someone-else'", target);
+        await TamperAsync("\"UserId\" = 'someone-else'", target);
 
         var verification = await VerifyAsync();
         Assert.False(verification.Intact);
         Assert.Equal(target, verification.FirstBrokenId);
     }
 
-    [SqliteOnlyFact("tampers through a SQLite connection to the file (not yet ported to PostgreSQL)")]
+    [Fact]
     public async Task ValuesPutBackIntoARedactedEntry_AreDetected()
     {
         var id = await CreateAsync("PutBack");
         var target = (await EntriesOfAsync(id)).First();
         Assert.Null(await RedactAsync([target]));
-        await TamperAsync("Changes = '[{\"Field\":\"FamilyName\",\"Old\":null,\"New\":\"Invented\"}]'", target);
+        await TamperAsync("\"Changes\" = '[{\"Field\":\"FamilyName\",\"Old\":null,\"New\":\"Invented\"}]'", target);
 
         Assert.Equal(target, (await VerifyAsync()).FirstBrokenId);
     }
 
-    [SqliteOnlyFact("tampers through a SQLite connection to the file (not yet ported to PostgreSQL)")]
+    [Fact]
     public async Task ARedactionWithoutTheKey_IsNotPassedOffAsOne()
     {
         var id = await CreateAsync("Erased");
         var target = (await EntriesOfAsync(id)).First();
         // The trigger allows the shape of a redaction; only the key holder can seal one.
-        await ExecuteRawAsync($"UPDATE AuditEntries SET Changes = '[]', Redaction = '{new string('0', 64)}' WHERE Id = {target};");
+        await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Changes\" = '[]', \"Redaction\" = '{new string('0', 64)}' WHERE \"Id\" = {target};");
 
         var verification = await VerifyAsync();
         Assert.False(verification.Intact);
         Assert.Equal(target, verification.FirstBrokenId);
     }
 
-    [SqliteOnlyFact("tampers through a SQLite connection to the file (not yet ported to PostgreSQL)")]
+    [Fact]
     public async Task AFirstFormatEntry_VerifiesAsBefore_AndCanBeRedacted_AndItsTamperingIsStillDetected()
     {
         await CreateAsync("Before");
@@ -123,9 +114,9 @@ public sealed class AuditRedactionTests : IAsyncLifetime
         var legacy = new AuditEntry(last.Id + 1, TestServices.Now, "officer-1", AuditActions.Update, nameof(Prisoner), "1", 1,
             "[{\"Field\":\"FamilyName\",\"Old\":\"Before\",\"New\":\"Legacy\"}]", last.Hash);
         await ExecuteRawAsync(
-            "INSERT INTO AuditEntries (Id, At, UserId, Action, EntityType, EntityId, PrisonerId, Changes, PreviousHash, Hash) VALUES ($id, $at, $u, $a, $t, $e, $p, $c, $prev, $h)",
-            ("$id", legacy.Id), ("$at", legacy.At.ToUnixTimeMilliseconds()), ("$u", legacy.UserId), ("$a", legacy.Action), ("$t", legacy.EntityType),
-            ("$e", legacy.EntityId), ("$p", 1), ("$c", legacy.Changes), ("$prev", legacy.PreviousHash), ("$h", legacy.ComputeHash(_app.AuditKey)));
+            "INSERT INTO \"AuditEntries\" (\"Id\", \"At\", \"UserId\", \"Action\", \"EntityType\", \"EntityId\", \"PrisonerId\", \"Changes\", \"PreviousHash\", \"Hash\") VALUES (@id, @at, @u, @a, @t, @e, @p, @c, @prev, @h)",
+            ("@id", legacy.Id), ("@at", legacy.At.ToUnixTimeMilliseconds()), ("@u", legacy.UserId), ("@a", legacy.Action), ("@t", legacy.EntityType),
+            ("@e", legacy.EntityId), ("@p", 1), ("@c", legacy.Changes), ("@prev", legacy.PreviousHash), ("@h", legacy.ComputeHash(_app.AuditKey)));
         await CreateAsync("After"); // the chain goes on after it
         Assert.True((await VerifyAsync()).Intact);
 
@@ -134,16 +125,16 @@ public sealed class AuditRedactionTests : IAsyncLifetime
         Assert.True(verification.Intact, verification.Message.Key);
         Assert.Equal(1, verification.Redacted);
 
-        await TamperAsync("Action = 'Create'", legacy.Id);
+        await TamperAsync("\"Action\" = 'Create'", legacy.Id);
         Assert.Equal(legacy.Id, (await VerifyAsync()).FirstBrokenId);
     }
 
-    [SqliteOnlyFact("tampers through a SQLite connection to the file (not yet ported to PostgreSQL)")]
+    [Fact]
     public async Task AnEntryThatFailsVerification_IsNotRedacted()
     {
         var id = await CreateAsync("Broken");
         var target = (await EntriesOfAsync(id)).First();
-        await TamperAsync("UserId = 'forger'", target);
+        await TamperAsync("\"UserId\" = 'forger'", target);
 
         Assert.Equal(target, await RedactAsync([target]));
         var entry = await _app.Run<PowRegistryDbContext, AuditEntry>(db => db.AuditEntries.FirstAsync(e => e.Id == target));
@@ -151,28 +142,28 @@ public sealed class AuditRedactionTests : IAsyncLifetime
         Assert.NotEqual(AuditEntry.RedactedChanges, entry.Changes);
     }
 
-    [SqliteOnlyTheory("tampers through a SQLite connection to the file (not yet ported to PostgreSQL)")]
-    [InlineData("UserId = 'someone-else'")]
-    [InlineData("Changes = '[{\"Field\":\"X\",\"Old\":null,\"New\":\"Y\"}]'")]
-    [InlineData("Changes = '[]'")] // emptied without a seal
-    [InlineData("Changes = '[]', Redaction = 'x', UserId = 'someone-else'")] // a redaction that changes more
-    [InlineData("Changes = '[]', Redaction = 'x', ChangesDigest = NULL")]
-    [InlineData("Changes = '[]', Redaction = 'x', Hash = 'forged'")]
+    [Theory]
+    [InlineData("\"UserId\" = 'someone-else'")]
+    [InlineData("\"Changes\" = '[{\"Field\":\"X\",\"Old\":null,\"New\":\"Y\"}]'")]
+    [InlineData("\"Changes\" = '[]'")] // emptied without a seal
+    [InlineData("\"Changes\" = '[]', \"Redaction\" = 'x', \"UserId\" = 'someone-else'")] // a redaction that changes more
+    [InlineData("\"Changes\" = '[]', \"Redaction\" = 'x', \"ChangesDigest\" = NULL")]
+    [InlineData("\"Changes\" = '[]', \"Redaction\" = 'x', \"Hash\" = 'forged'")]
     public async Task TheTable_RefusesEveryUpdateButARedaction(string set)
     {
         var id = await CreateAsync("Guarded");
         var target = (await EntriesOfAsync(id)).First();
-        var error = await Assert.ThrowsAsync<SqliteException>(() => ExecuteRawAsync($"UPDATE AuditEntries SET {set} WHERE Id = {target};"));
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteRawAsync($"UPDATE \"AuditEntries\" SET {set} WHERE \"Id\" = {target};"));
         Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
     }
 
-    [SqliteOnlyFact("tampers through a SQLite connection to the file (not yet ported to PostgreSQL)")]
+    [Fact]
     public async Task TheTable_RefusesASecondRedaction_AndDeletes()
     {
         var id = await CreateAsync("Twice");
         var target = (await EntriesOfAsync(id)).First();
-        Assert.Equal(1, await ExecuteRawAsync($"UPDATE AuditEntries SET Changes = '[]', Redaction = 'a' WHERE Id = {target};")); // the one allowed shape
-        await Assert.ThrowsAsync<SqliteException>(() => ExecuteRawAsync($"UPDATE AuditEntries SET Changes = '[]', Redaction = 'b' WHERE Id = {target};"));
-        await Assert.ThrowsAsync<SqliteException>(() => ExecuteRawAsync($"DELETE FROM AuditEntries WHERE Id = {target};"));
+        Assert.Equal(1, await ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Changes\" = '[]', \"Redaction\" = 'a' WHERE \"Id\" = {target};")); // the one allowed shape
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteRawAsync($"UPDATE \"AuditEntries\" SET \"Changes\" = '[]', \"Redaction\" = 'b' WHERE \"Id\" = {target};"));
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ExecuteRawAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {target};"));
     }
 }

@@ -84,7 +84,12 @@ internal sealed class PrisonerAliasConfiguration : IEntityTypeConfiguration<Pris
 
 internal sealed class CustodyEventConfiguration : IEntityTypeConfiguration<CustodyEvent>
 {
-    public void Configure(EntityTypeBuilder<CustodyEvent> builder) => builder.HasIndex(e => new { e.PrisonerId, e.Date });
+    public void Configure(EntityTypeBuilder<CustodyEvent> builder)
+    {
+        builder.HasIndex(e => new { e.PrisonerId, e.Date });
+        // Records closed in a window of days (the review's "falling due for anonymisation", ADR-024), without reading every closed record.
+        builder.HasIndex(e => new { e.Kind, e.Date });
+    }
 }
 
 internal sealed class PrisonerSearchTermConfiguration : IEntityTypeConfiguration<PrisonerSearchTerm>

@@ -3,10 +3,6 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-
-using PowRegistry.Core.Common;
-using PowRegistry.Core.Data;
 
 namespace PowRegistry.Core.Data.Sqlite;
 

@@ -44,10 +44,10 @@ public static class StartupExtensions
         var configured = configuration.GetConnectionString("PowRegistry") ?? DefaultConnectionString;
         if (provider == DatabaseProvider.PostgreSql)
         {
-            // appsettings.json's default is SQLite's file: say what is missing instead of Npgsql's "keyword not supported".
+            // appsettings.json's default is SQLite's file: say what is missing instead of the driver's "keyword not supported".
             if (!configured.Contains("Host=", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InvalidOperationException($"{ProviderKey} is PostgreSql: set ConnectionStrings:PowRegistry (environment: ConnectionStrings__PowRegistry) to an Npgsql connection string, e.g. Host=db.example;Database=powregistry;Username=powregistry.");
+                throw new InvalidOperationException($"{ProviderKey} is PostgreSql: set ConnectionStrings:PowRegistry (environment: ConnectionStrings__PowRegistry) to a PostgreSQL connection string, e.g. Host=db.example;Database=powregistry;Username=powregistry.");
             }
             services.AddPowRegistryDatabase(DatabaseProvider.PostgreSql, configured);
         }
@@ -73,8 +73,9 @@ public static class StartupExtensions
     {
         var value = configuration[ProviderKey];
         if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
-        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
-            ? provider
+        // By name only: Enum.TryParse would also take "1" for PostgreSql.
+        return Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<DatabaseProvider>(name)
             : throw new InvalidOperationException($"{ProviderKey} is \"{value}\": it must be Sqlite or PostgreSql.");
     }
 

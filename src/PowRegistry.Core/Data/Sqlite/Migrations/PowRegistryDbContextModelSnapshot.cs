@@ -884,6 +884,8 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Kind", "Date");
+
                     b.HasIndex("PrisonerId", "Date");
 
                     b.ToTable("CustodyEvents");
