@@ -98,5 +98,28 @@ public static class AuditChain
         return null;
     }
 
+    /// <summary>
+    /// Removes the viewer from the given access entries (ADR-024, AccessLogYears): each is checked first, and if any is
+    /// not intact, or is not an unredacted access entry, nothing is changed and its id is returned. Runs in the caller's
+    /// transaction. Returns null when done.
+    /// </summary>
+    internal static async Task<long?> ExpireAccessesAsync(PowRegistryDbContext db, AuditKey key, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var entries = new List<AuditEntry>();
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            entries.AddRange(await db.AuditEntries.AsNoTracking().Where(e => chunk.Contains(e.Id)).ToListAsync(ct));
+        }
+        if (entries.FirstOrDefault(e => !e.IsIntact(key) || e.IsRedacted || e.Action != AuditActions.Access) is { } refused) return refused.Id;
+        foreach (var entry in entries)
+        {
+            var seal = entry.ComputeAccessExpirySeal(key);
+            await db.AuditEntries.Where(e => e.Id == entry.Id && e.Redaction == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.UserId, AuditEntry.ExpiredUserId)
+                    .SetProperty(e => e.Changes, AuditEntry.RedactedChanges).SetProperty(e => e.Redaction, seal), ct);
+        }
+        return null;
+    }
+
     private static AuditVerification Broken(long checkedCount, long id, Message message) => new(false, checkedCount, id, message);
 }

@@ -57,6 +57,15 @@ public sealed class AuditEntry
 
     public bool IsRedacted => Redaction is not null;
 
+    /// <summary>
+    /// Who opened a record, once <c>AccessLogYears</c> have passed (ADR-024): the access entry stays in the chain (when,
+    /// which record), the person is blanked to this and the entry sealed again by the key holder.
+    /// </summary>
+    public const string ExpiredUserId = "";
+
+    /// <summary>An access entry whose viewer was removed under retention.</summary>
+    public bool IsExpiredAccess => IsRedacted && Action == AuditActions.Access && UserId == ExpiredUserId;
+
     internal void Seal(AuditKey key)
     {
         ChangesDigest = DigestOf(key, Changes);
@@ -79,9 +88,19 @@ public sealed class AuditEntry
         Hmac(key, "redaction", Id.ToString(CultureInfo.InvariantCulture), At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             UserId, Action, EntityType, EntityId, PrisonerId?.ToString(CultureInfo.InvariantCulture) ?? "", ChangesDigest ?? "", PreviousHash, Hash);
 
+    /// <summary>
+    /// The seal of an expired access entry: as the redaction seal, under its own label, over the entry with its viewer
+    /// blanked. The entry's hash covered the viewer and can no longer be recomputed; this seal is what covers it, and the
+    /// chain's links (its hash is kept, the next entry points to it) still place it.
+    /// </summary>
+    internal string ComputeAccessExpirySeal(AuditKey key) =>
+        Hmac(key, "access-expired", Id.ToString(CultureInfo.InvariantCulture), At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            ExpiredUserId, Action, EntityType, EntityId, PrisonerId?.ToString(CultureInfo.InvariantCulture) ?? "", ChangesDigest ?? "", PreviousHash, Hash);
+
     /// <summary>Whether the entry's values are as sealed: its hash (and, from the second format on, its digest) or, once redacted, its redaction seal.</summary>
     internal bool IsIntact(AuditKey key)
     {
+        if (IsExpiredAccess) return Changes == RedactedChanges && Redaction == ComputeAccessExpirySeal(key);
         if (IsRedacted)
         {
             // A first-format hash covered the values now gone: the redaction seal alone covers it. A second-format hash still checks.

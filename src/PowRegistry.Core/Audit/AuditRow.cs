@@ -19,6 +19,9 @@ public sealed record AuditRow(
     /// <summary>Its values were removed under retention (ADR-024); the entry and its seal remain.</summary>
     public bool Redacted { get; init; }
 
+    /// <summary>A view whose viewer was removed after AccessLogYears (ADR-024): when and which record remain, not who.</summary>
+    public bool ViewerExpired => Redacted && Action == AuditActions.Access && UserId == AuditEntry.ExpiredUserId;
+
     public AuditValueKind KindOf(string field) => Kinds.GetValueOrDefault(field, AuditValueKind.Text);
 }
 

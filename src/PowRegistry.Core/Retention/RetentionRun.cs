@@ -5,4 +5,10 @@ public sealed record RetentionRun(IReadOnlyList<RetentionDue> Anonymised, IReadO
 {
     /// <summary>Consultation documents removed because they were past DocumentYears.</summary>
     public int DocumentsRemoved { get; init; }
+
+    /// <summary>Access entries past AccessLogYears whose viewer was removed.</summary>
+    public int AccessEntriesExpired { get; init; }
+
+    /// <summary>An access entry that failed verification, so the expiry stopped before it (nothing of its batch was changed).</summary>
+    public long? AccessExpiryBrokenAt { get; init; }
 }

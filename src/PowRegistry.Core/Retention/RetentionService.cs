@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,9 +12,9 @@ namespace PowRegistry.Core.Retention;
 
 /// <summary>
 /// What is due under the retention rules and doing it (ADR-024): the due list, legal holds, the run that anonymises
-/// what is due, and early anonymisation on request (two administrators). Administrators only, or the system.
+/// what is due (and removes documents and viewers past their years), and early anonymisation on request (two administrators). Administrators only, or the system.
 /// </summary>
-public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymiser, RetentionOptions options, TimeProvider clock,
+public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymiser, Audit.AuditKey auditKey, RetentionOptions options, TimeProvider clock,
     CurrentUser currentUser, ILogger<RetentionService> logger)
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -61,13 +64,50 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
     public async Task<IReadOnlyList<RetentionDue>> FallingDueSoonAsync(CancellationToken ct) =>
         (await DueAsync(Today.AddDays(RetentionOptions.ReviewHorizonDays), after: Today, ct)).Where(d => d.DueOn > Today).ToList();
 
-    /// <summary>Consultation documents past DocumentYears (removed by the run), and access entries past AccessLogYears (only counted: their expiry is not built, ADR-024).</summary>
+    /// <summary>Consultation documents past DocumentYears, and access entries past AccessLogYears: what the run removes besides records.</summary>
     public async Task<(int Documents, int AccessEntries)> OtherDueCountsAsync(CancellationToken ct)
     {
-        var accessBefore = clock.GetUtcNow().AddYears(-options.AccessLogYears);
         var documents = await (await DocumentsDueAsync(ct)).CountAsync(ct);
-        var accesses = await db.AuditEntries.CountAsync(e => e.Action == Audit.AuditActions.Access && e.At < accessBefore, ct);
+        var accesses = await (await AccessEntriesDueAsync(ct)).CountAsync(ct);
         return (documents, accesses);
+    }
+
+    /// <summary>
+    /// Access entries older than AccessLogYears whose viewer is still recorded, except those about a man on legal hold
+    /// (or a record merged into his): a hold keeps everything about him. Found through their own index.
+    /// </summary>
+    private async Task<IQueryable<Audit.AuditEntry>> AccessEntriesDueAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().AddYears(-options.AccessLogYears);
+        var held = await db.Prisoners.IgnoreQueryFilters().Where(p => p.LegalHoldReason != null).Select(p => p.Id).ToListAsync(ct);
+        if (held.Count > 0)
+        {
+            held.AddRange(await db.Prisoners.IgnoreQueryFilters().Where(p => p.MergedIntoId != null && held.Contains(p.MergedIntoId.Value)).Select(p => p.Id).ToListAsync(ct));
+        }
+        return db.AuditEntries.Where(e => e.Action == Audit.AuditActions.Access && e.Redaction == null && e.At < before
+            && (e.PrisonerId == null || !held.Contains(e.PrisonerId.Value)));
+    }
+
+    /// <summary>
+    /// Removes the viewer from the access entries due, 500 per transaction, each batch with one audit entry saying how
+    /// many and which. Stops at an entry that fails verification (its batch is left as it was) and returns its id.
+    /// </summary>
+    private async Task<(int Expired, long? Broken)> ExpireAccessEntriesAsync(Actor actor, CancellationToken ct)
+    {
+        const int batchSize = 500;
+        var expired = 0;
+        while (true)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var ids = await (await AccessEntriesDueAsync(ct)).OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => e.Id).Take(batchSize).ToListAsync(ct);
+            if (ids.Count == 0) return (expired, null);
+            if (await Audit.AuditChain.ExpireAccessesAsync(db, auditKey, ids, ct) is { } broken) return (expired, broken); // rolled back on dispose
+            List<Audit.FieldChange> said = [new(nameof(RetentionOptions.AccessLogYears), null, options.AccessLogYears.ToString(CultureInfo.InvariantCulture)), new("ExpiredEntries", null, ids.Count.ToString(CultureInfo.InvariantCulture))];
+            await Audit.AuditChain.AppendAsync(db, auditKey, clock.GetUtcNow(), actor.UserId,
+                [(Audit.AuditActions.ExpireAccess, nameof(Audit.AuditEntry), $"{ids.Min()}-{ids.Max()}", (int?)null, JsonSerializer.Serialize(said))], ct);
+            await transaction.CommitAsync(ct);
+            expired += ids.Count;
+        }
     }
 
     /// <summary>Documents uploaded more than DocumentYears ago, except those of a consultation that concerns a man on legal hold.</summary>
@@ -120,7 +160,15 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
         }
         var documents = await RemoveDocumentsAsync(ct);
         if (documents > 0) logger.LogInformation("{Count} consultation documents removed under retention by {UserId}", documents, actor.UserId);
-        return new RetentionRun(done, due.Where(d => d.Held).ToList(), failed) { DocumentsRemoved = documents };
+        var (accesses, brokenAccess) = await ExpireAccessEntriesAsync(actor, ct);
+        if (accesses > 0) logger.LogInformation("{Count} access entries expired under retention by {UserId}", accesses, actor.UserId);
+        if (brokenAccess is { } entry) logger.LogError("Access entries not expired from audit entry {AuditEntryId} on: it fails verification", entry);
+        return new RetentionRun(done, due.Where(d => d.Held).ToList(), failed)
+        {
+            DocumentsRemoved = documents,
+            AccessEntriesExpired = accesses,
+            AccessExpiryBrokenAt = brokenAccess,
+        };
     }
 
     public Task<ServiceResult<Prisoner>> PlaceHoldAsync(int prisonerId, string? reason, Actor actor, CancellationToken ct) =>

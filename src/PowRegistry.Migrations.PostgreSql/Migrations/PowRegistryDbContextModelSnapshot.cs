@@ -369,6 +369,9 @@ namespace PowRegistry.Migrations.PostgreSql
 
                     b.HasIndex("UserId", "Id");
 
+                    b.HasIndex(new[] { "At", "Id" }, "IX_AuditEntries_AccessNotExpired")
+                        .HasFilter("\"Action\" = 'Access' AND \"Redaction\" IS NULL");
+
                     b.HasIndex(new[] { "PrisonerId", "Id" }, "IX_AuditEntries_History")
                         .HasFilter("\"Action\" <> 'Access'");
 

@@ -57,7 +57,7 @@ public sealed class RetentionJourneyTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator($"#retention-due tr[data-key='{due.Id}'] .outcome")).ToHaveTextAsync("To be anonymised");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Anonymise the records due now" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("1 records anonymised, 1 kept on legal hold, 0 failed; 0 consultation documents removed.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("1 records anonymised, 1 kept on legal hold, 0 failed; 0 consultation documents removed; 0 access entries expired.")).ToBeVisibleAsync();
         await Assertions.Expect(heldRow).ToBeVisibleAsync(); // still listed, still kept
         await Assertions.Expect(page.Locator($"#retention-due tr[data-key='{due.Id}']")).ToHaveCountAsync(0);
 

@@ -70,7 +70,7 @@ public sealed class RetentionCommandTests : IAsyncLifetime
 
         var (apply, applyOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "retention", "--apply");
         Assert.True(apply == 0, applyOutput);
-        Assert.Contains("1 records anonymised, 1 kept on legal hold, 0 failed; 0 consultation documents removed.", applyOutput, StringComparison.Ordinal);
+        Assert.Contains("1 records anonymised, 1 kept on legal hold, 0 failed; 0 consultation documents removed; 0 access entries expired.", applyOutput, StringComparison.Ordinal);
 
         foreach (var name in formerNames) Assert.DoesNotContain(_due, await SearchAsync(name));
         Assert.Contains(_due, await SearchAsync(_dueReference));

@@ -67,7 +67,7 @@ public sealed class RetentionPagesTests : IAsyncLifetime
         Assert.Equal("Kept: on legal hold (Court case 12/2025)", rows.Single(r => r.GetAttribute("data-key") == held.ToString(CultureInfo.InvariantCulture)).QuerySelector(".outcome")!.TextContent.Trim());
 
         var after = await admin.SubmitAsync(list, "Anonymise the records due now");
-        Assert.Contains("1 records anonymised, 1 kept on legal hold, 0 failed; 0 consultation documents removed.", after.Text, StringComparison.Ordinal);
+        Assert.Contains("1 records anonymised, 1 kept on legal hold, 0 failed; 0 consultation documents removed; 0 access entries expired.", after.Text, StringComparison.Ordinal);
         var remaining = after.Document.QuerySelectorAll("#retention-due tbody tr");
         Assert.Equal(heldRef, Assert.Single(remaining).QuerySelector(".ref")!.TextContent.Trim());
         Assert.DoesNotContain(dueRef, after.Text, StringComparison.Ordinal);

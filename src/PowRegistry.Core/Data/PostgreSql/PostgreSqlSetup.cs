@@ -52,6 +52,30 @@ public static class PostgreSqlSetup
         """CREATE TRIGGER "AuditEntries_NoTruncate" BEFORE TRUNCATE ON "AuditEntries" FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();""",
     ];
 
+    /// <summary>
+    /// From migration AccessEntryExpiry on, the redaction may also blank the viewer of an access entry (AccessLogYears,
+    /// ADR-024): <c>UserId</c> may change only on an access entry, and only to <see cref="Audit.AuditEntry.ExpiredUserId"/>.
+    /// The function is replaced in place; the triggers that call it stay.
+    /// </summary>
+    public static readonly string AuditAppendOnlyWithAccessExpiry =
+        $$"""
+        CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF TG_OP = 'UPDATE' AND NEW."Changes" = '{{Audit.AuditEntry.RedactedChanges}}' AND NEW."Redaction" IS NOT NULL AND OLD."Redaction" IS NULL
+                AND (NEW."Id", NEW."At", NEW."Action", NEW."EntityType", NEW."EntityId", NEW."PrisonerId", NEW."ChangesDigest", NEW."PreviousHash", NEW."Hash")
+                    IS NOT DISTINCT FROM (OLD."Id", OLD."At", OLD."Action", OLD."EntityType", OLD."EntityId", OLD."PrisonerId", OLD."ChangesDigest", OLD."PreviousHash", OLD."Hash")
+                AND (NEW."UserId" IS NOT DISTINCT FROM OLD."UserId" OR (OLD."Action" = '{{Audit.AuditActions.Access}}' AND NEW."UserId" = '{{Audit.AuditEntry.ExpiredUserId}}'))
+            THEN
+                RETURN NEW;
+            END IF;
+            RAISE EXCEPTION 'audit entries are append-only';
+        END
+        $body$;
+        """;
+
+    /// <summary>The function as the initial migration made it (redaction only): AccessEntryExpiry's Down.</summary>
+    public static string AuditAppendOnlyRedactionOnly => AuditAppendOnlyTrigger[0].Replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", StringComparison.Ordinal);
+
     /// <summary>What a test (or an operator restoring by hand) runs to lift the trigger; the chain still tells.</summary>
     public static readonly string[] DropAuditAppendOnlyTrigger =
     [

@@ -67,6 +67,25 @@ public static class SqliteSetup
         """,
     ];
 
+    /// <summary>
+    /// From migration AccessEntryExpiry on, the redaction may also blank the viewer of an access entry (AccessLogYears,
+    /// ADR-024): <c>UserId</c> may change only on an access entry, and only to <see cref="Audit.AuditEntry.ExpiredUserId"/>.
+    /// </summary>
+    public static readonly string[] AuditRedactionOrAccessExpiryTrigger =
+    [
+        "DROP TRIGGER IF EXISTS AuditEntries_NoUpdate;",
+        $"""
+        CREATE TRIGGER AuditEntries_NoUpdate BEFORE UPDATE ON AuditEntries
+        WHEN NOT (NEW.Changes = '{Audit.AuditEntry.RedactedChanges}' AND NEW.Redaction IS NOT NULL AND OLD.Redaction IS NULL
+            AND NEW.Id IS OLD.Id AND NEW.At IS OLD.At
+            AND (NEW.UserId IS OLD.UserId OR (OLD.Action = '{Audit.AuditActions.Access}' AND NEW.UserId = '{Audit.AuditEntry.ExpiredUserId}'))
+            AND NEW.Action IS OLD.Action
+            AND NEW.EntityType IS OLD.EntityType AND NEW.EntityId IS OLD.EntityId AND NEW.PrisonerId IS OLD.PrisonerId
+            AND NEW.ChangesDigest IS OLD.ChangesDigest AND NEW.PreviousHash IS OLD.PreviousHash AND NEW.Hash IS OLD.Hash)
+        BEGIN SELECT RAISE(ABORT, '{AppendOnly}'); END;
+        """,
+    ];
+
     /// <summary>Back to refusing every UPDATE (the migration's Down).</summary>
     public static readonly string[] AuditNoUpdateTrigger =
     [

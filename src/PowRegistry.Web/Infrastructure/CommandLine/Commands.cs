@@ -231,8 +231,8 @@ public static class Commands
     /// <summary>
     /// `retention --dry-run | --apply` (ADR-024): lists the closed records due for anonymisation and why (references
     /// only: no names on a console that may be logged), the held ones as kept, and what else is past its years; --apply
-    /// anonymises the due records that are not held, under the same lease as the app's daily run.
-    /// Exit code 0 when done (or listed), 1 when a record could not be anonymised, 2 on usage errors.
+    /// anonymises the due records that are not held (and removes the documents and viewers past their years), under the same lease as the app's daily run.
+    /// Exit code 0 when done (or listed), 1 when a record could not be anonymised or an access entry fails verification, 2 on usage errors.
     /// </summary>
     private static async Task<int> RetentionAsync(IServiceProvider services, string[] args)
     {
@@ -254,7 +254,7 @@ public static class Commands
         }
         var (documents, accesses) = await retention.OtherDueCountsAsync(CancellationToken.None);
         await Console.Out.WriteLineAsync(t["Consultation documents older than {0} years, to be removed: {1}.", options.DocumentYears, documents]);
-        await Console.Out.WriteLineAsync(t["Access entries older than {0} years: {1} (not expired by this version).", options.AccessLogYears, accesses]);
+        await Console.Out.WriteLineAsync(t["Access entries older than {0} years, whose viewer is to be removed: {1}.", options.AccessLogYears, accesses]);
         if (args[0] == "--dry-run")
         {
             await Console.Out.WriteLineAsync(t["Dry run: {0} records due, {1} of them held. Nothing was changed.", due.Count, due.Count(d => d.Held)]);
@@ -266,7 +266,8 @@ public static class Commands
             run = await retention.ApplyAsync(Core.Common.Actor.System, CancellationToken.None);
         }
         foreach (var (d, broken) in run.Failed) await Console.Out.WriteLineAsync($"{d.Reference}: {text[new Message("Retention.AuditBroken", broken)]}");
-        await Console.Out.WriteLineAsync(t["{0} records anonymised, {1} kept on legal hold, {2} failed; {3} consultation documents removed.", run.Anonymised.Count, run.Held.Count, run.Failed.Count, run.DocumentsRemoved]);
-        return run.Failed.Count == 0 ? 0 : 1;
+        if (run.AccessExpiryBrokenAt is { } brokenAccess) await Console.Out.WriteLineAsync(text[new Message("Retention.AccessExpiryBroken", brokenAccess)]);
+        await Console.Out.WriteLineAsync(t["{0} records anonymised, {1} kept on legal hold, {2} failed; {3} consultation documents removed; {4} access entries expired.", run.Anonymised.Count, run.Held.Count, run.Failed.Count, run.DocumentsRemoved, run.AccessEntriesExpired]);
+        return run.Failed.Count == 0 && run.AccessExpiryBrokenAt is null ? 0 : 1;
     }
 }

@@ -59,6 +59,7 @@ public sealed partial class HistoryText(IStringLocalizer<SharedResource> t, Mess
         "ConsultationStatusChange" => t["Status of a consultation"],
         "IdentityUserRole<string>" or "IdentityUserRole`1" or "IdentityUserRole" => t["Role of a user"],
         "IdentityRole" => t["Role"],
+        nameof(AuditEntry) => t["Audit entries"],
         "IdentityRoleClaim`1" or "IdentityUserClaim`1" or "IdentityUserToken`1" or "IdentityUserLogin`1" => t["Sign-in settings"],
         _ => entityType,
     };
@@ -71,6 +72,7 @@ public sealed partial class HistoryText(IStringLocalizer<SharedResource> t, Mess
         AuditActions.Access => t["opened"],
         AuditActions.Anonymise => t["anonymised under retention"],
         AuditActions.Disclose => t["everything held on him produced"],
+        AuditActions.ExpireAccess => t["viewers removed under retention"],
         _ => action,
     };
 
@@ -184,6 +186,8 @@ public sealed partial class HistoryText(IStringLocalizer<SharedResource> t, Mess
         "EarlyAnonymisationAt" => t["Early anonymisation signed off at"],
         "Retention" => t["Why anonymised"],
         "RedactedEntries" => t["Audit entries redacted"],
+        "AccessLogYears" => t["Views kept for (years)"],
+        "ExpiredEntries" => t["Views whose viewer was removed"],
         "Format" => t["Produced as"],
         _ => null,
     };

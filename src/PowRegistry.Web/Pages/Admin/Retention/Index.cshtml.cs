@@ -25,8 +25,11 @@ public sealed class IndexModel(RetentionService retention, RetentionOptions opti
             run = await retention.ApplyAsync(User.Actor(), ct);
         }
         var culture = System.Globalization.CultureInfo.CurrentCulture;
-        this.Notify("{0} records anonymised, {1} kept on legal hold, {2} failed; {3} consultation documents removed.",
-            run.Anonymised.Count.ToString(culture), run.Held.Count.ToString(culture), run.Failed.Count.ToString(culture), run.DocumentsRemoved.ToString(culture));
+        // An access entry that fails verification stops the expiry: counted with the failures (the log and verify-audit name it).
+        var failed = run.Failed.Count + (run.AccessExpiryBrokenAt is null ? 0 : 1);
+        this.Notify("{0} records anonymised, {1} kept on legal hold, {2} failed; {3} consultation documents removed; {4} access entries expired.",
+            run.Anonymised.Count.ToString(culture), run.Held.Count.ToString(culture), failed.ToString(culture), run.DocumentsRemoved.ToString(culture),
+            run.AccessEntriesExpired.ToString(culture));
         return RedirectToPage();
     }
 }
