@@ -1,6 +1,5 @@
 using System.Net;
 
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 using PowRegistry.Core.Audit;
@@ -24,6 +23,10 @@ public sealed class RecordViewAuditTests(PowRegistryFactory app) : IClassFixture
     private Task<int> AccessEntriesAsync(int prisonerId) =>
         app.AsSystemAsync<PowRegistryDbContext, int>(db => db.AuditEntries.CountAsync(e => e.PrisonerId == prisonerId && e.Action == AuditActions.Access));
 
+    /// <summary>
+    /// More views at once than tests/run.sh's PostgreSQL pool holds (20): if each waiting request kept a connection, the
+    /// record-view writer would find none left and every view would time out (DatabaseSetup.HoldsConnectionPerRequest).
+    /// </summary>
     [Fact]
     public async Task ConcurrentViews_AreEachAudited_AndTheChainVerifies()
     {
@@ -42,7 +45,13 @@ public sealed class RecordViewAuditTests(PowRegistryFactory app) : IClassFixture
         using var admin = await app.LoginAsAdminAsync();
         Assert.Contains("Unauditable", (await admin.GetAsync($"/Prisoners/{id}")).Text, StringComparison.Ordinal);
 
-        await ExecuteAsync($"CREATE TRIGGER RefuseAccess{id} BEFORE INSERT ON AuditEntries WHEN NEW.Action = 'Access' AND NEW.PrisonerId = {id} BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        await TestDatabase.ExecuteAsync(app.ConnectionString, TestDatabase.IsPostgreSql
+            ? $$"""
+              CREATE FUNCTION refuse_access_{{id}}() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN RAISE EXCEPTION 'refused'; END $body$;
+              CREATE TRIGGER "RefuseAccess{{id}}" BEFORE INSERT ON "AuditEntries" FOR EACH ROW
+                  WHEN (NEW."Action" = 'Access' AND NEW."PrisonerId" = {{id}}) EXECUTE FUNCTION refuse_access_{{id}}();
+              """
+            : $"CREATE TRIGGER RefuseAccess{id} BEFORE INSERT ON AuditEntries WHEN NEW.Action = 'Access' AND NEW.PrisonerId = {id} BEGIN SELECT RAISE(ABORT, 'refused'); END;");
         try
         {
             var response = await admin.Client.GetAsync($"/Prisoners/{id}");
@@ -52,16 +61,7 @@ public sealed class RecordViewAuditTests(PowRegistryFactory app) : IClassFixture
         }
         finally
         {
-            await ExecuteAsync($"DROP TRIGGER RefuseAccess{id};");
+            await TestDatabase.ExecuteAsync(app.ConnectionString, TestDatabase.IsPostgreSql ? $"DROP TRIGGER \"RefuseAccess{id}\" ON \"AuditEntries\";" : $"DROP TRIGGER RefuseAccess{id};");
         }
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

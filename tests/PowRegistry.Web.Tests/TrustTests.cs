@@ -1,11 +1,9 @@
 using System.Net;
 
-using Microsoft.Data.Sqlite;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
-using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Desks;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Web.Tests.Infrastructure;
@@ -169,13 +167,7 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         Assert.True(ok == 0, okOutput);
         Assert.Contains("The audit trail is intact", okOutput, StringComparison.Ordinal);
 
-        await using (var connection = new SqliteConnection($"Data Source={_app.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = string.Join(' ', SqliteSetup.DropAuditAppendOnlyTriggers) + " UPDATE AuditEntries SET UserId = 'nobody' WHERE Id = 5;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await TestDatabase.ExecuteAsync(_app.ConnectionString, TestDatabase.DropAuditTriggersSql + " UPDATE \"AuditEntries\" SET \"UserId\" = 'nobody' WHERE \"Id\" = 5;");
         var (broken, brokenOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "verify-audit");
         Assert.Equal(1, broken);
         Assert.Contains("Entry 5 has been altered", brokenOutput, StringComparison.Ordinal);
@@ -188,13 +180,8 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         Assert.True(ok == 0, okOutput);
         Assert.Contains("agree with the records", okOutput, StringComparison.Ordinal);
 
-        await using (var connection = new SqliteConnection($"Data Source={_app.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE Prisoners SET CustodyStatus = 3 WHERE Id = (SELECT MIN(Id) FROM Prisoners);"; // behind the application's back
-            await command.ExecuteNonQueryAsync();
-        }
+        // Behind the application's back.
+        await TestDatabase.ExecuteAsync(_app.ConnectionString, "UPDATE \"Prisoners\" SET \"CustodyStatus\" = 3 WHERE \"Id\" = (SELECT MIN(\"Id\") FROM \"Prisoners\");");
         var (drifted, driftedOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "verify-tallies");
         Assert.Equal(1, drifted);
         Assert.Contains("2 of the review's counts differ", driftedOutput, StringComparison.Ordinal);
@@ -207,39 +194,53 @@ public sealed class OperatorCommandTests : IAsyncLifetime
     [Fact]
     public async Task Backup_WhileRunning_RestoresEveryRow()
     {
-        var backup = Path.Combine(_app.Folder, "backups", "copy.db");
+        var backup = Path.Combine(_app.Folder, "backups", TestDatabase.IsPostgreSql ? "copy.dump" : "copy.db");
         var (exit, output) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "backup", backup);
         Assert.True(exit == 0, output);
 
-        var live = await CountRowsAsync(_app.DatabasePath);
-        var copy = await CountRowsAsync(backup);
+        // Restore as documented: SQLite's copy becomes the database file of a fresh instance; PostgreSQL's dump goes into
+        // an empty database with pg_restore. Either way with the same audit key.
+        string restored;
+        if (TestDatabase.IsPostgreSql)
+        {
+            restored = TestDatabase.NewConnectionString("");
+            var (restoredExit, restoreOutput) = await PgRestoreAsync(restored, backup);
+            Assert.True(restoredExit == 0, restoreOutput);
+        }
+        else
+        {
+            var path = Path.Combine(_app.Folder, "restored", "powregistry.db");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(backup, path);
+            restored = $"Data Source={path}";
+            Assert.Equal("ok", await TestDatabase.ScalarAsync(restored, "PRAGMA integrity_check;"));
+        }
+        var live = await CountRowsAsync(_app.ConnectionString);
+        var copy = await CountRowsAsync(restored);
         Assert.Equal(live, copy);
         Assert.True(copy["Prisoners"] >= 3 && copy["AuditEntries"] > 0);
-        Assert.Equal("ok", await ScalarAsync(backup, "PRAGMA integrity_check;"));
 
-        // Restore as documented: the backup file becomes the database of a fresh instance (same audit key).
-        var restored = Path.Combine(_app.Folder, "restored", "powregistry.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(restored)!);
-        File.Copy(backup, restored);
         var environment = AppProcess.EnvironmentFor(_app);
-        environment["ConnectionStrings__PowRegistry"] = $"Data Source={restored}";
+        environment["ConnectionStrings__PowRegistry"] = restored;
         var (verified, verifyOutput) = await AppProcess.RunAsync(environment, "verify-audit");
         Assert.True(verified == 0, verifyOutput);
-        Assert.Equal("Keptalpha", await ScalarAsync(restored, "SELECT FamilyName FROM Prisoners WHERE FamilyName = 'Keptalpha';"));
+        Assert.Equal("Keptalpha", await TestDatabase.ScalarAsync(restored, "SELECT \"FamilyName\" FROM \"Prisoners\" WHERE \"FamilyName\" = 'Keptalpha';"));
 
         var (again, againOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "backup", backup);
         Assert.Equal(2, again); // never overwrites an earlier backup
         Assert.Contains("already exists", againOutput, StringComparison.Ordinal);
     }
 
-    private static async Task<Dictionary<string, long>> CountRowsAsync(string path)
+    /// <summary>Every table's row count, by name.</summary>
+    private static async Task<Dictionary<string, long>> CountRowsAsync(string connectionString)
     {
-        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
-        await connection.OpenAsync();
+        await using var connection = await TestDatabase.OpenAsync(connectionString);
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = TestDatabase.IsPostgreSql
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
@@ -248,17 +249,27 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         {
             await using var count = connection.CreateCommand();
             count.CommandText = $"SELECT count(*) FROM \"{table}\"";
-            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
         return counts;
     }
 
-    private static async Task<string?> ScalarAsync(string path, string sql)
+    /// <summary>pg_restore into the (empty) database of <paramref name="connectionString"/>, as operations.md says; found like the app finds pg_dump.</summary>
+    private static async Task<(int Exit, string Output)> PgRestoreAsync(string connectionString, string dump)
     {
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var pgRestore = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin", "pg_restore")).FirstOrDefault(File.Exists) ?? "pg_restore"
+            : "pg_restore";
+        var start = new System.Diagnostics.ProcessStartInfo(pgRestore) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--no-owner", "--dbname", target.Database!, dump }) start.ArgumentList.Add(argument);
+        start.Environment["PGHOST"] = target.Host;
+        start.Environment["PGPORT"] = target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PGUSER"] = target.Username;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var outText = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, outText + await error);
     }
 }

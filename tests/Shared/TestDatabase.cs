@@ -49,16 +49,41 @@ public static class TestDatabase
         ? string.Join(' ', PostgreSqlSetup.DropAuditAppendOnlyTrigger)
         : string.Join(' ', SqliteSetup.DropAuditAppendOnlyTriggers);
 
+    /// <summary>A connection of its own to the database of <paramref name="connectionString"/>, opened; unpooled, so closing it lets go of everything.</summary>
+    public static async Task<DbConnection> OpenAsync(string connectionString)
+    {
+        DbConnection connection = IsPostgreSql
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString())
+            : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Raw SQL on that database, as someone holding it could run; returns the rows changed.</summary>
+    public static async Task<int> ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = await OpenAsync(connectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The first column of the first row, as invariant text (null when there is none).</summary>
+    public static async Task<string?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = await OpenAsync(connectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// A connection of its own that holds the write lock every save needs (SQLite's, or the advisory lock of ADR-025),
     /// as a long save would, until it is disposed. Unpooled: closing it really ends the transaction and frees the lock.
     /// </summary>
     public static async Task<DbConnection> OpenHoldingWriteLockAsync(string connectionString)
     {
-        DbConnection connection = IsPostgreSql
-            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString())
-            : new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        await connection.OpenAsync();
+        var connection = await OpenAsync(connectionString);
         await using var command = connection.CreateCommand();
         command.CommandText = IsPostgreSql ? $"BEGIN; SELECT pg_advisory_xact_lock({PostgreSqlSetup.WriteLockKey});" : "BEGIN IMMEDIATE;";
         await command.ExecuteNonQueryAsync();

@@ -44,6 +44,14 @@ public static class DatabaseSetup
     public static DatabaseProvider Provider(this DatabaseFacade database) =>
         database.ProviderName == PostgreSqlSetup.ProviderName ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// Whether a signed-in request keeps one connection for all its queries. SQLite: yes, since opening one runs its
+    /// pragmas each time and its pool has no limit. PostgreSQL: no. Taking a connection from Npgsql's pool is cheap, and
+    /// the pool is bounded: requests each holding one while they wait for the record-view writer, which needs one too
+    /// (ADR-016), would starve it once there were more of them than the pool holds.
+    /// </summary>
+    public static bool HoldsConnectionPerRequest(this DatabaseFacade database) => database.Provider() == DatabaseProvider.Sqlite;
+
     /// <summary>Creates the database when missing and applies every migration; the schema only ever comes from migrations.</summary>
     public static async Task MigrateAsync(PowRegistryDbContext db, CancellationToken ct)
     {

@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 
 using PowRegistry.Core.Common;
-using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Prisoners;
 using PowRegistry.Core.Retention;
 using PowRegistry.Web.Tests.Infrastructure;
@@ -80,17 +78,9 @@ public sealed class RetentionCommandTests : IAsyncLifetime
         Assert.True(verified == 0, verifyOutput);
         Assert.Contains("redacted under retention", verifyOutput, StringComparison.Ordinal);
 
-        long redacted;
-        await using (var connection = new SqliteConnection($"Data Source={_app.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            await using var find = connection.CreateCommand();
-            find.CommandText = $"SELECT MIN(Id) FROM AuditEntries WHERE Redaction IS NOT NULL AND PrisonerId = {_due};";
-            redacted = (long)(await find.ExecuteScalarAsync())!;
-            await using var tamper = connection.CreateCommand();
-            tamper.CommandText = string.Join(' ', SqliteSetup.DropAuditAppendOnlyTriggers) + $" UPDATE AuditEntries SET UserId = 'nobody' WHERE Id = {redacted};";
-            await tamper.ExecuteNonQueryAsync();
-        }
+        var redacted = long.Parse((await TestDatabase.ScalarAsync(_app.ConnectionString,
+            $"SELECT MIN(\"Id\") FROM \"AuditEntries\" WHERE \"Redaction\" IS NOT NULL AND \"PrisonerId\" = {_due};"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await TestDatabase.ExecuteAsync(_app.ConnectionString, TestDatabase.DropAuditTriggersSql + $" UPDATE \"AuditEntries\" SET \"UserId\" = 'nobody' WHERE \"Id\" = {redacted};");
         var (broken, brokenOutput) = await AppProcess.RunAsync(AppProcess.EnvironmentFor(_app), "verify-audit");
         Assert.Equal(1, broken);
         Assert.Contains($"Entry {redacted} has been altered", brokenOutput, StringComparison.Ordinal);

@@ -16,8 +16,9 @@ namespace PowRegistry.Web.Infrastructure;
 /// trail, and the desks whose records he may see (the database's need-to-know filter reads them). The same read
 /// ends a session whose account was disabled, removed or changed (a new security stamp: role, password, second factor)
 /// before this request does anything with it: the change holds on his very next request, not a minute later (ADR-018).
-/// A signed-in request opens its database connection here, once, and its queries share it: EF would otherwise open
-/// and close it around each query (the record page makes about fifteen), each time running the connection's pragmas.
+/// On SQLite a signed-in request opens its database connection here, once, and its queries share it: EF would otherwise
+/// open and close it around each query (the record page makes about fifteen), each time running the connection's
+/// pragmas. Not on PostgreSQL, whose bounded pool must not be held by waiting requests (<see cref="DatabaseSetup.HoldsConnectionPerRequest"/>).
 /// </summary>
 public sealed class CurrentUserMiddleware(RequestDelegate next, IOptions<IdentityOptions> identity, ILogger<CurrentUserMiddleware> logger)
 {
@@ -31,7 +32,8 @@ public sealed class CurrentUserMiddleware(RequestDelegate next, IOptions<Identit
             return;
         }
 
-        await db.Database.OpenConnectionAsync(context.RequestAborted);
+        var holdsConnection = db.Database.HoldsConnectionPerRequest();
+        if (holdsConnection) await db.Database.OpenConnectionAsync(context.RequestAborted);
         try
         {
             var standing = await standings.OfAsync(userId, context.RequestAborted);
@@ -52,7 +54,7 @@ public sealed class CurrentUserMiddleware(RequestDelegate next, IOptions<Identit
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            if (holdsConnection) await db.Database.CloseConnectionAsync();
         }
     }
 }
