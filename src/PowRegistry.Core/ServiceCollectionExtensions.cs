@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SetupToken>();
         services.AddSingleton<Instances.Leases>();
         services.AddSingleton<Instances.LoginAttempts>();
+        services.AddSingleton<Instances.ApiRequestCounts>();
         services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, Instances.DatabaseCache>();
         services.AddScoped<DemoData>();
         services.TryAddSingleton(new Retention.RetentionOptions()); // likewise (PowRegistry:Retention)

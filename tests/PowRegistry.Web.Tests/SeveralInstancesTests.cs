@@ -24,11 +24,11 @@ public class TwoInstances : IDisposable
     {
     }
 
-    protected TwoInstances(bool keepLoginRateLimit)
+    protected TwoInstances(bool keepLoginRateLimit, int? apiRequestsPerMinute = null)
     {
-        A = new InstanceFactory(_folder, keepLoginRateLimit: keepLoginRateLimit);
+        A = new InstanceFactory(_folder, keepLoginRateLimit: keepLoginRateLimit, apiRequestsPerMinute: apiRequestsPerMinute);
         _ = A.Services; // A migrates and creates the administrator; B then starts on the same database
-        B = new InstanceFactory(_folder, keepLoginRateLimit: keepLoginRateLimit);
+        B = new InstanceFactory(_folder, keepLoginRateLimit: keepLoginRateLimit, apiRequestsPerMinute: apiRequestsPerMinute);
         _ = B.Services;
     }
 
@@ -45,6 +45,9 @@ public class TwoInstances : IDisposable
 
 /// <summary>Two instances with the production login rate limit (10 a minute per account and per address).</summary>
 public sealed class TwoRateLimitedInstances() : TwoInstances(keepLoginRateLimit: true);
+
+/// <summary>Two instances allowing 4 API requests a minute per token.</summary>
+public sealed class TwoApiLimitedInstances() : TwoInstances(keepLoginRateLimit: false, apiRequestsPerMinute: 4);
 
 public sealed class SeveralInstancesTests(TwoInstances two) : IClassFixture<TwoInstances>
 {
@@ -216,6 +219,41 @@ public sealed class SeveralInstancesRateLimitTests(TwoRateLimitedInstances two) 
 
         using var eleventh = two.B.NewSession().From("203.0.113.77");
         Assert.Equal(HttpStatusCode.TooManyRequests, (await eleventh.TryLoginAsync(PowRegistryFactory.AdminEmail, PowRegistryFactory.AdminPassword)).Status);
+    }
+}
+
+public sealed class SeveralInstancesApiLimitTests(TwoApiLimitedInstances two) : IClassFixture<TwoApiLimitedInstances>
+{
+    private async Task<string> TokenAsync()
+    {
+        var (userId, _) = await two.A.CreateUserAsync(Roles.CaseOfficer);
+        var issued = await two.A.AsSystemAsync<Core.Api.ApiTokenService, ServiceResult<(Core.Api.ApiToken Token, string Secret)>>(s =>
+            s.IssueAsync(new Core.Api.ApiTokenInput { UserId = userId, Scope = Core.Api.ApiTokenScope.Read, Days = 30, Name = "spread" }, Actor.System, CancellationToken.None));
+        Assert.True(issued.Succeeded);
+        return issued.Value.Secret;
+    }
+
+    private static HttpClient Api(InstanceFactory instance, string token)
+    {
+        var client = instance.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = PowRegistryFactory.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task OneTokensRequests_SpreadOverAAndB_AreCountedTogether()
+    {
+        var token = await TokenAsync();
+        using var onA = Api(two.A, token);
+        using var onB = Api(two.B, token);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++) statuses.Add((await (i % 2 == 0 ? onA : onB).GetAsync("/api/v1/prisoners")).StatusCode);
+
+        // Four allowed in the minute over both instances; per instance, each would have allowed all three of its own.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+
+        using var another = Api(two.B, await TokenAsync());
+        Assert.Equal(HttpStatusCode.OK, (await another.GetAsync("/api/v1/prisoners")).StatusCode);
     }
 }
 

@@ -20,7 +20,7 @@ internal static class AuditRecorder
     [
         typeof(AuditEntry), typeof(PrisonerSearchTerm),
         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey), typeof(Instances.ServerSession),
-        typeof(Instances.LoginAttempt), typeof(Instances.Lease), typeof(Instances.StoredSetupToken), typeof(Instances.CacheEntry),
+        typeof(Instances.LoginAttempt), typeof(Instances.ApiRequestCount), typeof(Instances.Lease), typeof(Instances.StoredSetupToken), typeof(Instances.CacheEntry),
     ];
 
     private static readonly HashSet<string> NoiseFields =

@@ -85,6 +85,7 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Instances.ServerSession> Sessions => Set<Instances.ServerSession>();
     public DbSet<Instances.LoginAttempt> LoginAttempts => Set<Instances.LoginAttempt>();
+    public DbSet<Instances.ApiRequestCount> ApiRequestCounts => Set<Instances.ApiRequestCount>();
     public DbSet<Instances.Lease> Leases => Set<Instances.Lease>();
     public DbSet<Instances.StoredSetupToken> SetupTokens => Set<Instances.StoredSetupToken>();
     public DbSet<Instances.CacheEntry> CacheEntries => Set<Instances.CacheEntry>();

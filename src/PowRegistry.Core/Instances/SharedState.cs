@@ -22,6 +22,17 @@ public sealed class LoginAttempt
     public DateTimeOffset At { get; set; }
 }
 
+/// <summary>How many API requests one key (a token's hash, or a client address) made in one minute, for the API's limit.</summary>
+public sealed class ApiRequestCount
+{
+    public string Key { get; set; } = "";
+
+    /// <summary>Minutes since 1970-01-01 UTC: the fixed window the count belongs to.</summary>
+    public long Minute { get; set; }
+
+    public int Count { get; set; }
+}
+
 /// <summary>A named lease: while unexpired, only <see cref="Holder"/> does the work it names (see <see cref="Leases"/>).</summary>
 public sealed class Lease
 {

@@ -725,6 +725,25 @@ namespace PowRegistry.Migrations.PostgreSql
                     b.ToTable("Transfers");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Instances.ApiRequestCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("ApiRequestCounts");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Instances.CacheEntry", b =>
                 {
                     b.Property<string>("Key")

@@ -1,12 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Api;
@@ -18,7 +16,6 @@ namespace PowRegistry.Web.Api;
 public static class ApiSetup
 {
     public const string PathPrefix = "/api";
-    public const string RateLimitPolicy = "api";
     private const string SelectScheme = "PowRegistry";
 
     public const string DocumentPathPrefix = "/openapi";
@@ -78,26 +75,6 @@ public static class ApiSetup
         });
         services.AddProblemDetails();
 
-        services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-            PartitionKey(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        // The API answers 429 as problem details (the login limit is LoginRateLimiting's, and writes its own page).
-        services.PostConfigure<RateLimiterOptions>(o =>
-        {
-            var pages = o.OnRejected;
-            o.OnRejected = async (rejected, ct) =>
-            {
-                if (!IsApi(rejected.HttpContext))
-                {
-                    if (pages is not null) await pages(rejected, ct);
-                    return;
-                }
-                rejected.HttpContext.Response.Headers.RetryAfter = "60";
-                await ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
-                    $"More than {settings.RequestsPerMinute} requests a minute with this token (or, without a valid-looking one, from this address). Wait, then try again.");
-            };
-        });
-
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
@@ -111,22 +88,6 @@ public static class ApiSetup
         if (!IsForPrograms(context.HttpContext)) return page(context);
         context.Response.StatusCode = status;
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// One partition per well-formed bearer token (by its hash, never the token itself); any other caller, with no,
-    /// a malformed or a non-bearer Authorization header, by client address (an IPv6 /64), so that a made-up header per
-    /// request does not buy a fresh allowance. The limiter runs before authentication, so nothing here touches the database.
-    /// </summary>
-    private static string PartitionKey(HttpContext context)
-    {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            var presented = header["Bearer ".Length..].Trim();
-            if (ApiToken.IsWellFormed(presented)) return "token:" + ApiToken.HashOf(presented);
-        }
-        return "address:" + LoginRateLimiting.AddressKey(context.Connection.RemoteIpAddress);
     }
 
     /// <summary>
@@ -173,7 +134,7 @@ public static class ApiSetup
     {
         var v1 = app.MapGroup("/api/v1")
             .RequireAuthorization(ApiPolicies.Read)
-            .RequireRateLimiting(RateLimitPolicy)
+            .WithMetadata(new ApiRateLimiting.Limited())
             .WithTags("PowRegistry API v1");
         v1.MapPrisoners();
         v1.MapRequests();

@@ -195,11 +195,17 @@ public sealed class EmptyRegistryFactory : PowRegistryFactory
 }
 
 /// <summary>One of several app instances over one database file (the same audit key; Data Protection keys come from the database).</summary>
-public sealed class InstanceFactory(string folder, bool bootstrapAdmin = true, bool keepLoginRateLimit = false) : PowRegistryFactory(folder)
+public sealed class InstanceFactory(string folder, bool bootstrapAdmin = true, bool keepLoginRateLimit = false, int? apiRequestsPerMinute = null) : PowRegistryFactory(folder)
 {
     protected override bool WithBootstrapAdmin => bootstrapAdmin;
 
     protected override bool KeepLoginRateLimit => keepLoginRateLimit;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (apiRequestsPerMinute is { } limit) builder.UseSetting("PowRegistry:Api:RequestsPerMinute", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>The production login rate limit; X-Forwarded-For trusted from the proxies in 10.0.0.0/24 (a configured network).</summary>

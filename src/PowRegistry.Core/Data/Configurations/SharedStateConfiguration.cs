@@ -25,6 +25,16 @@ internal sealed class LoginAttemptConfiguration : IEntityTypeConfiguration<Login
     }
 }
 
+internal sealed class ApiRequestCountConfiguration : IEntityTypeConfiguration<ApiRequestCount>
+{
+    public void Configure(EntityTypeBuilder<ApiRequestCount> builder)
+    {
+        builder.HasKey(c => new { c.Key, c.Minute }); // the upsert's conflict target
+        builder.Property(c => c.Key).HasMaxLength(300);
+        builder.HasIndex(c => c.Minute); // pruning
+    }
+}
+
 internal sealed class LeaseConfiguration : IEntityTypeConfiguration<Lease>
 {
     public void Configure(EntityTypeBuilder<Lease> builder)

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 
 using PowRegistry.Core.Accounts;
 
+using PowRegistry.Web.Api;
+
 namespace PowRegistry.Web.Infrastructure;
 
 /// <summary>
@@ -84,7 +86,7 @@ public static class SignInSetup
         WarnWhenServedOverPlainHttp(app.ApplicationServices);
         app.UseCookiePolicy();
         app.UseLoginRateLimiting();
-        app.UseRateLimiter(); // the API's per-token limit (ApiSetup), per instance
+        app.UseApiRateLimiting(); // the API's per-token limit, counted across instances
         return app;
     }
 

@@ -698,6 +698,25 @@ namespace PowRegistry.Core.Data.Sqlite.Migrations
                     b.ToTable("Transfers");
                 });
 
+            modelBuilder.Entity("PowRegistry.Core.Instances.ApiRequestCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Minute");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("ApiRequestCounts");
+                });
+
             modelBuilder.Entity("PowRegistry.Core.Instances.CacheEntry", b =>
                 {
                     b.Property<string>("Key")
