@@ -26,6 +26,7 @@ public sealed partial class RegisterTallyPathsTests
         ["src/PowRegistry.Web/Infrastructure/CommandLine/Commands.cs"] = "verify-tallies --rebuild runs RegisterTallySql.Rebuild; backup",
         ["src/PowRegistry.Core/Accounts/SetupToken.cs"] = "the setup token's row only (ADR-022)",
         ["src/PowRegistry.Core/Instances/LoginAttempts.cs"] = "login attempts only (ADR-022)",
+        ["src/PowRegistry.Core/Instances/ApiRequestCounts.cs"] = "API request counts only (ADR-022)",
         ["src/PowRegistry.Core/Instances/Leases.cs"] = "leases only (ADR-022)",
         ["src/PowRegistry.Core/Instances/DatabaseCache.cs"] = "cache entries only (ADR-022)",
         ["src/PowRegistry.Web/Infrastructure/Security/DatabaseTicketStore.cs"] = "sessions only (ADR-022)",
