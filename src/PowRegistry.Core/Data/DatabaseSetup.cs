@@ -46,7 +46,7 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Whether a signed-in request keeps one connection for all its queries. SQLite: yes, since opening one runs its
-    /// pragmas each time and its pool has no limit. PostgreSQL: no. Taking a connection from Npgsql's pool is cheap, and
+    /// pragmas each time and its pool has no limit. PostgreSQL: no. Taking a connection from the client's pool is cheap, and
     /// the pool is bounded: requests each holding one while they wait for the record-view writer, which needs one too
     /// (ADR-016), would starve it once there were more of them than the pool holds.
     /// </summary>
