@@ -69,6 +69,13 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// On PostgreSQL, the database's collation when it is not C (ADR-025: create it with LC_COLLATE 'C'); null when it
+    /// is, and always on SQLite, which compares by bytes.
+    /// </summary>
+    public static Task<string?> CollationOtherThanCAsync(PowRegistryDbContext db, CancellationToken ct) =>
+        db.Database.Provider() == DatabaseProvider.PostgreSql ? PostgreSqlSetup.CollationOtherThanCAsync(db, ct) : Task.FromResult<string?>(null);
+
     /// <summary>The save broke a unique index on <paramref name="column"/> (someone saved the same value a moment earlier).</summary>
     public static bool IsUniqueViolation(Exception? error, string column) =>
         SqliteSetup.IsUniqueViolation(error, column) || PostgreSqlSetup.IsUniqueViolation(error, column);

@@ -83,6 +83,16 @@ public static class PostgreSqlSetup
         """DROP TRIGGER IF EXISTS "AuditEntries_NoTruncate" ON "AuditEntries";""",
     ];
 
+    /// <summary>
+    /// The database's collation when it is not C, null when it is. With C, text compares by bytes as on SQLite (the
+    /// register orders alike on both) and PostgreSQL can answer a prefix LIKE from a plain index (the name search).
+    /// </summary>
+    public static async Task<string?> CollationOtherThanCAsync(PowRegistryDbContext db, CancellationToken ct)
+    {
+        var collation = (await db.Database.SqlQuery<string>($"SELECT datcollate AS \"Value\" FROM pg_database WHERE datname = current_database()").ToListAsync(ct)).Single();
+        return collation is "C" or "POSIX" ? null : collation;
+    }
+
     /// <summary>PostgreSQL's unique_violation (23505), on an index whose name (EF's IX_Table_Columns) carries the column.</summary>
     public static bool IsUniqueViolation(Exception? error, string column) =>
         error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres

@@ -171,6 +171,12 @@ public static class StartupExtensions
         services.GetRequiredService<CurrentUser>().ActAsSystem();
         // EF Core takes its own migration lock: instances starting together migrate once (ADR-022).
         await DatabaseSetup.MigrateAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
+        if (await DatabaseSetup.CollationOtherThanCAsync(services.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None) is { } collation)
+        {
+            // Not fatal: the records are safe either way. But lists order unlike on SQLite and name searches may read far more.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("PowRegistry.StartUp").LogWarning(
+                "The PostgreSQL database's collation is {Collation}, not C: lists order differently from SQLite and name searches may not use their index. Create the database with LC_COLLATE 'C' (docs/operations.md, PostgreSQL)", collation);
+        }
 
         // The rest once at a time across instances: one search index rebuild, one administrator, one setup token.
         await using var lease = await services.GetRequiredService<Leases>().AcquireAsync("start-up", CancellationToken.None);
