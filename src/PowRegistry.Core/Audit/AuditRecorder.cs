@@ -39,12 +39,13 @@ internal static class AuditRecorder
         {
             if (action == AuditActions.Create)
             {
-                // Values of an insert are read after saving, so generated ids and references are in them.
-                changes.AddRange(entry.Properties.Where(p => Audited(p.Metadata)).Select(p => new FieldChange(p.Metadata.Name, null, Show(p.Metadata, p.CurrentValue))));
-                changes.AddRange(ComplexValues(entry).Select(c => new FieldChange(c.Name, null, c.Current)));
+                // Values of an insert are read after saving, so generated ids and references are in them. An empty
+                // field says nothing on an insert (it was empty and stays so): left out, as about half of a record's are.
+                changes.AddRange(entry.Properties.Where(p => Audited(p.Metadata)).Select(p => new FieldChange(p.Metadata.Name, null, Show(p.Metadata, p.CurrentValue))).Where(c => c.New is not null));
+                changes.AddRange(ComplexValues(entry).Where(c => c.Current is not null).Select(c => new FieldChange(c.Name, null, c.Current)));
             }
             return (action, entry.Metadata.ClrType.Name, _keyBeforeSave ?? KeyOf(entry), _prisonerBeforeSave ?? PrisonerOf(entry),
-                JsonSerializer.Serialize(changes));
+                FieldChange.ToJson(changes));
         }
     }
 

@@ -52,7 +52,7 @@ public sealed class Anonymiser(PowRegistryDbContext db, AuditKey key, TimeProvid
         List<FieldChange> said = [new("Retention", null, why), new("RedactedEntries", null, entries.Count.ToString(CultureInfo.InvariantCulture))];
         said.AddRange(approvedBy.Select(a => new FieldChange("ApprovedBy", null, a)));
         await AuditChain.AppendAsync(db, key, now, actor.UserId,
-            [(AuditActions.Anonymise, nameof(Prisoner), prisonerId.ToString(CultureInfo.InvariantCulture), (int?)prisonerId, JsonSerializer.Serialize(said))], ct);
+            [(AuditActions.Anonymise, nameof(Prisoner), prisonerId.ToString(CultureInfo.InvariantCulture), (int?)prisonerId, FieldChange.ToJson(said))], ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return null;

@@ -104,7 +104,7 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
             if (await Audit.AuditChain.ExpireAccessesAsync(db, auditKey, ids, ct) is { } broken) return (expired, broken); // rolled back on dispose
             List<Audit.FieldChange> said = [new(nameof(RetentionOptions.AccessLogYears), null, options.AccessLogYears.ToString(CultureInfo.InvariantCulture)), new("ExpiredEntries", null, ids.Count.ToString(CultureInfo.InvariantCulture))];
             await Audit.AuditChain.AppendAsync(db, auditKey, clock.GetUtcNow(), actor.UserId,
-                [(Audit.AuditActions.ExpireAccess, nameof(Audit.AuditEntry), $"{ids.Min()}-{ids.Max()}", (int?)null, JsonSerializer.Serialize(said))], ct);
+                [(Audit.AuditActions.ExpireAccess, nameof(Audit.AuditEntry), $"{ids.Min()}-{ids.Max()}", (int?)null, Audit.FieldChange.ToJson(said))], ct);
             await transaction.CommitAsync(ct);
             expired += ids.Count;
         }

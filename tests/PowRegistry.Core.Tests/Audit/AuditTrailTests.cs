@@ -26,6 +26,23 @@ public sealed class AuditTrailTests(TestServices app) : IClassFixture<TestServic
 #pragma warning restore EF1002
 
     [Fact]
+    public async Task ACreateEntry_HoldsNamesInTheirOwnScript_AndLeavesOutEmptyFields()
+    {
+        var created = await CreateAsync(new PrisonerInput { FamilyName = "리", GivenNames = "Ён Чхоль", DuplicatesChecked = true });
+        var create = (await EntriesForAsync(created.Id)).First(e => e.Action == AuditActions.Create && e.EntityType == nameof(Prisoner));
+
+        // As written (UTF-8), not \uXXXX: half the bytes for a Korean name, and the stored trail reads as it was said.
+        Assert.Contains("\"New\":\"리\"", create.Changes, StringComparison.Ordinal);
+        Assert.Contains("\"New\":\"Ён Чхоль\"", create.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\uB9AC", create.Changes, StringComparison.OrdinalIgnoreCase); // 리 escaped
+        // Nothing was given for his unit or his mother's maiden name: an insert of an empty field says nothing.
+        Assert.DoesNotContain("\"Unit\"", create.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"MotherMaidenName\"", create.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"New\":null", create.Changes, StringComparison.Ordinal);
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task Create_And_Update_WriteWhoWhenAndEachFieldsOldAndNewValue()
     {
         var created = await CreateAsync(new PrisonerInput { FamilyName = "Audit", Rank = "Private" });
