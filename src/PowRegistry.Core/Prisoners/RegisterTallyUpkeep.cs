@@ -150,7 +150,7 @@ internal sealed class RegisterTallyUpkeep
         var rows = new List<Counted>();
         foreach (var chunk in ids.Chunk(Chunk))
         {
-            rows.AddRange(await db.Prisoners.IgnoreQueryFilters().AsNoTracking().Where(p => chunk.Contains(p.Id))
+            rows.AddRange(await db.Prisoners.IgnoreQueryFilters().AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.Id))
                 .Select(p => new Counted(p.DeskId, p.CustodyStatus, p.CurrentWish, p.CurrentWishVerification, p.MergedIntoId == null,
                     p.Notifications.Count(n => n.Kind == NotificationKind.CaptureCard && n.SentOn != null && n.SentOn > n.DueOn),
                     p.Notifications.Where(n => n.SentOn == null).Select(n => new OpenNotification(n.Kind == NotificationKind.CaptureCard, n.DueOn)).ToList()))
