@@ -4,6 +4,7 @@ using System.Text;
 using AngleSharp;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Data;
@@ -288,6 +289,36 @@ public sealed class ImportTests(PowRegistryFactory app) : IClassFixture<PowRegis
         var problems = await officer.GetAsync(first.Document.QuerySelector("#import-pager a[href*='ProblemsOnly=true']")!.GetAttribute("href")!);
         var invalid = Assert.Single(problems.Document.QuerySelectorAll("table.import-rows tbody tr"));
         Assert.Equal("invalid", invalid.ClassName);
+    }
+
+    [Fact]
+    public async Task PagingAPreview_ShowsTheRowsAsChecked_WithoutCheckingTheFileAgain_AndConfirmingStillChecks()
+    {
+        var (userId, email) = await app.CreateUserAsync(Roles.CaseOfficer);
+        using var officer = await app.LoginAsync(email, PowRegistryFactory.OfficerPassword);
+        var tag = Tag();
+        var preview = await UploadAsync(officer, Utf8($"{Header}\n{tag}first,A,1999-05-01,KP,,\n{tag}second,B,1998,KP,{tag}-SN,\n"));
+        Assert.Contains("2 rows: 2 valid, 0 with errors.", preview.Text, StringComparison.Ordinal);
+
+        // After the upload another record takes row 3's service number: checking the file again would refuse row 3.
+        await app.AsSystemAsync<Core.Prisoners.PrisonerService, bool>(async s =>
+            (await s.CreateAsync(new Core.Prisoners.PrisonerInput { FamilyName = "Other" + tag, Nationality = "KP", ServiceNumber = tag + "-SN", DeskId = Desk.DefaultDeskId, DuplicatesChecked = true },
+                Core.Common.Actor.System, CancellationToken.None)).Succeeded);
+
+        // Paging shows the rows as they were checked at upload: the file was not checked again.
+        var page = await officer.GetAsync("/Prisoners/Import?handler=Preview");
+        Assert.Contains("2 rows: 2 valid, 0 with errors.", page.Text, StringComparison.Ordinal);
+        Assert.Equal("", RowErrors(page, 3));
+
+        // Where this instance no longer holds the checked rows (another instance, or forgotten), the stored file is checked again.
+        app.Services.GetRequiredService<CheckedPreviews>().Forget(userId);
+        var again = await officer.GetAsync("/Prisoners/Import?handler=Preview");
+        Assert.Contains("already has this service number", RowErrors(again, 3), StringComparison.Ordinal);
+
+        // Confirming checks the file again, whatever a page showed.
+        var result = await ConfirmAsync(officer, page);
+        Assert.Contains("Nothing was saved.", result.Text, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(tag + "first"));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
         var knownNumbers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in numbers.Chunk(5000))
         {
-            knownNumbers.UnionWith(await db.Prisoners.AsNoTracking().Where(p => p.ServiceNumber != null && chunk.Contains(p.ServiceNumber))
+            knownNumbers.UnionWith(await db.Prisoners.AsNoTracking().Where(p => p.ServiceNumber != null && EF.Parameter(chunk).Contains(p.ServiceNumber))
                 .Select(p => p.ServiceNumber!).Distinct().ToListAsync(ct));
         }
 
@@ -88,7 +88,7 @@ public sealed class PossibleDuplicates(PowRegistryDbContext db)
         var knownKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in exact.Chunk(5000))
         {
-            knownKeys.UnionWith(await db.PrisonerSearchTerms.AsNoTracking().Where(t => t.Kind == SearchTermKind.NameKey && chunk.Contains(t.Term))
+            knownKeys.UnionWith(await db.PrisonerSearchTerms.AsNoTracking().Where(t => t.Kind == SearchTermKind.NameKey && EF.Parameter(chunk).Contains(t.Term))
                 .Select(t => t.Term).Distinct().ToListAsync(ct));
         }
         var prefixMeets = new Dictionary<string, bool>(StringComparer.Ordinal);

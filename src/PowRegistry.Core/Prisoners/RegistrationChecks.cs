@@ -64,7 +64,7 @@ internal static class RegistrationChecks
         foreach (var chunk in numbers.Chunk(5000))
         {
             var found = await db.Prisoners.IgnoreQueryFilters().AsNoTracking()
-                .Where(p => p.ServiceNumber != null && p.NationalityCode != null && chunk.Contains(p.ServiceNumber))
+                .Where(p => p.ServiceNumber != null && p.NationalityCode != null && EF.Parameter(chunk).Contains(p.ServiceNumber))
                 .Select(p => new { p.NationalityCode, p.ServiceNumber })
                 .ToListAsync(ct);
             foreach (var p in found) taken.Add((p.NationalityCode!, p.ServiceNumber!));

@@ -228,6 +228,46 @@ public sealed class ImportAtScaleTests(TestServices app) : IClassFixture<TestSer
         Assert.Empty(await app.Run((PowRegistryDbContext db) => RegisterTallyCheck.VerifyAsync(db, CancellationToken.None)));
     }
 
+    [Fact]
+    public async Task ALargeSave_WritesEachRecordsOwnSearchTermsAndEveryAuditEntry()
+    {
+        // The derived rows of a chunk (DerivedRows: some 900 terms and 176 audit entries here) are written by prepared
+        // statements, not the change tracker: every term must be the record's own (as his names give them, in memory),
+        // none missing or bound to another record, and every entry in the chain.
+        var tag = Tag();
+        var inputs = Enumerable.Range(0, 44).Select(i => new PrisonerInput
+        {
+            FamilyName = tag + (char)('a' + i % 26),
+            GivenNames = "Yong Chol " + (char)('a' + i % 26),
+            InitialAlias = "리영철 " + i,
+            ServiceNumber = $"{tag}-{i}",
+            Nationality = "KP",
+            DateOfCapture = "2025-05-01",
+            DuplicatesChecked = true,
+        }).ToList();
+        List<int> ids;
+        await using (var scope = app.Scope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<BatchRegistrationService>().CreateManyAsync(inputs, TestServices.Officer, CancellationToken.None);
+            Assert.True(result.Succeeded);
+            ids = result.Created.Select(p => p.Id).ToList();
+        }
+
+        await using var db = app.NewDbContext();
+        var prisoners = await db.Prisoners.IgnoreQueryFilters().AsNoTracking().Include(p => p.Aliases).Include(p => p.Documents)
+            .Where(p => ids.Contains(p.Id)).ToListAsync();
+        var expected = prisoners.SelectMany(p => p.SearchTerms().Select(t => (p.Id, t.Kind, t.Term))).Order().ToList();
+        var written = (await db.PrisonerSearchTerms.AsNoTracking().Where(t => ids.Contains(t.PrisonerId)).ToListAsync())
+            .Select(t => (t.PrisonerId, t.Kind, t.Term)).Order().ToList();
+        Assert.True(expected.Count > 44 * 10, $"{expected.Count} terms");
+        Assert.Equal(expected, written);
+
+        var entries = await db.AuditEntries.AsNoTracking().Where(e => e.PrisonerId != null && ids.Contains(e.PrisonerId.Value)).ToListAsync();
+        Assert.Equal(44 * 4, entries.Count); // the record, his capture, the capture card he is owed, his alias
+        Assert.Equal(ids.Order(), entries.Where(e => e.EntityType == nameof(Prisoner)).Select(e => e.PrisonerId!.Value).Order());
+        Assert.True((await app.Run((PowRegistryDbContext d) => d.VerifyAuditAsync(CancellationToken.None))).Intact);
+    }
+
     private static string Tag() => "Scale" + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
 
     private Task<int> CountAsync(string tag) => app.Run(async (PowRegistryDbContext db) => await db.Prisoners.CountAsync(p => p.FamilyName!.StartsWith(tag)));

@@ -14,6 +14,47 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
     private Task<int> CountAsync(string tag) => app.Run(async (PowRegistryDbContext db) => await db.Prisoners.CountAsync(p => p.FamilyName!.StartsWith(tag)));
 
     [Fact]
+    [Trait("Store", "Sqlite")] // reads SQLite's pragmas
+    public async Task ABatch_SpacesTheLogsCheckpointsOut_AndGivesItsConnectionBackWithSqlitesDefaults()
+    {
+        // While a batch saves, its connection copies the log into the database less often than SQLite's 1,000 pages
+        // (SqliteSetup.OpenForBatchAsync); the pooled connection must not keep that, nor the large cache, afterwards.
+        var tag = Tag();
+        await using var scope = app.Scope();
+        var batch = scope.ServiceProvider.GetRequiredService<BatchRegistrationService>();
+        var db = scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(); // the batch's own context
+        long Pragma(string name)
+        {
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return (long)command.ExecuteScalar()!;
+        }
+        var during = new List<long>();
+        var result = await batch.CreateManyAsync([new PrisonerInput { FamilyName = tag, DuplicatesChecked = true }], TestServices.Officer, CancellationToken.None,
+            new Inline(_ => during.Add(Pragma("wal_autocheckpoint"))));
+        Assert.True(result.Succeeded);
+        Assert.NotEmpty(during);
+        Assert.All(during, pages => Assert.True(pages > 1000, $"{pages} pages"));
+
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            Assert.Equal(1000L, Pragma("wal_autocheckpoint"));
+            Assert.Equal(-2000L, Pragma("cache_size"));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Reports at once, on the saving thread (Progress&lt;T&gt; would post to the thread pool, after the batch).</summary>
+    private sealed class Inline(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    [Fact]
     public async Task AllValid_AreSavedWithReferencesSearchTermsAndAudit()
     {
         var tag = Tag();

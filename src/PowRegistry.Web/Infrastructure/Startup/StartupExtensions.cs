@@ -125,6 +125,7 @@ public static class StartupExtensions
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<MessageText>();
+        services.AddSingleton<Pages.Prisoners.CheckedPreviews>();
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", Policies.Administer);

@@ -16,9 +16,9 @@ namespace PowRegistry.Web.Pages.Prisoners;
 /// Import prisoners from a CSV file: upload → preview (nothing saved) → confirm. Between the two requests the uploaded
 /// bytes wait server-side in one slot per user (a new upload replaces the last, so memory stays bounded) together with
 /// a random id the confirm form must carry; on confirm they are parsed and checked again, so nothing the browser sends
-/// back is trusted except the choice of skipping invalid rows.
+/// back is trusted except the choice of skipping invalid rows. The checked rows are kept for paging (<see cref="CheckedPreviews"/>).
 /// </summary>
-public sealed class ImportModel(PrisonerImport import, DeskService desks, CurrentUser currentUser, IDistributedCache cache) : PageModel
+public sealed class ImportModel(PrisonerImport import, DeskService desks, CurrentUser currentUser, IDistributedCache cache, CheckedPreviews checkedPreviews) : PageModel
 {
     private static readonly TimeSpan PreviewLifetime = TimeSpan.FromMinutes(30);
 
@@ -42,9 +42,9 @@ public sealed class ImportModel(PrisonerImport import, DeskService desks, Curren
     public Task OnGetAsync(CancellationToken ct) => OfferDesksAsync(ct);
 
     /// <summary>
-    /// Another page of the user's current preview: the stored file is checked again (nothing the browser sends is
-    /// trusted) and the page asked for is shown. Checking again costs a few seconds for 100,000 rows; it also shows the
-    /// rows as they stand now.
+    /// Another page of the user's current preview (nothing the browser sends is trusted but the page asked for): the
+    /// rows as checked at upload, kept by this instance, or else the stored file checked again (another instance, or
+    /// the rows forgotten). Confirming checks the file again in any case.
     /// </summary>
     public async Task<IActionResult> OnGetPreviewAsync(CancellationToken ct)
     {
@@ -56,7 +56,12 @@ public sealed class ImportModel(PrisonerImport import, DeskService desks, Curren
             return Page();
         }
         (PreviewId, DeskId, var bytes) = unpacked;
-        Preview = await import.PreviewAsync(bytes, DeskId, ct);
+        Preview = checkedPreviews.Find(currentUser.UserId, PreviewId);
+        if (Preview is null)
+        {
+            Preview = await import.PreviewAsync(bytes, DeskId, ct);
+            checkedPreviews.Keep(currentUser.UserId, PreviewId, Preview, PreviewLifetime);
+        }
         return Page();
     }
 
@@ -94,6 +99,7 @@ public sealed class ImportModel(PrisonerImport import, DeskService desks, Curren
         {
             PreviewId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             await cache.SetAsync(Key, Pack(PreviewId, DeskId, bytes), new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = PreviewLifetime }, ct);
+            checkedPreviews.Keep(currentUser.UserId, PreviewId, Preview, PreviewLifetime);
         }
         return Page();
     }
@@ -110,8 +116,16 @@ public sealed class ImportModel(PrisonerImport import, DeskService desks, Curren
         var (_, deskId, bytes) = unpacked;
         DeskId = deskId;
         Outcome = await import.ImportAsync(bytes, deskId, SkipInvalid, currentUser.Actor, ct);
-        if (Outcome.Saved) await cache.RemoveAsync(Key, ct);
-        else Preview = await import.PreviewAsync(bytes, deskId, ct); // show the rows again, as they now stand
+        if (Outcome.Saved)
+        {
+            await cache.RemoveAsync(Key, ct);
+            checkedPreviews.Forget(currentUser.UserId);
+        }
+        else
+        {
+            Preview = await import.PreviewAsync(bytes, deskId, ct); // show the rows again, as they now stand
+            checkedPreviews.Keep(currentUser.UserId, PreviewId!, Preview, PreviewLifetime);
+        }
         return Page();
     }
 
