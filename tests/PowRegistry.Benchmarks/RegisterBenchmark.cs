@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Diagnostics;
 
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 using Npgsql;
-using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;

@@ -1,7 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-
-using System.Data.Common;
 using System.Text;
 
 using Microsoft.Data.Sqlite;
