@@ -1,15 +1,21 @@
 using System.Globalization;
 
+using PowRegistry.Core.Data;
+
 namespace PowRegistry.Benchmarks;
 
 internal sealed record BenchmarkOptions(
-    int Count, string DatabasePath, bool Reuse, bool SeedOnly, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath, bool Review = false, string? Only = null)
+    int Count, string DatabasePath, bool Reuse, bool SeedOnly, int Repetitions, int Warmup, int BatchSize, TimeSpan Budget, string? ReportPath, bool Review = false, string? Only = null,
+    DatabaseProvider Provider = DatabaseProvider.Sqlite, string? Connection = null)
 {
     public const string Usage = """
         PowRegistry register benchmark: seeds fictional prisoners, then times RegisterService.ListAsync.
 
           --count N        prisoners to seed (default 1000000)
           --db PATH        database file, deleted and re-created (default /tmp/powregistry-bench.db)
+          --provider NAME  Sqlite (default) or PostgreSql
+          --connection CS  with --provider PostgreSql: an Npgsql connection string; its database's public schema is
+                           dropped and re-created unless --reuse finds --count prisoners in it
           --reuse          keep an existing database of the same size instead of seeding again (migrated first)
           --seed-only      seed (or, with --reuse, keep) the database and stop: for the HTTP and import benchmarks
           --reps N         timed calls per scenario (default 30)
@@ -45,8 +51,14 @@ internal sealed record BenchmarkOptions(
                 "--report" => options with { ReportPath = Path.GetFullPath(Next()) },
                 "--review" => options with { Review = true },
                 "--only" => options with { Only = Next() },
+                "--provider" => options with { Provider = Enum.TryParse<DatabaseProvider>(Next(), ignoreCase: true, out var provider) && Enum.IsDefined(provider) ? provider : throw new ArgumentException("--provider takes Sqlite or PostgreSql.") },
+                "--connection" => options with { Connection = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
+        }
+        if ((options.Provider == DatabaseProvider.PostgreSql) != (options.Connection is not null))
+        {
+            throw new ArgumentException("--connection goes with --provider PostgreSql, and PostgreSQL needs it.");
         }
         if (options.Count < 1000) throw new ArgumentException("--count must be at least 1000.");
         if (options.Repetitions < 1 || options.BatchSize < 1) throw new ArgumentException("--reps and --batch must be positive.");

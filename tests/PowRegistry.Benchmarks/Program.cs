@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -7,6 +8,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+
+using Npgsql;
 
 using PowRegistry.Benchmarks;
 using PowRegistry.Core;
@@ -39,17 +42,26 @@ catch (Exception e) when (e is ArgumentException or FormatException or OverflowE
 
 var invariant = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = invariant;
-var connectionString = SqliteSetup.ResolveConnectionString($"Data Source={options.DatabasePath}", Environment.CurrentDirectory);
+var provider = options.Provider;
+var postgres = provider == DatabaseProvider.PostgreSql;
+var connectionString = postgres
+    ? options.Connection!
+    : SqliteSetup.ResolveConnectionString($"Data Source={options.DatabasePath}", Environment.CurrentDirectory);
 // Raw connections (seeding, counting, plans) are not pooled, so their pragmas never reach the timed connections.
-var rawConnectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+// PostgreSQL's may take minutes (COPY, VACUUM ANALYZE of a million records): no command timeout.
+var rawConnectionString = postgres
+    ? new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = 0 }.ToString()
+    : new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+var location = postgres ? $"PostgreSQL database {new NpgsqlConnectionStringBuilder(connectionString).Database} on {new NpgsqlConnectionStringBuilder(connectionString).Host}" : $"database {options.DatabasePath}";
 var capture = new CaptureInterceptor();
 await using var timed = BuildServices(null);
 await using var inspected = BuildServices(capture);
 
-Console.WriteLine($"PowRegistry register benchmark: {options.Count:N0} prisoners, database {options.DatabasePath}");
+Console.WriteLine($"PowRegistry register benchmark: {options.Count:N0} prisoners, {location}");
 string seeding;
 var styles = "not known (--reuse)";
-if (options.Reuse && File.Exists(options.DatabasePath) && Scalar<long>("SELECT COUNT(*) FROM Prisoners") == options.Count)
+if (options.Reuse && (postgres || File.Exists(options.DatabasePath)) && ScalarOrNull("SELECT COUNT(*) FROM \"Prisoners\"", missingTableIsNull: true) is { } existing
+    && Convert.ToInt64(existing, invariant) == options.Count)
 {
     seeding = "not measured (--reuse)";
     // Bring its schema up to date (new indexes), as the application does at start.
@@ -57,24 +69,25 @@ if (options.Reuse && File.Exists(options.DatabasePath) && Scalar<long>("SELECT C
     {
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
     }
-    SqliteConnection.ClearAllPools();
-    WhatIf.Execute(rawConnectionString, "ANALYZE;");
+    ClearPools();
+    Execute(postgres ? "VACUUM (ANALYZE);" : "ANALYZE;");
     Console.WriteLine("Reusing the existing database (migrated, analysed).");
 }
 else
 {
-    foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(options.DatabasePath + suffix);
+    if (postgres) Execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    else foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(options.DatabasePath + suffix);
     var migrating = Stopwatch.StartNew();
     await using (var scope = RegisterBenchmark.SignedIn(timed.CreateAsyncScope(), null))
     {
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<PowRegistryDbContext>(), CancellationToken.None);
     }
-    SqliteConnection.ClearAllPools();
+    ClearPools();
     Console.WriteLine($"Migrated in {migrating.Elapsed.TotalSeconds:F1} s. Seeding ...");
-    var seeder = new RegisterSeeder(rawConnectionString, options.Count, options.BatchSize);
+    var seeder = new RegisterSeeder(provider, rawConnectionString, options.Count, options.BatchSize);
     var elapsed = seeder.Seed(Console.WriteLine);
     seeding = $"{elapsed.TotalSeconds:F0} s ({elapsed:m\\:ss}) for {options.Count:N0} prisoners, {seeder.AliasCount:N0} aliases " +
-              $"and {seeder.TermCount:N0} search terms ({seeder.NameKeyCount:N0} of them name keys), ANALYZE included ({options.Count / elapsed.TotalSeconds:N0} prisoners/s)";
+              $"and {seeder.TermCount:N0} search terms ({seeder.NameKeyCount:N0} of them name keys), {(postgres ? "VACUUM ANALYZE" : "ANALYZE")} included ({options.Count / elapsed.TotalSeconds:N0} prisoners/s)";
     styles = string.Join(", ", seeder.StyleCounts.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value:N0}"));
     Console.WriteLine($"Seeded: {seeding}");
     Console.WriteLine($"Names: {styles}");
@@ -89,33 +102,38 @@ if (options.Review)
     return 0;
 }
 
-var prisoners = Scalar<long>("SELECT COUNT(*) FROM Prisoners");
-var aliases = Scalar<long>("SELECT COUNT(*) FROM PrisonerAliases");
-var terms = Scalar<long>("SELECT COUNT(*) FROM PrisonerSearchTerms");
-var nameKeys = Scalar<long>("SELECT COUNT(*) FROM PrisonerSearchTerms WHERE Kind = 1");
-var sqliteVersion = Scalar<string>("SELECT sqlite_version()");
-var stat4 = Scalar<long>("SELECT COUNT(*) FROM pragma_compile_options WHERE compile_options = 'ENABLE_STAT4'") > 0;
-var size = FileSize(options.DatabasePath) + FileSize(options.DatabasePath + "-wal");
+var prisoners = Scalar<long>("SELECT COUNT(*) FROM \"Prisoners\"");
+var aliases = Scalar<long>("SELECT COUNT(*) FROM \"PrisonerAliases\"");
+var terms = Scalar<long>("SELECT COUNT(*) FROM \"PrisonerSearchTerms\"");
+var nameKeys = Scalar<long>("SELECT COUNT(*) FROM \"PrisonerSearchTerms\" WHERE \"Kind\" = 1");
+var store = postgres
+    ? $"{Scalar<string>("SELECT version()")}; database collation {Scalar<string>("SELECT datcollate FROM pg_database WHERE datname = current_database()")}; " +
+      $"shared_buffers {Scalar<string>("SHOW shared_buffers")}, work_mem {Scalar<string>("SHOW work_mem")}, random_page_cost {Scalar<string>("SHOW random_page_cost")}, jit {Scalar<string>("SHOW jit")}"
+    : $"SQLite {Scalar<string>("SELECT sqlite_version()")} (Microsoft.Data.Sqlite's bundled build, " +
+      $"{(Scalar<long>("SELECT COUNT(*) FROM pragma_compile_options WHERE compile_options = 'ENABLE_STAT4'") > 0 ? "with" : "without")} STAT4)";
+var size = postgres ? Scalar<long>("SELECT pg_database_size(current_database())") : FileSize(options.DatabasePath) + FileSize(options.DatabasePath + "-wal");
+// The first character's code point, to tell the script a name was entered in.
+var firstCodePoint = postgres ? "ascii" : "unicode";
 
 // The seeded rows must be what the application itself would have written: load a sample through the service,
 // at least one of every way of writing a name (Hangul, Cyrillic, breves, Russian in Cyrillic, with an alias).
 var samples = new SortedSet<int>(Enumerable.Range(0, 101).Select(i => Math.Max(1, (int)((long)options.Count * i / 100))));
 foreach (var sql in new[]
 {
-    "SELECT MIN(PrisonerId) FROM PrisonerAliases",
-    "SELECT MIN(Id) FROM Prisoners WHERE unicode(FamilyName) BETWEEN 44032 AND 55203",
-    "SELECT MIN(Id) FROM Prisoners WHERE unicode(FamilyName) BETWEEN 44032 AND 55203 AND Id IN (SELECT PrisonerId FROM PrisonerAliases)",
-    "SELECT MIN(Id) FROM Prisoners WHERE unicode(FamilyName) BETWEEN 1024 AND 1279 AND NationalityCode = 'KP'",
-    "SELECT MIN(Id) FROM Prisoners WHERE unicode(FamilyName) BETWEEN 1024 AND 1279 AND NationalityCode = 'RU'",
-    "SELECT MIN(Id) FROM Prisoners WHERE GivenNames LIKE '%ŏ%' OR GivenNames LIKE '%''%'",
+    "SELECT MIN(\"PrisonerId\") FROM \"PrisonerAliases\"",
+    $"SELECT MIN(\"Id\") FROM \"Prisoners\" WHERE {firstCodePoint}(\"FamilyName\") BETWEEN 44032 AND 55203",
+    $"SELECT MIN(\"Id\") FROM \"Prisoners\" WHERE {firstCodePoint}(\"FamilyName\") BETWEEN 44032 AND 55203 AND \"Id\" IN (SELECT \"PrisonerId\" FROM \"PrisonerAliases\")",
+    $"SELECT MIN(\"Id\") FROM \"Prisoners\" WHERE {firstCodePoint}(\"FamilyName\") BETWEEN 1024 AND 1279 AND \"NationalityCode\" = 'KP'",
+    $"SELECT MIN(\"Id\") FROM \"Prisoners\" WHERE {firstCodePoint}(\"FamilyName\") BETWEEN 1024 AND 1279 AND \"NationalityCode\" = 'RU'",
+    "SELECT MIN(\"Id\") FROM \"Prisoners\" WHERE \"GivenNames\" LIKE '%ŏ%' OR \"GivenNames\" LIKE '%''%'",
 })
 {
-    if (ScalarOrNull(sql) is long id) samples.Add((int)id);
+    if (ScalarOrNull(sql) is { } id) samples.Add(Convert.ToInt32(id, invariant));
 }
 foreach (var id in samples) await CheckSampleAsync(id);
 Console.WriteLine($"{samples.Count} sample records read back through PrisonerService match the entity's own sort keys and search terms (words and name keys).");
 
-var benchmark = new RegisterBenchmark(timed, inspected, capture, rawConnectionString, options);
+var benchmark = new RegisterBenchmark(timed, inspected, capture, OpenRaw, options);
 var deep = options.Count / 10;
 var far = options.Count / 10 * 9;
 // The default order is by Id (references are issued in Id order); the cursor carries the reference as its key.
@@ -123,10 +141,10 @@ var deepById = CursorAt("Reference", "Id", deep);
 var farById = CursorAt("Reference", "Id", far);
 var deepByName = CursorAt("SortName", "SortName", deep);
 var rareName = Scalar<string>(
-    $"SELECT FamilyName || ' ' || GivenNames FROM Prisoners WHERE FamilyName IN ({string.Join(", ", FictionalNames.RareFamilies.Select(f => $"'{f}'"))}) " +
-    "UNION ALL SELECT FamilyName || ' ' || GivenNames FROM Prisoners WHERE Id = 1 LIMIT 1");
-var serviceNumber = Scalar<string>($"SELECT ServiceNumber FROM Prisoners WHERE Id >= {options.Count / 2} AND ServiceNumber IS NOT NULL ORDER BY Id LIMIT 1");
-var reference = Scalar<string>($"SELECT Reference FROM Prisoners WHERE Id = {(options.Count / 3) + 7}");
+    $"SELECT * FROM (SELECT \"FamilyName\" || ' ' || \"GivenNames\" FROM \"Prisoners\" WHERE \"FamilyName\" IN ({string.Join(", ", FictionalNames.RareFamilies.Select(f => $"'{f}'"))}) ORDER BY \"Id\" LIMIT 1) AS rare " +
+    "UNION ALL SELECT \"FamilyName\" || ' ' || \"GivenNames\" FROM \"Prisoners\" WHERE \"Id\" = 1 LIMIT 1");
+var serviceNumber = Scalar<string>($"SELECT \"ServiceNumber\" FROM \"Prisoners\" WHERE \"Id\" >= {options.Count / 2} AND \"ServiceNumber\" IS NOT NULL ORDER BY \"Id\" LIMIT 1");
+var reference = Scalar<string>($"SELECT \"Reference\" FROM \"Prisoners\" WHERE \"Id\" = {(options.Count / 3) + 7}");
 var rowDeep = deep.ToString("N0", invariant);
 var pageDeep = ((deep / RegisterQuery.DefaultPageSize) + 1).ToString("N0", invariant);
 int[] deskB = [2], deskD = [4], deskE = [5];
@@ -223,7 +241,7 @@ if (options.Only is { } only)
 }
 
 await CheckPagingAsync();
-var counts = scenarios.ToDictionary(s => s, s => SearchCount.Count(rawConnectionString, s));
+var counts = scenarios.ToDictionary(s => s, s => SearchCount.Count(OpenRaw, firstCodePoint, s));
 await CheckCountsAsync();
 
 // The runtime compiles hot code again, optimised, after some calls (tiered JIT). Without this pass the first
@@ -246,7 +264,7 @@ foreach (var scenario in scenarios)
     var result = await benchmark.MeasureAsync(scenario);
     results.Add(result);
     Console.WriteLine($"{scenario.Group,-20} {scenario.Name,-62} median {result.Median,8:F2} ms  p95 {result.P95,8:F2} ms  " +
-                      $"({result.Runs} runs, {result.RowsOnPage} rows, {counts[scenario].All:N0} matching, {result.Work.VmSteps:N0} VM steps)");
+                      $"({result.Runs} runs, {result.RowsOnPage} rows, {counts[scenario].All:N0} matching, {result.Work.VmSteps:N0} {(postgres ? "buffers" : "VM steps")})");
 }
 
 const int rounds = 200;
@@ -266,34 +284,60 @@ ServiceProvider BuildServices(CaptureInterceptor? interceptor)
     services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
     services.AddPowRegistryServices();
     services.AddSingleton(AuditKey.Random());
-    if (interceptor is null) services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, connectionString);
-    else services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, connectionString, interceptor);
+    if (interceptor is null) services.AddPowRegistryDatabase(provider, connectionString);
+    else services.AddPowRegistryDatabase(provider, connectionString, interceptor);
     return services.BuildServiceProvider();
+}
+
+DbConnection OpenRaw()
+{
+    DbConnection connection = postgres ? new NpgsqlConnection(rawConnectionString) : new SqliteConnection(rawConnectionString);
+    connection.Open();
+    return connection;
+}
+
+void Execute(string sql)
+{
+    using var connection = OpenRaw();
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    command.ExecuteNonQuery();
+}
+
+void ClearPools()
+{
+    if (postgres) NpgsqlConnection.ClearAllPools();
+    else SqliteConnection.ClearAllPools();
 }
 
 static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
 T Scalar<T>(string sql) => (T)Convert.ChangeType(ScalarOrNull(sql) ?? throw new InvalidOperationException($"No value: {sql}"), typeof(T), invariant);
 
-object? ScalarOrNull(string sql)
+object? ScalarOrNull(string sql, bool missingTableIsNull = false)
 {
-    using var connection = new SqliteConnection(rawConnectionString);
-    connection.Open();
+    using var connection = OpenRaw();
     using var command = connection.CreateCommand();
     command.CommandText = sql;
-    return command.ExecuteScalar() is { } value and not DBNull ? value : null;
+    try
+    {
+        return command.ExecuteScalar() is { } value and not DBNull ? value : null;
+    }
+    catch (Exception e) when (missingTableIsNull && e is SqliteException or PostgresException)
+    {
+        return null; // --reuse on a database that has no register yet: seed it
+    }
 }
 
 /// <summary>The cursor of the row at a 1-based position in (order, Id) order, found directly rather than by paging.</summary>
 RegisterCursor CursorAt(string keyColumn, string orderColumn, int position)
 {
-    using var connection = new SqliteConnection(rawConnectionString);
-    connection.Open();
+    using var connection = OpenRaw();
     using var command = connection.CreateCommand();
-    command.CommandText = $"SELECT {keyColumn}, Id FROM Prisoners ORDER BY {orderColumn}, Id LIMIT 1 OFFSET {position - 1}";
+    command.CommandText = $"SELECT \"{keyColumn}\", \"Id\" FROM \"Prisoners\" ORDER BY \"{orderColumn}\", \"Id\" LIMIT 1 OFFSET {position - 1}";
     using var reader = command.ExecuteReader();
     reader.Read();
-    return new RegisterCursor(reader.GetString(0), reader.GetInt32(1));
+    return new RegisterCursor(Convert.ToString(reader.GetValue(0), invariant)!, reader.GetInt32(1));
 }
 
 int IdAt(string column, int position) => CursorAt(column, column, position).Id;
@@ -404,9 +448,10 @@ string Report()
     var text = new StringBuilder();
     text.AppendLine(invariant, $"- Prisoners: {prisoners:N0}; aliases: {aliases:N0}; search terms: {terms:N0}, of which name keys (Kind 1): {nameKeys:N0}");
     text.AppendLine(invariant, $"- Names as entered: {styles}");
-    text.AppendLine(invariant, $"- Database on disk: {size / 1024.0 / 1024.0:N0} MiB (after ANALYZE and a WAL checkpoint)");
+    text.AppendLine(invariant, $"- Database on disk: {size / 1024.0 / 1024.0:N0} MiB ({(postgres ? "pg_database_size, after VACUUM ANALYZE" : "after ANALYZE and a WAL checkpoint")})");
     text.AppendLine(invariant, $"- Seeding: {seeding}");
-    text.AppendLine(invariant, $"- Machine: {Environment.ProcessorCount} logical CPUs ({cpu ?? "unknown CPU"}), {RuntimeInformation.OSDescription}; .NET {Environment.Version}; SQLite {sqliteVersion} (Microsoft.Data.Sqlite's bundled build, {(stat4 ? "with" : "without")} STAT4)");
+    text.AppendLine(invariant, $"- Machine: {Environment.ProcessorCount} logical CPUs ({cpu ?? "unknown CPU"}), {RuntimeInformation.OSDescription}; .NET {Environment.Version}; {store}");
+    text.AppendLine(invariant, $"- Load when the report was written (1, 5, 15 min): {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown")}");
     text.AppendLine(invariant, $"- Desks: {string.Join(", ", RegisterSeeder.Desks.Select(d => $"{d.Name} {d.Percent} %"))}. Scenarios run as an administrator (sees every desk) unless they name a desk officer");
     text.AppendLine(invariant, $"- Before timing: every scenario twice and the paging scenarios 300 times each, so the JIT has finished optimising");
     text.AppendLine(invariant, $"- Each scenario: {options.Warmup} untimed calls, then up to {options.Repetitions} timed calls of `RegisterService.ListAsync` (page size {RegisterQuery.DefaultPageSize}), each in a new DI scope; a scenario stops early after {options.Budget.TotalSeconds:F0} s once it has 5 calls");
@@ -416,9 +461,11 @@ string Report()
         text.AppendLine();
         text.AppendLine(invariant, $"### {group.Key}");
         text.AppendLine();
+        // PostgreSQL has no step counters: its columns are the buffers EXPLAIN (ANALYZE, BUFFERS) counted, its seq scans and sorts.
+        var counters = postgres ? "Buffers | Seq scans | Sorts" : "VM steps | Full-scan steps | Sorts";
         text.AppendLine(searching
-            ? "| Scenario | Matching | Exact (ranked first) | Latin / Hangul / Cyrillic | Rows | Median ms | p95 ms | First call ms | VM steps | Full-scan steps | Sorts |"
-            : "| Scenario | Matching | Rows | Median ms | p95 ms | First call ms | VM steps | Full-scan steps | Sorts |");
+            ? $"| Scenario | Matching | Exact (ranked first) | Latin / Hangul / Cyrillic | Rows | Median ms | p95 ms | First call ms | {counters} |"
+            : $"| Scenario | Matching | Rows | Median ms | p95 ms | First call ms | {counters} |");
         text.AppendLine(searching ? "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in group)
         {
@@ -437,7 +484,9 @@ string Report()
         $"({inTurn[1].Median / inTurn[0].Median:F2} × the first); {farPage.Name.ToLowerInvariant()} {inTurn[2].Median:F2} / {inTurn[2].P95:F2} " +
         $"({inTurn[2].Median / inTurn[0].Median:F2} ×).");
     text.AppendLine();
-    text.AppendLine("Query plans (EXPLAIN QUERY PLAN of the SQL EF sent, with the same parameter values):");
+    text.AppendLine(postgres
+        ? "Query plans (EXPLAIN (ANALYZE, BUFFERS) of the SQL EF sent, with the same parameters):"
+        : "Query plans (EXPLAIN QUERY PLAN of the SQL EF sent, with the same parameter values):");
     foreach (var r in results)
     {
         text.AppendLine();

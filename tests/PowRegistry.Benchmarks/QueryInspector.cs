@@ -1,17 +1,27 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+
+using Npgsql;
 
 using SQLitePCL;
 
 namespace PowRegistry.Benchmarks;
 
-/// <summary>The SQL and parameter values EF sent for one query.</summary>
-internal sealed record CapturedQuery(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+/// <summary>
+/// The SQL and parameter values EF sent for one query. For PostgreSQL also copies of the parameters themselves: their
+/// types (arrays, dates) matter to the plan, and Npgsql clones them exactly.
+/// </summary>
+internal sealed record CapturedQuery(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters, IReadOnlyList<NpgsqlParameter>? NpgsqlParameters = null);
 
-/// <summary>What SQLite did to answer a query once: rows, virtual-machine steps, full-scan steps and sorts.</summary>
+/// <summary>
+/// What the store did to answer a query once: rows, then SQLite's virtual-machine steps, full-scan steps and sorts; or
+/// PostgreSQL's shared buffers touched (hit + read), sequential scans and sorts in the plan, from EXPLAIN (ANALYZE, BUFFERS).
+/// </summary>
 internal sealed record QueryWork(int Rows, int VmSteps, int FullScanSteps, int Sorts);
 
 /// <summary>
@@ -45,7 +55,8 @@ internal sealed class CaptureInterceptor : DbCommandInterceptor
 
     private void Capture(DbCommand command) =>
         _all.Add(new CapturedQuery(command.CommandText,
-            [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value is DBNull ? null : p.Value))]));
+            [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value is DBNull ? null : p.Value))],
+            command is NpgsqlCommand npgsql ? [.. npgsql.Parameters.Select(p => p.Clone())] : null));
 }
 
 /// <summary>Runs a captured query again outside EF: its query plan, and the work SQLite does for it.</summary>
@@ -105,5 +116,29 @@ internal static class QueryInspector
                 raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_FULLSCAN_STEP, 0),
                 raw.sqlite3_stmt_status(statement, raw.SQLITE_STMTSTATUS_SORT, 0));
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: runs the query once under EXPLAIN (ANALYZE, BUFFERS) with EF's own parameters, and returns the plan
+    /// and what it did: the top node's rows, its shared buffers (hit + read), how many seq scans and sorts the plan has.
+    /// </summary>
+    public static (string Plan, QueryWork Work) Explain(NpgsqlConnection connection, CapturedQuery query)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + query.Sql;
+        foreach (var parameter in query.NpgsqlParameters ?? []) command.Parameters.Add(parameter.Clone());
+        var plan = new StringBuilder();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) plan.Append(reader.GetString(0)).Append('\n');
+        }
+        var text = plan.ToString();
+        var rows = Regex.Match(text, @"actual time=[\d.]+\.\.[\d.]+ rows=(\d+)") is { Success: true } r ? int.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        // The first Buffers line is the top node's, which includes every node under it.
+        var buffers = Regex.Match(text, @"Buffers: shared(?: hit=(\d+))?(?: read=(\d+))?");
+        var touched = (buffers.Groups[1].Success ? long.Parse(buffers.Groups[1].Value, CultureInfo.InvariantCulture) : 0)
+                      + (buffers.Groups[2].Success ? long.Parse(buffers.Groups[2].Value, CultureInfo.InvariantCulture) : 0);
+        return (text, new QueryWork(rows, (int)Math.Min(int.MaxValue, touched),
+            Regex.Count(text, @"Seq Scan on"), Regex.Count(text, @"(?<!Incremental )\bSort\b(?! Key| Method)")));
     }
 }

@@ -1,7 +1,10 @@
+using System.Data.Common;
 using System.Diagnostics;
 
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+
+using Npgsql;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
@@ -24,7 +27,7 @@ internal sealed record ScenarioResult(
 /// capturing interceptor is used once per scenario to get the SQL, its plan and SQLite's step counters.
 /// </summary>
 internal sealed class RegisterBenchmark(
-    IServiceProvider timed, IServiceProvider inspected, CaptureInterceptor capture, string connectionString, BenchmarkOptions options)
+    IServiceProvider timed, IServiceProvider inspected, CaptureInterceptor capture, Func<DbConnection> openRaw, BenchmarkOptions options)
 {
     public Task<RegisterPage> ListAsync(RegisterQuery query, int[]? desks = null) => ListAsync(new Scenario("", "", query, desks));
 
@@ -63,14 +66,19 @@ internal sealed class RegisterBenchmark(
         capture.Clear();
         await ListAsync(scenario, inspected);
         var sql = capture.Last ?? throw new InvalidOperationException("No query was captured.");
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
+        using var opened = openRaw();
         // Every command of the call counts: the capped counts that choose the search's shape, then each page query.
         var commands = capture.All;
+        var looked = opened switch
+        {
+            SqliteConnection sqlite => commands.Select(c => (Plan: QueryInspector.Plan(sqlite, c), Work: QueryInspector.Work(sqlite, c))).ToList(),
+            NpgsqlConnection postgres => commands.Select(c => QueryInspector.Explain(postgres, c)).ToList(),
+            _ => throw new NotSupportedException(opened.GetType().Name),
+        };
         var plan = commands.Count == 1
-            ? QueryInspector.Plan(connection, sql)
-            : string.Concat(commands.Select((c, i) => $"-- command {i + 1} of {commands.Count}\n{QueryInspector.Plan(connection, c)}"));
-        var works = commands.Select(c => QueryInspector.Work(connection, c)).ToList();
+            ? looked[0].Plan
+            : string.Concat(looked.Select((c, i) => $"-- command {i + 1} of {commands.Count}\n{c.Plan}"));
+        var works = looked.Select(c => c.Work).ToList();
         var work = new QueryWork(works[^1].Rows, works.Sum(w => w.VmSteps), works.Sum(w => w.FullScanSteps), works.Sum(w => w.Sorts));
         return new ScenarioResult(scenario, times.Count, firstMs, Percentile(times, 0.50), Percentile(times, 0.95), times[^1],
             page.Rows.Count, work, plan, sql);

@@ -1,7 +1,11 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 
 using Microsoft.Data.Sqlite;
+
+using Npgsql;
 
 using PowRegistry.Core.Common;
 using PowRegistry.Core.Data;
@@ -18,8 +22,10 @@ namespace PowRegistry.Benchmarks;
 /// terms come from the same code); the benchmark reads a sample back through the service and checks it.
 /// Custody events, identity documents and audit entries are not written: the register list does not read them. Each
 /// record's capture card is (the review counts them), and the review's counts are built from the rows at the end.
+/// SQLite gets the rows through prepared INSERTs; PostgreSQL through COPY, one per table and batch (the same rows,
+/// from the same random sequence), then its identity sequences are moved past them.
 /// </summary>
-internal sealed class RegisterSeeder(string connectionString, int count, int batchSize)
+internal sealed class RegisterSeeder(DatabaseProvider provider, string connectionString, int count, int batchSize)
 {
     public const string Actor = "bench";
 
@@ -45,15 +51,19 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
     /// The capture card every record with a date of capture owes (as registering him stores it), due 7 days after
     /// (the default): one in 500 still open (so overdue), one in 25 of the others sent late (12 days), the rest in 3 days.
     /// </summary>
-    private const string CaptureCards = $"""
-        INSERT INTO Notifications (PrisonerId, Kind, EventDate, DueOn, CreatedBy, CreatedAt, SentOn, Channel, SentRecordedBy, SentRecordedAt)
-        SELECT Id, 1, DateOfCapture, date(DateOfCapture, '+7 days'), '{Actor}', CreatedAt,
-            CASE WHEN Id % 500 = 0 THEN NULL WHEN Id % 25 = 0 THEN date(DateOfCapture, '+12 days') ELSE date(DateOfCapture, '+3 days') END,
-            CASE WHEN Id % 500 = 0 THEN NULL ELSE 1 END,
-            CASE WHEN Id % 500 = 0 THEN NULL ELSE '{Actor}' END,
-            CASE WHEN Id % 500 = 0 THEN NULL ELSE CreatedAt END
-        FROM Prisoners WHERE DateOfCapture IS NOT NULL ORDER BY Id;
-        """;
+    private static string CaptureCards(DatabaseProvider provider)
+    {
+        string Plus(int days) => provider == DatabaseProvider.PostgreSql ? $"\"DateOfCapture\" + {days}" : $"date(\"DateOfCapture\", '+{days} days')";
+        return $"""
+            INSERT INTO "Notifications" ("PrisonerId", "Kind", "EventDate", "DueOn", "CreatedBy", "CreatedAt", "SentOn", "Channel", "SentRecordedBy", "SentRecordedAt")
+            SELECT "Id", 1, "DateOfCapture", {Plus(7)}, '{Actor}', "CreatedAt",
+                CASE WHEN "Id" % 500 = 0 THEN NULL WHEN "Id" % 25 = 0 THEN {Plus(12)} ELSE {Plus(3)} END,
+                CASE WHEN "Id" % 500 = 0 THEN NULL ELSE 1 END,
+                CASE WHEN "Id" % 500 = 0 THEN NULL ELSE '{Actor}' END,
+                CASE WHEN "Id" % 500 = 0 THEN NULL ELSE "CreatedAt" END
+            FROM "Prisoners" WHERE "DateOfCapture" IS NOT NULL ORDER BY "Id";
+            """;
+    }
 
     private readonly Dictionary<(string, string?), string[]> keyCache = [];
 
@@ -62,7 +72,10 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
     public long NameKeyCount { get; private set; }
     public Dictionary<NameStyle, int> StyleCounts { get; } = [];
 
-    public TimeSpan Seed(Action<string> progress)
+    public TimeSpan Seed(Action<string> progress) =>
+        provider == DatabaseProvider.PostgreSql ? SeedPostgreSql(progress) : SeedSqlite(progress);
+
+    private TimeSpan SeedSqlite(Action<string> progress)
     {
         var stopwatch = Stopwatch.StartNew();
         using var connection = new SqliteConnection(connectionString);
@@ -92,7 +105,28 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
             using var transaction = connection.BeginTransaction();
             prisoner.Transaction = alias.Transaction = term.Transaction = transaction;
             var end = Math.Min(count, start + batchSize - 1);
-            for (var id = start; id <= end; id++) InsertOne(id, random, prisoner, alias, term);
+            for (var id = start; id <= end; id++)
+            {
+                var row = Next(id, random);
+                // The parameters were added in PrisonerColumns' order, the order of the row's values.
+                for (var i = 0; i < row.Prisoner.Length; i++) prisoner.Parameters[i].Value = row.Prisoner[i] ?? DBNull.Value;
+                prisoner.ExecuteNonQuery();
+                if (row.Alias is not null)
+                {
+                    alias.Parameters["$PrisonerId"].Value = id;
+                    alias.Parameters["$Name"].Value = row.Alias;
+                    alias.Parameters["$Source"].Value = (int)InformationSource.Stated;
+                    alias.Parameters["$Confidence"].Value = (int)Confidence.High;
+                    alias.ExecuteNonQuery();
+                }
+                term.Parameters["$PrisonerId"].Value = id;
+                foreach (var (kind, value) in row.Terms)
+                {
+                    term.Parameters["$Kind"].Value = (int)kind;
+                    term.Parameters["$Term"].Value = value;
+                    term.ExecuteNonQuery();
+                }
+            }
             transaction.Commit();
             if (end >= nextReport || end == count)
             {
@@ -102,7 +136,7 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         }
 
         progress("  capture cards and the review's counts ...");
-        Execute(connection, CaptureCards);
+        Execute(connection, CaptureCards(DatabaseProvider.Sqlite));
         Execute(connection, RegisterTallySql.Rebuild(DatabaseProvider.Sqlite));
         progress("  ANALYZE ...");
         Execute(connection, "ANALYZE;");
@@ -110,7 +144,105 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         return stopwatch.Elapsed;
     }
 
-    private void InsertOne(int id, Random random, SqliteCommand prisoner, SqliteCommand alias, SqliteCommand term)
+    /// <summary>
+    /// The same rows by COPY (text format: PostgreSQL parses each value as its column's type), one COPY per table per
+    /// batch. Then the capture cards and counts, the identity sequences past the ids written, and VACUUM ANALYZE (a
+    /// register that has been running has been vacuumed: its visibility map lets index-only scans skip the table).
+    /// </summary>
+    private TimeSpan SeedPostgreSql(Action<string> progress)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        var columns = PrisonerColumns.Split(", ");
+        RequireNoOtherColumns(connection, "Prisoners", columns);
+        RequireNoOtherColumns(connection, "PrisonerAliases", ["Id", "PrisonerId", "Name", "Source", "Confidence", "Notes"]);
+        RequireNoOtherColumns(connection, "PrisonerSearchTerms", ["PrisonerId", "Kind", "Term"]);
+        foreach (var desk in Desks.Skip(1)) Execute(connection, $"INSERT INTO \"Desks\" (\"Id\", \"Name\") VALUES ({desk.Id}, '{desk.Name}')");
+        var prisonerCopy = $"COPY \"Prisoners\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN";
+        const string AliasCopy = "COPY \"PrisonerAliases\" (\"PrisonerId\", \"Name\", \"Source\", \"Confidence\") FROM STDIN";
+        const string TermCopy = "COPY \"PrisonerSearchTerms\" (\"PrisonerId\", \"Kind\", \"Term\") FROM STDIN";
+
+        var random = new Random(20250601);
+        var reportEvery = Math.Max(batchSize, count / 10);
+        var nextReport = reportEvery;
+        var prisoners = new StringBuilder();
+        var aliases = new StringBuilder();
+        var terms = new StringBuilder();
+        for (var start = 1; start <= count; start += batchSize)
+        {
+            prisoners.Clear();
+            aliases.Clear();
+            terms.Clear();
+            var end = Math.Min(count, start + batchSize - 1);
+            for (var id = start; id <= end; id++)
+            {
+                var row = Next(id, random);
+                CopyLine(prisoners, row.Prisoner);
+                if (row.Alias is not null) CopyLine(aliases, [id, row.Alias, (int)InformationSource.Stated, (int)Confidence.High]);
+                foreach (var (kind, value) in row.Terms) CopyLine(terms, [id, (int)kind, value]);
+            }
+            using var transaction = connection.BeginTransaction();
+            foreach (var (sql, text) in new[] { (prisonerCopy, prisoners), (AliasCopy, aliases), (TermCopy, terms) })
+            {
+                using var writer = connection.BeginTextImport(sql);
+                writer.Write(text);
+            }
+            transaction.Commit();
+            if (end >= nextReport || end == count)
+            {
+                nextReport += reportEvery;
+                progress($"  {end:N0} prisoners, {TermCount:N0} search terms ({stopwatch.Elapsed.TotalSeconds:F0} s)");
+            }
+        }
+
+        progress("  capture cards and the review's counts ...");
+        Execute(connection, CaptureCards(DatabaseProvider.PostgreSql));
+        Execute(connection, RegisterTallySql.Rebuild(DatabaseProvider.PostgreSql));
+        // Ids were written explicitly: move each identity past them, or the application's next insert would clash.
+        foreach (var table in new[] { "Prisoners", "Desks" })
+        {
+            Execute(connection, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))");
+        }
+        progress("  VACUUM ANALYZE ...");
+        Execute(connection, "VACUUM (ANALYZE);");
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>One line of COPY's text format: tab-separated, \N for null, backslash escapes for the few special characters.</summary>
+    private static void CopyLine(StringBuilder text, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0) text.Append('\t');
+            switch (values[i])
+            {
+                case null:
+                    text.Append("\\N");
+                    break;
+                case bool b:
+                    text.Append(b ? 't' : 'f');
+                    break;
+                case string s:
+                    foreach (var c in s)
+                    {
+                        text.Append(c switch { '\\' => "\\\\", '\t' => "\\t", '\n' => "\\n", '\r' => "\\r", _ => c.ToString() });
+                    }
+                    break;
+                case IFormattable f:
+                    text.Append(f.ToString(null, CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    throw new NotSupportedException($"A value of type {values[i]!.GetType().Name}");
+            }
+        }
+        text.Append('\n');
+    }
+
+    /// <summary>One prisoner's rows: his values in PrisonerColumns' order, his alias, and his search terms.</summary>
+    private sealed record SeedRow(object?[] Prisoner, string? Alias, List<(SearchTermKind Kind, string Term)> Terms);
+
+    private SeedRow Next(int id, Random random)
     {
         var name = FictionalNames.Next(random);
         var russian = name.Russian;
@@ -130,79 +262,41 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
             .AddMinutes(random.Next(480)).ToUnixTimeMilliseconds();
         var source = random.Next(3) == 0 ? InformationSource.DocumentCarried : InformationSource.Stated;
 
-        var p = prisoner.Parameters;
-        p["$Id"].Value = id;
-        p["$Reference"].Value = reference;
-        p["$DeskId"].Value = Desk(random.Next(100));
-        p["$FamilyName"].Value = name.Family;
-        p["$GivenNames"].Value = name.Given;
-        p["$Rank"].Value = Ranks[random.Next(Ranks.Length)];
-        p["$ServiceNumber"].Value = (object?)serviceNumber ?? DBNull.Value;
-        p["$DateOfBirth"].Value = bornText;
-        p["$PlaceOfBirth"].Value = russian ? "Fictional town, Russia" : "Fictional county, DPRK";
-        p["$NationalityCode"].Value = russian ? "RU" : "KP";
-        p["$PowerDependedOnCode"].Value = "RU";
-        p["$Unit"].Value = $"Fictional unit {100 + random.Next(40)}";
-        p["$DateOfCapture"].Value = captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        p["$PlaceOfCapture"].Value = Places[random.Next(Places.Length)];
-        p["$DetainingPowerCode"].Value = "UA";
-        p["$PlaceOfInternment"].Value = Camps[random.Next(Camps.Length)];
-        p["$HealthStatus"].Value = random.Next(5);
-        p["$Languages"].Value = russian ? "Russian" : "Korean";
-        p["$InterpreterNeeded"].Value = !russian;
-        p["$Notes"].Value = "BENCHMARK — fictional record. Not a real person.";
-        p["$CustodyStatus"].Value = (int)Status(random.Next(1000));
-        p["$SortName"].Value = Text.Fold($"{name.Family} {name.Given}");
-        p["$CaptureSortKey"].Value = captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        p["$CreatedAt"].Value = created;
-        p["$CreatedBy"].Value = Actor;
-        p["$UpdatedAt"].Value = created;
-        p["$UpdatedBy"].Value = Actor;
-        p["$Version"].Value = 1;
-        p["$FamilyNameInfo_Declined"].Value = false;
-        p["$FamilyNameInfo_Source"].Value = (int)source;
-        p["$GivenNamesInfo_Declined"].Value = false;
-        p["$GivenNamesInfo_Source"].Value = (int)source;
-        p["$RankInfo_Declined"].Value = false;
-        p["$RankInfo_Source"].Value = (int)InformationSource.Stated;
-        p["$ServiceNumberInfo_Declined"].Value = serviceNumber is null;
-        p["$ServiceNumberInfo_Source"].Value = (int)(serviceNumber is null ? InformationSource.NotRecorded : source);
-        p["$DateOfBirthInfo_Declined"].Value = false;
-        p["$DateOfBirthInfo_Source"].Value = (int)InformationSource.Stated;
-        prisoner.ExecuteNonQuery();
-
-        if (name.Alias is not null)
-        {
-            alias.Parameters["$PrisonerId"].Value = id;
-            alias.Parameters["$Name"].Value = name.Alias;
-            alias.Parameters["$Source"].Value = (int)InformationSource.Stated;
-            alias.Parameters["$Confidence"].Value = (int)Confidence.High;
-            alias.ExecuteNonQuery();
-            AliasCount++;
-        }
+        // In PrisonerColumns' order. The random draws keep their order: the same seed gives the same register.
+        var desk = Desk(random.Next(100));
+        var rank = Ranks[random.Next(Ranks.Length)];
+        var unit = $"Fictional unit {100 + random.Next(40)}";
+        var place = Places[random.Next(Places.Length)];
+        var camp = Camps[random.Next(Camps.Length)];
+        var health = random.Next(5);
+        var status = Status(random.Next(1000));
+        var captureText = captured.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        object?[] prisoner =
+        [
+            id, reference, desk, name.Family, name.Given, rank, serviceNumber, bornText,
+            russian ? "Fictional town, Russia" : "Fictional county, DPRK",
+            russian ? "RU" : "KP", "RU", unit, captureText, place, "UA", camp, health,
+            russian ? "Russian" : "Korean", !russian, "BENCHMARK — fictional record. Not a real person.", (int)status,
+            Text.Fold($"{name.Family} {name.Given}"), captureText, created, Actor, created, Actor, 1,
+            false, (int)source, false, (int)source, false, (int)InformationSource.Stated,
+            serviceNumber is null, (int)(serviceNumber is null ? InformationSource.NotRecorded : source),
+            false, (int)InformationSource.Stated,
+        ];
+        if (name.Alias is not null) AliasCount++;
 
         // The same terms, made the same way, as Prisoner.SearchTerms(): the folded words of the names, alias and
         // service number; the reference whole and its number; and the phonetic name keys of the name and the alias.
-        term.Parameters["$PrisonerId"].Value = id;
         var words = SearchText.Terms([name.Family, name.Given, serviceNumber, name.Alias])
             .Concat([Text.Fold(reference), reference[(reference.LastIndexOf('-') + 1)..]])
             .Distinct();
         var keys = new HashSet<string>(KeysOf(name.Family, name.Given), StringComparer.Ordinal);
         if (name.Alias is not null) keys.UnionWith(KeysOf(name.Alias, null));
-        Insert(term, SearchTermKind.Word, words);
-        Insert(term, SearchTermKind.NameKey, keys.Where(k => k.Length <= PrisonerSearchTerm.MaxLength));
-    }
-
-    private void Insert(SqliteCommand term, SearchTermKind kind, IEnumerable<string> values)
-    {
-        term.Parameters["$Kind"].Value = (int)kind;
-        foreach (var value in values)
-        {
-            term.Parameters["$Term"].Value = value;
-            term.ExecuteNonQuery();
-            TermCount++;
-            if (kind == SearchTermKind.NameKey) NameKeyCount++;
-        }
+        var terms = words.Select(w => (SearchTermKind.Word, w))
+            .Concat(keys.Where(k => k.Length <= PrisonerSearchTerm.MaxLength).Select(k => (SearchTermKind.NameKey, k)))
+            .ToList();
+        TermCount += terms.Count;
+        NameKeyCount += terms.Count(t => t.Item1 == SearchTermKind.NameKey);
+        return new SeedRow(prisoner, name.Alias, terms);
     }
 
     /// <summary>
@@ -260,6 +354,26 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         }
     }
 
+    private static void RequireNoOtherColumns(NpgsqlConnection connection, string table, string[] written)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT column_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = @table AND is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO'
+            """;
+        command.Parameters.AddWithValue("table", table);
+        using var reader = command.ExecuteReader();
+        var missing = new List<string>();
+        while (reader.Read())
+        {
+            if (!written.Contains(reader.GetString(0))) missing.Add(reader.GetString(0));
+        }
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"{table} has required columns the seeder does not write: {string.Join(", ", missing)}. Update RegisterSeeder.");
+        }
+    }
+
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
@@ -269,7 +383,7 @@ internal sealed class RegisterSeeder(string connectionString, int count, int bat
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -9,6 +9,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Npgsql;
+
 using PowRegistry.Core;
 using PowRegistry.Core.Audit;
 using PowRegistry.Core.Data;
@@ -29,8 +31,8 @@ internal static class ReviewBenchmark
     public static async Task RunAsync(string connectionString, string rawConnectionString, BenchmarkOptions options)
     {
         var log = new CommandLog();
-        await using var timed = Build(connectionString, null);
-        await using var inspected = Build(connectionString, log);
+        await using var timed = Build(options.Provider, connectionString, null);
+        await using var inspected = Build(options.Provider, connectionString, log);
         var invariant = CultureInfo.InvariantCulture;
         // A database seeded before the review's counts existed gets them here, as an upgraded installation would.
         var migrating = Stopwatch.StartNew();
@@ -83,6 +85,21 @@ internal static class ReviewBenchmark
             await FiguresAsync(inspected, desks);
             Console.WriteLine();
             Console.WriteLine($"Commands FiguresAsync sends for the {reader}:");
+            if (options.Provider == DatabaseProvider.PostgreSql)
+            {
+                // PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) runs each command and reports its own execution time.
+                using var postgres = new NpgsqlConnection(rawConnectionString);
+                postgres.Open();
+                foreach (var command in log.Commands.ToList())
+                {
+                    QueryInspector.Explain(postgres, command);
+                    var (plan, work) = QueryInspector.Explain(postgres, command);
+                    Console.WriteLine(string.Create(invariant, $"--- {work.Rows} rows, {work.VmSteps:N0} buffers, {work.FullScanSteps} seq scans, {work.Sorts} sorts"));
+                    Console.WriteLine(command.Sql.Length > 400 ? command.Sql[..400] + " ..." : command.Sql);
+                    Console.Write(plan);
+                }
+                continue;
+            }
             using var connection = new SqliteConnection(rawConnectionString);
             connection.Open();
             foreach (var command in log.Commands.ToList())
@@ -109,14 +126,14 @@ internal static class ReviewBenchmark
         await scope.ServiceProvider.GetRequiredService<ReviewService>().FiguresAsync(CancellationToken.None);
     }
 
-    private static ServiceProvider Build(string connectionString, IInterceptor? interceptor)
+    private static ServiceProvider Build(DatabaseProvider provider, string connectionString, IInterceptor? interceptor)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddPowRegistryServices();
         services.AddSingleton(AuditKey.Random());
-        if (interceptor is null) services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, connectionString);
-        else services.AddPowRegistryDatabase(DatabaseProvider.Sqlite, connectionString, interceptor);
+        if (interceptor is null) services.AddPowRegistryDatabase(provider, connectionString);
+        else services.AddPowRegistryDatabase(provider, connectionString, interceptor);
         return services.BuildServiceProvider();
     }
 
@@ -132,7 +149,8 @@ internal static class ReviewBenchmark
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             Commands.Add(new CapturedQuery(command.CommandText,
-                [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, Bindable(p.Value)))]));
+                [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, Bindable(p.Value)))],
+                command is NpgsqlCommand npgsql ? [.. npgsql.Parameters.Select(p => p.Clone())] : null));
             return ValueTask.FromResult(result);
         }
 

@@ -30,7 +30,10 @@ public static class Keyset
         Expression keyBeyond = greater ? Expression.GreaterThan(compare, zero) : Expression.LessThan(compare, zero);
         Expression keyEqual = Expression.Equal(compare, zero);
         Expression idBeyond = greater ? Expression.GreaterThan(idBody, cursorIdExpression) : Expression.LessThan(idBody, cursorIdExpression);
-        var predicate = Expression.OrElse(keyBeyond, Expression.AndAlso(keyEqual, idBeyond));
+        // The key's own bound first: implied by the OR, but said alone it is a range the (key, id) index can start at.
+        // PostgreSQL does not find that range in the OR (a page deep in name order read 100,000 index entries).
+        Expression keyNotBefore = greater ? Expression.GreaterThanOrEqual(compare, zero) : Expression.LessThanOrEqual(compare, zero);
+        var predicate = Expression.AndAlso(keyNotBefore, Expression.OrElse(keyBeyond, Expression.AndAlso(keyEqual, idBeyond)));
         return query.Where(Expression.Lambda<Func<T, bool>>(predicate, parameter));
     }
 

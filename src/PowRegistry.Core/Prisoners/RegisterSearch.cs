@@ -57,10 +57,19 @@ internal sealed class RegisterSearch
     /// would read too far): each side's rarest condition, now counted up to <paramref name="cap"/> entries, read as a
     /// list of ids however long, and its other conditions probed. Also how many ids the lists hold (the sides' counts
     /// added, up to <paramref name="cap"/>).
+    /// <para>
+    /// The sides' lists are read as one list (<c>Id IN (… UNION ALL …)</c>), not one <c>IN</c> per side joined by OR:
+    /// PostgreSQL can join a single list (a semi-join) but tests an OR of lists row by row, and a list too large for
+    /// its work_mem is then searched from the start for every row (minutes at a million records). A prisoner on the
+    /// list of a side whose other conditions he fails is still tested against each side, rarest condition included,
+    /// by probes: the same prisoners as the OR of the sides.
+    /// </para>
     /// </summary>
     public async Task<(Expression<Func<Prisoner, bool>> Listed, int Count)> ListedAsync(PowRegistryDbContext db, int cap, CancellationToken ct)
     {
-        Expression<Func<Prisoner, bool>>? listed = null;
+        IQueryable<int>? lists = null;
+        Expression<Func<Prisoner, bool>>? sides = null;
+        var probed = false;
         var total = 0;
         foreach (var side in _matchingSides)
         {
@@ -71,12 +80,17 @@ internal sealed class RegisterSearch
             }
             counted = [.. counted.OrderBy(c => c.CappedCount)];
             var ids = db.PrisonerSearchTerms.Where(counted[0].Term).Select(t => t.PrisonerId);
-            Expression<Func<Prisoner, bool>> all = p => ids.Contains(p.Id);
+            lists = lists is null ? ids : lists.Concat(ids);
+            var all = Has(db, counted[0]);
             foreach (var other in counted.Skip(1)) all = Predicate.And(all, Has(db, other));
-            listed = Either(listed, all);
+            sides = Either(sides, all);
+            probed |= counted.Count > 1;
             total += counted[0].CappedCount;
         }
-        return (listed!, Math.Min(total, cap));
+        var listed = lists!;
+        Expression<Func<Prisoner, bool>> onAList = p => listed.Contains(p.Id);
+        // When each side is its list alone, being on a list is the whole test.
+        return (probed ? Predicate.And(onAList, sides!) : onAList, Math.Min(total, cap));
     }
 
     private static Expression<Func<Prisoner, bool>>? Either(Expression<Func<Prisoner, bool>>? left, Expression<Func<Prisoner, bool>>? right) =>
