@@ -45,6 +45,12 @@ public static class DatabaseSetup
         database.ProviderName == PostgreSqlSetup.ProviderName ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
 
     /// <summary>
+    /// Whether the register's sorted search reads its id lists as one list (PostgreSQL, whose planner cannot join an OR
+    /// of lists) or as one list per side joined by OR (SQLite, for which that is cheaper). Same prisoners either way.
+    /// </summary>
+    public static bool JoinsOneIdListBetterThanAnOrOfLists(this DatabaseFacade database) => database.Provider() == DatabaseProvider.PostgreSql;
+
+    /// <summary>
     /// Whether a signed-in request keeps one connection for all its queries. SQLite: yes, since opening one runs its
     /// pragmas each time and its pool has no limit. PostgreSQL: no. Taking a connection from the client's pool is cheap, and
     /// the pool is bounded: requests each holding one while they wait for the record-view writer, which needs one too
@@ -57,16 +63,13 @@ public static class DatabaseSetup
     {
         if (db.Database.Provider() == DatabaseProvider.PostgreSql)
         {
-            // On an empty PostgreSQL database EF Core reads the history table before creating it and logs the failed
-            // read as an error: alarming on a first start that is going well. Created first (if missing), it is not.
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+            await PostgreSqlSetup.MigrateAsync(db, ct);
+            return;
         }
+        // EF Core's migration lock on SQLite (__EFMigrationsLock) holds for the whole migration.
         await db.Database.MigrateAsync(ct);
-        if (db.Database.Provider() == DatabaseProvider.Sqlite)
-        {
-            await SqliteSetup.UseWriteAheadLogAsync(db, ct);
-            await SqliteSetup.CompletePlannerStatisticsAsync(db, ct);
-        }
+        await SqliteSetup.UseWriteAheadLogAsync(db, ct);
+        await SqliteSetup.CompletePlannerStatisticsAsync(db, ct);
     }
 
     /// <summary>

@@ -22,6 +22,13 @@ namespace PowRegistry.Web.Tests.Infrastructure;
 /// </summary>
 public class PowRegistryFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Test hosts do not watch appsettings.json for changes: each watch takes an inotify instance, and a Linux user gets
+    /// 128. With two suites running at once (or helpers' runs beside CI) hosts then failed to start ("exited without
+    /// ever building an IHost"). Set for the whole test process, so the app processes it starts inherit it too.
+    /// </summary>
+    static PowRegistryFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public const string AdminEmail = "admin@powregistry.test";
     public const string AdminPassword = "correct horse battery staple";
     public const string OfficerPassword = "officer passphrase long enough";

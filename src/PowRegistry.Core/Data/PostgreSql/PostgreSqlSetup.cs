@@ -3,6 +3,8 @@ using System.Diagnostics;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 using Npgsql;
 
@@ -82,6 +84,39 @@ public static class PostgreSqlSetup
         """DROP TRIGGER IF EXISTS "AuditEntries_AppendOnly" ON "AuditEntries";""",
         """DROP TRIGGER IF EXISTS "AuditEntries_NoTruncate" ON "AuditEntries";""",
     ];
+
+    /// <summary>The lock instances hold while they migrate: any fixed number no other software uses on this database.</summary>
+    private const long MigrationLockKey = WriteLockKey + 1;
+
+    /// <summary>
+    /// Migrates under a session advisory lock held from before the history table is read until the last migration is
+    /// applied, so that instances starting together migrate once: the others wait, then find nothing pending. EF Core's
+    /// own lock on PostgreSQL is let go at each migration's commit, so a second instance could apply the next migration
+    /// meanwhile and the first then failed on it ("relation … already exists"; InstancesStartingTogetherTests).
+    /// The history table is created first, so that EF does not log its failed read of a missing table as an error on a
+    /// first start that is going well.
+    /// </summary>
+    public static async Task MigrateAsync(PowRegistryDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", ct);
+            try
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     /// <summary>
     /// The database's collation when it is not C, null when it is. With C, text compares by bytes as on SQLite (the
