@@ -31,11 +31,20 @@ public sealed class AuditKey
         var path = Path.GetFullPath(configuration["PowRegistry:Audit:KeyFile"] ?? Path.Combine("data", "audit.key"), contentRoot);
         if (!File.Exists(path))
         {
+            // Written whole to a file of its own, then moved into place without overwriting: instances starting together
+            // never read a half-written key, and all end up with the one that got there first.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var created = RandomNumberGenerator.GetBytes(MinimumBytes);
-            File.WriteAllBytes(path, created);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            return new AuditKey(created);
+            var draft = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllBytes(draft, RandomNumberGenerator.GetBytes(MinimumBytes));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(draft, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            try
+            {
+                File.Move(draft, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(draft); // another instance's key is in place: use that one
+            }
         }
         return new AuditKey(File.ReadAllBytes(path));
     }
