@@ -22,14 +22,19 @@ namespace PowRegistry.Core.Prisoners;
 /// probed for those ids only; otherwise nothing is read whole, and each row of the register, walked in the page's
 /// order, is probed with <c>EXISTS</c> on the (PrisonerId, Kind, Term) key, so the query stops after a page of
 /// matches. Probes are written rarest first, so a row that lacks the rarest term costs one probe. A condition with
-/// no entries at all empties its side. See docs/performance.md.
+/// no entries at all empties its side. When both sides are listed, PostgreSQL reads their lists as one (see
+/// <see cref="ListedAsync"/>). See docs/performance.md.
 /// </para>
 /// </summary>
 internal sealed class RegisterSearch
 {
-    private RegisterSearch(Side? byWords, Side? byKeys, Side? exact)
+    private RegisterSearch(PowRegistryDbContext db, Side? byWords, Side? byKeys, Side? exact)
     {
-        Matching = Either(byWords?.Probed, byKeys?.Probed);
+        // Both sides listed (a rare name typed whole, "Thak Ho Yong"): PostgreSQL reads their lists as one, which it can
+        // join; an OR of the two lists would be tested against every row of the register (see ListedAsync).
+        Matching = byWords is { ListedIds: { } wordIds } && byKeys is { ListedIds: { } keyIds } && db.Database.JoinsOneIdListBetterThanAnOrOfLists()
+            ? OnOneList(db, [(wordIds, byWords.Conditions), (keyIds, byKeys.Conditions)])
+            : Either(byWords?.Probed, byKeys?.Probed);
         if (Matching is null) return;
         // Exact matches are matches by words, so "exact" alone finds them; "not exact" needs the whole match test.
         Exact = exact?.Probed;
@@ -69,10 +74,8 @@ internal sealed class RegisterSearch
     /// </summary>
     public async Task<(Expression<Func<Prisoner, bool>> Listed, int Count)> ListedAsync(PowRegistryDbContext db, int cap, CancellationToken ct)
     {
-        IQueryable<int>? lists = null;
-        Expression<Func<Prisoner, bool>>? sides = null;
+        var sides = new List<(IQueryable<int> Ids, IReadOnlyList<SearchCondition> Conditions)>(_matchingSides.Count);
         Expression<Func<Prisoner, bool>>? orOfLists = null;
-        var probed = false;
         var total = 0;
         foreach (var side in _matchingSides)
         {
@@ -83,24 +86,38 @@ internal sealed class RegisterSearch
             }
             counted = [.. counted.OrderBy(c => c.CappedCount)];
             var ids = db.PrisonerSearchTerms.Where(counted[0].Term).Select(t => t.PrisonerId);
-            lists = lists is null ? ids : lists.Concat(ids);
+            sides.Add((ids, counted));
             Expression<Func<Prisoner, bool>> onItsList = p => ids.Contains(p.Id);
-            var all = Has(db, counted[0]);
-            foreach (var other in counted.Skip(1))
-            {
-                all = Predicate.And(all, Has(db, other));
-                onItsList = Predicate.And(onItsList, Has(db, other));
-            }
-            sides = Either(sides, all);
+            foreach (var other in counted.Skip(1)) onItsList = Predicate.And(onItsList, Has(db, other));
             orOfLists = Either(orOfLists, onItsList);
-            probed |= counted.Count > 1;
             total += counted[0].CappedCount;
         }
-        if (!db.Database.JoinsOneIdListBetterThanAnOrOfLists()) return (orOfLists!, Math.Min(total, cap));
+        return (db.Database.JoinsOneIdListBetterThanAnOrOfLists() ? OnOneList(db, sides) : orOfLists!, Math.Min(total, cap));
+    }
+
+    /// <summary>
+    /// The sides' lists of ids read as one list (<c>Id IN (… UNION ALL …)</c>), and each side's conditions, its listed
+    /// one included, probed on the candidates: a prisoner on one side's list who fails that side may still meet the
+    /// other. The same prisoners as the OR of the sides.
+    /// </summary>
+    private static Expression<Func<Prisoner, bool>> OnOneList(
+        PowRegistryDbContext db, IReadOnlyList<(IQueryable<int> Ids, IReadOnlyList<SearchCondition> Conditions)> sides)
+    {
+        IQueryable<int>? lists = null;
+        Expression<Func<Prisoner, bool>>? eitherSide = null;
+        var probed = false;
+        foreach (var (ids, conditions) in sides)
+        {
+            lists = lists is null ? ids : lists.Concat(ids);
+            var all = Has(db, conditions[0]);
+            foreach (var other in conditions.Skip(1)) all = Predicate.And(all, Has(db, other));
+            eitherSide = Either(eitherSide, all);
+            probed |= conditions.Count > 1;
+        }
         var listed = lists!;
         Expression<Func<Prisoner, bool>> onAList = p => listed.Contains(p.Id);
         // When each side is its list alone, being on a list is the whole test.
-        return (probed ? Predicate.And(onAList, sides!) : onAList, Math.Min(total, cap));
+        return probed ? Predicate.And(onAList, eitherSide!) : onAList;
     }
 
     private static Expression<Func<Prisoner, bool>>? Either(Expression<Func<Prisoner, bool>>? left, Expression<Func<Prisoner, bool>>? right) =>
@@ -125,7 +142,7 @@ internal sealed class RegisterSearch
             if (KeysMeeting(term) is { } keys) meeting.Add(keys);
         }
 
-        return new RegisterSearch(
+        return new RegisterSearch(db,
             await SideAsync(db, starting, listCap, ct), await SideAsync(db, meeting, listCap, ct), await SideAsync(db, equal, listCap, ct));
     }
 
@@ -153,8 +170,14 @@ internal sealed class RegisterSearch
         return any is null ? null : Predicate.And(t => t.Kind == SearchTermKind.NameKey, any);
     }
 
-    /// <summary>One side's conditions (rarest first, by capped count), all of which a match must meet, and the shape they were given.</summary>
-    private sealed record Side(Expression<Func<Prisoner, bool>> Probed, bool Walked, IReadOnlyList<SearchCondition> Conditions);
+    /// <summary>
+    /// One side's conditions (rarest first, by capped count), all of which a match must meet, and the shape they were
+    /// given; <see cref="ListedIds"/> is the rarest condition's list when it is read whole (null when walked).
+    /// </summary>
+    private sealed record Side(Expression<Func<Prisoner, bool>> Probed, IQueryable<int>? ListedIds, IReadOnlyList<SearchCondition> Conditions)
+    {
+        public bool Walked => ListedIds is null;
+    }
 
     /// <summary>
     /// All of the conditions, in the shape their capped counts call for (see the class); null when there are none or
@@ -174,19 +197,19 @@ internal sealed class RegisterSearch
         conditions = [.. conditions.OrderBy(c => c.CappedCount)];
 
         var rarest = conditions[0];
-        var walked = rarest.CappedCount >= listCap;
+        IQueryable<int>? listed = null;
         Expression<Func<Prisoner, bool>> all;
-        if (walked)
+        if (rarest.CappedCount >= listCap)
         {
             all = Has(db, rarest);
         }
         else
         {
-            var ids = db.PrisonerSearchTerms.Where(rarest.Term).Select(t => t.PrisonerId);
+            var ids = listed = db.PrisonerSearchTerms.Where(rarest.Term).Select(t => t.PrisonerId);
             all = p => ids.Contains(p.Id);
         }
         foreach (var other in conditions.Skip(1)) all = Predicate.And(all, Has(db, other));
-        return new Side(all, walked, conditions);
+        return new Side(all, listed, conditions);
     }
 
     /// <summary>EXISTS on the (PrisonerId, Kind, Term) key: one probe per row.</summary>

@@ -83,13 +83,27 @@ public sealed partial class KillTests(Xunit.Abstractions.ITestOutputHelper outpu
                 }
             })).ToList();
 
-            await Task.Delay(TimeSpan.FromMilliseconds(700 + (round * 250)));
+            // Killed once this round has a save and a view acknowledged (a busy machine can take seconds for the first),
+            // then a little later, so that the kill lands while both are under way.
+            var acknowledgedBefore = Acknowledged();
+            var answeredBefore = Volatile.Read(ref viewsAnswered);
+            var waited = Stopwatch.StartNew();
+            while ((Acknowledged() == acknowledgedBefore || Volatile.Read(ref viewsAnswered) == answeredBefore) && waited.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(20);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(300 + (round * 200)));
             app.Kill(entireProcessTree: true); // SIGKILL on Linux: no shutdown, no flush
             await app.WaitForExitAsync();
             writing.Cancel();
             await writer;
             await Task.WhenAll(viewing);
             foreach (var viewer in viewers) viewer.Dispose();
+        }
+
+        int Acknowledged()
+        {
+            lock (acknowledged) return acknowledged.Count;
         }
 
         Assert.True(acknowledged.Count >= Rounds, $"Too few saves were acknowledged to prove anything ({acknowledged.Count} of {attempts}).");
