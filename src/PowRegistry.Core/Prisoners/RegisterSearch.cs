@@ -16,14 +16,15 @@ namespace PowRegistry.Core.Prisoners;
 /// </list>
 /// He is an exact match (ranked first) when his words equal every typed word.
 /// <para>
-/// <b>Shape, chosen per query.</b> Each condition's index entries are first counted, reading at most
-/// <see cref="RegisterSearchOptions.ListCap"/> (5,000) of them. For each side (words, name keys, exact words) the rarest condition decides: when it
+/// <b>Shape, chosen per query.</b> Each matching condition's index entries are first counted, reading at most
+/// <see cref="RegisterSearchOptions.ListCap"/> (5,000) of them. For each side (words, name keys) the rarest condition decides: when it
 /// has fewer than <see cref="RegisterSearchOptions.ListCap"/> (5,000) entries its list of ids is read whole (<c>Id IN (…)</c>) and the others are
 /// probed for those ids only; otherwise nothing is read whole, and each row of the register, walked in the page's
 /// order, is probed with <c>EXISTS</c> on the (PrisonerId, Kind, Term) key, so the query stops after a page of
 /// matches. Probes are written rarest first, so a row that lacks the rarest term costs one probe. A condition with
 /// no entries at all empties its side. When both sides are listed, PostgreSQL reads their lists as one (see
-/// <see cref="ListedAsync"/>). See docs/performance.md.
+/// <see cref="ListedAsync"/>). The exact matches are not counted: their part walks one typed word's own index
+/// entries, which come in id order (<see cref="ExactDriver"/>). See docs/performance.md.
 /// </para>
 /// </summary>
 internal sealed class RegisterSearch
@@ -38,6 +39,13 @@ internal sealed class RegisterSearch
         if (Matching is null) return;
         // Exact matches are matches by words, so "exact" alone finds them; "not exact" needs the whole match test.
         Exact = exact?.Probed;
+        if (exact is not null)
+        {
+            // Each exact condition is one word, whose index entries are in prisoner id order: the exact part walks the
+            // rarest word's entries instead of the register (see ExactDriver).
+            ExactDriver = exact.Conditions[0].Term;
+            foreach (var other in exact.Conditions.Skip(1)) ExactBesidesDriver = ExactBesidesDriver is null ? Has(db, other) : Predicate.And(ExactBesidesDriver, Has(db, other));
+        }
         Inexact = Exact is null ? Matching : Predicate.And(Matching, Predicate.Not(Exact));
         Walked = byWords?.Walked == true || byKeys?.Walked == true;
         _matchingSides = [.. new[] { byWords, byKeys }.OfType<Side>()];
@@ -50,6 +58,18 @@ internal sealed class RegisterSearch
 
     /// <summary>The exact matches (every typed word equals a stored word of his); null when there are none.</summary>
     public Expression<Func<Prisoner, bool>>? Exact { get; }
+
+    /// <summary>
+    /// The rarest typed word, equal (ranked by the words side's capped counts). Its index entries (Kind, Term,
+    /// PrisonerId) are one term's, so they come in prisoner id order, and the exact part walks them, joined to the
+    /// register, rather than the whole register or a list read whole: exact matches are far denser among a word's
+    /// entries than among all records ("Ri Yong Chol": 1,267 exact matches in 97,454 entries of "ri", against a million
+    /// records), and the walk stops after a page. Null when there are no exact matches.
+    /// </summary>
+    public Expression<Func<PrisonerSearchTerm, bool>>? ExactDriver { get; }
+
+    /// <summary>The exact conditions other than <see cref="ExactDriver"/>, probed on each of its entries; null when it is the only one.</summary>
+    public Expression<Func<Prisoner, bool>>? ExactBesidesDriver { get; }
 
     /// <summary>The matches that are not exact; null when there are none.</summary>
     public Expression<Func<Prisoner, bool>>? Inexact { get; }
@@ -142,8 +162,34 @@ internal sealed class RegisterSearch
             if (KeysMeeting(term) is { } keys) meeting.Add(keys);
         }
 
+        var startingCounted = await CountedAsync(db, starting, listCap, ct);
         return new RegisterSearch(db,
-            await SideAsync(db, starting, listCap, ct), await SideAsync(db, meeting, listCap, ct), await SideAsync(db, equal, listCap, ct));
+            Shaped(db, startingCounted, listCap), Shaped(db, await CountedAsync(db, meeting, listCap, ct), listCap), await ExactAsync(db, equal, words, startingCounted, ct));
+    }
+
+    /// <summary>
+    /// The exact conditions (each typed word equal to a stored word), all probed, so that the exact part walks the
+    /// rarest word's entries (<see cref="ExactDriver"/>): that walk stops after a page, so it costs no more than reading
+    /// a short list whole would. They are not counted: a word's entries equal to it are among those it starts, so the
+    /// capped counts of the words side (<paramref name="starting"/>, in the typed order) rank them, the longer word first
+    /// when both reach the cap (fewer stored words equal a longer one: "чхоль" 4,178 against "ли" 10,701), and each is
+    /// only checked to have an entry at all (one seek). Counting them cost three capped counts of 5,000 entries on a
+    /// three-word search. Null when a word equals no stored word (or starts none).
+    /// </summary>
+    private static async Task<Side?> ExactAsync(
+        PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> equal, IReadOnlyList<string> words, List<SearchCondition>? starting,
+        CancellationToken ct)
+    {
+        if (starting is null) return null;
+        var conditions = equal.Select((term, i) => (Condition: new SearchCondition(term, starting[i].CappedCount), Length: words[i].Length))
+            .OrderBy(c => c.Condition.CappedCount).ThenByDescending(c => c.Length).Select(c => c.Condition).ToList();
+        foreach (var condition in conditions)
+        {
+            if (!await db.PrisonerSearchTerms.AnyAsync(condition.Term, ct)) return null;
+        }
+        var all = Has(db, conditions[0]);
+        foreach (var other in conditions.Skip(1)) all = Predicate.And(all, Has(db, other));
+        return new Side(all, null, conditions);
     }
 
     /// <summary>Ids of prisoners with a name key equal to one of the term's exact keys or starting with one of its prefixes.</summary>
@@ -180,10 +226,10 @@ internal sealed class RegisterSearch
     }
 
     /// <summary>
-    /// All of the conditions, in the shape their capped counts call for (see the class); null when there are none or
-    /// one has no entries, so that nobody can meet them all.
+    /// Each condition with its index entries counted, reading at most <paramref name="listCap"/> of them, in the order
+    /// given; null when there are none or one has no entries, so that nobody can meet them all.
     /// </summary>
-    private static async Task<Side?> SideAsync(
+    private static async Task<List<SearchCondition>?> CountedAsync(
         PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> terms, int listCap, CancellationToken ct)
     {
         if (terms.Count == 0) return null;
@@ -194,7 +240,14 @@ internal sealed class RegisterSearch
             if (count == 0) return null;
             conditions.Add(new SearchCondition(term, count));
         }
-        conditions = [.. conditions.OrderBy(c => c.CappedCount)];
+        return conditions;
+    }
+
+    /// <summary>All of the counted conditions (null: none can be met), in the shape their capped counts call for (see the class).</summary>
+    private static Side? Shaped(PowRegistryDbContext db, List<SearchCondition>? counted, int listCap)
+    {
+        if (counted is null) return null;
+        List<SearchCondition> conditions = [.. counted.OrderBy(c => c.CappedCount)];
 
         var rarest = conditions[0];
         IQueryable<int>? listed = null;

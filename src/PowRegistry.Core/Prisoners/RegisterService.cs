@@ -70,9 +70,21 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
             {
                 if (cursorPart is { } at && Array.IndexOf(parts, part) < Array.IndexOf(parts, at)) continue;
                 if ((part == 0 ? search!.Exact : search!.Inexact) is not { } inPart) continue;
-                var rows = prisoners.Where(inPart);
-                if (part == cursorPart) rows = Keyset.SeekById(rows, query.Descending, forward: !backwards, cursor!.Id);
-                var partRows = await FetchAsync(descending ? rows.OrderByDescending(p => p.Id) : rows.OrderBy(p => p.Id), sort, take - fetched.Count, ct);
+                IQueryable<Prisoner> ordered;
+                if (part == 0 && search.ExactDriver is { } driver)
+                {
+                    // Every typed word is common: walk the rarest word's entries, in id order, not the register.
+                    ordered = ExactInIdOrder(prisoners, driver, search.ExactBesidesDriver, descending,
+                        part == cursorPart ? (query.Descending == backwards ? cursor!.Id : null) : null,
+                        part == cursorPart ? (query.Descending != backwards ? cursor!.Id : null) : null);
+                }
+                else
+                {
+                    var rows = prisoners.Where(inPart);
+                    if (part == cursorPart) rows = Keyset.SeekById(rows, query.Descending, forward: !backwards, cursor!.Id);
+                    ordered = descending ? rows.OrderByDescending(p => p.Id) : rows.OrderBy(p => p.Id);
+                }
+                var partRows = await FetchAsync(ordered, sort, take - fetched.Count, ct);
                 var key = part == 0 ? "0" : "1";
                 fetched.AddRange(partRows.Select(r => (key, r.Row)));
                 if (fetched.Count >= take) break;
@@ -164,12 +176,30 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
         return fetched;
     }
 
+    /// <summary>
+    /// The exact matches in id order, found by walking one word's index entries (already in prisoner id order, see
+    /// <see cref="RegisterSearch.ExactDriver"/>) joined to the register, and probing the other words: the walk stops
+    /// after a page, and reads far fewer rows than a walk of the register. Ordered by the entries' own PrisonerId so
+    /// that the index gives the order; bounded by the cursor (ids after <paramref name="afterId"/> or before
+    /// <paramref name="beforeId"/>) on the entries for the same reason.
+    /// </summary>
+    private IQueryable<Prisoner> ExactInIdOrder(IQueryable<Prisoner> prisoners, Expression<Func<PrisonerSearchTerm, bool>> driver,
+        Expression<Func<Prisoner, bool>>? besides, bool descending, int? afterId, int? beforeId)
+    {
+        var entries = db.PrisonerSearchTerms.Where(driver);
+        if (afterId is { } after) entries = entries.Where(t => t.PrisonerId > after);
+        if (beforeId is { } before) entries = entries.Where(t => t.PrisonerId < before);
+        var joined = entries.Join(besides is null ? prisoners : prisoners.Where(besides), t => t.PrisonerId, p => p.Id, (t, p) => new { t.PrisonerId, Prisoner = p });
+        return (descending ? joined.OrderByDescending(x => x.PrisonerId) : joined.OrderBy(x => x.PrisonerId)).Select(x => x.Prisoner);
+    }
+
     /// <summary>The part of a relevance cursor: "0" exact, "1" the rest (a cursor made before parts were carried began "0…" or "1…" too).</summary>
     private static int? RelevancePart(RegisterCursor? cursor) =>
         cursor is null ? null : cursor.Key.Length > 0 && cursor.Key[0] is '0' or '1' ? cursor.Key[0] - '0' : null;
 
+    /// <summary>The first <paramref name="take"/> rows of <paramref name="ordered"/> (ordered by the caller), as the page shows them.</summary>
     private static async Task<List<(string SortKey, RegisterRow Row)>> FetchAsync(
-        IOrderedQueryable<Prisoner> ordered, RegisterSort sort, int take, CancellationToken ct)
+        IQueryable<Prisoner> ordered, RegisterSort sort, int take, CancellationToken ct)
     {
         var rows = await ordered
             .Take(take)
