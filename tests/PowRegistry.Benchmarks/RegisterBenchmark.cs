@@ -77,7 +77,7 @@ internal sealed class RegisterBenchmark(
         };
         var plan = commands.Count == 1
             ? looked[0].Plan
-            : string.Concat(looked.Select((c, i) => $"-- command {i + 1} of {commands.Count}\n{c.Plan}"));
+            : string.Concat(looked.Select((c, i) => $"-- command {i + 1} of {commands.Count}: {c.Work.VmSteps:N0} {(opened is NpgsqlConnection ? "buffers" : "VM steps")}, {c.Work.Rows:N0} rows\n{c.Plan}"));
         var works = looked.Select(c => c.Work).ToList();
         var work = new QueryWork(works[^1].Rows, works.Sum(w => w.VmSteps), works.Sum(w => w.FullScanSteps), works.Sum(w => w.Sorts));
         return new ScenarioResult(scenario, times.Count, firstMs, Percentile(times, 0.50), Percentile(times, 0.95), times[^1],
