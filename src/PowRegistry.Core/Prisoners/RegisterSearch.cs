@@ -79,40 +79,69 @@ internal sealed class RegisterSearch
 
     /// <summary>
     /// The same prisoners as <see cref="Matching"/>, in the shape for sorting them all (when walking the page's order
-    /// would read too far): each side's rarest condition, now counted up to <paramref name="cap"/> entries, read as a
-    /// list of ids however long, and its other conditions probed. Also how many ids the lists hold (the sides' counts
-    /// added, up to <paramref name="cap"/>).
+    /// would read too far): one list of ids, <c>Id IN (… UNION ALL …)</c>, with each side's matches computed on the
+    /// search terms alone, before any prisoner is read. Also how many ids the lists hold (the sides' counts added, up to
+    /// <paramref name="cap"/>), which the caller may do without (<paramref name="countNeeded"/> false): then a side of one
+    /// condition is not counted.
     /// <para>
-    /// On PostgreSQL the sides' lists are read as one list (<c>Id IN (… UNION ALL …)</c>), not one <c>IN</c> per side
-    /// joined by OR: PostgreSQL can join a single list (a semi-join) but tests an OR of lists row by row, and a list too
-    /// large for its work_mem is then searched from the start for every row (minutes at a million records). A prisoner
-    /// on the list of a side whose other conditions he fails is still tested against each side, rarest condition
-    /// included, by probes: the same prisoners as the OR of the sides. SQLite keeps the OR of lists, which it reads
-    /// well and which costs it about a third fewer steps on two-word searches
-    /// (<see cref="DatabaseSetup.JoinsOneIdListBetterThanAnOrOfLists"/>, docs/performance.md).
+    /// A side of several conditions counts them up to <paramref name="cap"/> entries. When one is rarer than the cap, its
+    /// list is read and the others are probed on its ids (<c>EXISTS</c> on the (PrisonerId, Kind, Term) key). When all
+    /// reach the cap, which is rarest is not known, and guessing wrong reads a list several times longer ("kim chol": the
+    /// name keys "kim, kym" have 444,126 entries, "col…" 186,774), so their lists are intersected instead
+    /// (<c>INTERSECT</c>): each read once, in order, with no probe. A condition already counted below the list cap
+    /// (a listed side) is exact and not counted again. See docs/performance.md.
     /// </para>
     /// </summary>
-    public async Task<(Expression<Func<Prisoner, bool>> Listed, int Count)> ListedAsync(PowRegistryDbContext db, int cap, CancellationToken ct)
+    public async Task<(Expression<Func<Prisoner, bool>> Listed, int Count)> ListedAsync(
+        PowRegistryDbContext db, int cap, bool countNeeded, int listCap, CancellationToken ct)
     {
-        var sides = new List<(IQueryable<int> Ids, IReadOnlyList<SearchCondition> Conditions)>(_matchingSides.Count);
-        Expression<Func<Prisoner, bool>>? orOfLists = null;
+        IQueryable<int>? lists = null;
         var total = 0;
         foreach (var side in _matchingSides)
         {
-            var counted = new List<SearchCondition>(side.Conditions.Count);
-            foreach (var condition in side.Conditions)
-            {
-                counted.Add(condition with { CappedCount = await db.PrisonerSearchTerms.Where(condition.Term).Take(cap).CountAsync(ct) });
-            }
-            counted = [.. counted.OrderBy(c => c.CappedCount)];
-            var ids = db.PrisonerSearchTerms.Where(counted[0].Term).Select(t => t.PrisonerId);
-            sides.Add((ids, counted));
-            Expression<Func<Prisoner, bool>> onItsList = p => ids.Contains(p.Id);
-            foreach (var other in counted.Skip(1)) onItsList = Predicate.And(onItsList, Has(db, other));
-            orOfLists = Either(orOfLists, onItsList);
-            total += counted[0].CappedCount;
+            var (ids, count) = await SideIdsAsync(db, side.Conditions, cap, countNeeded, listCap, ct);
+            lists = lists is null ? ids : lists.Concat(ids);
+            total += count;
         }
-        return (db.Database.JoinsOneIdListBetterThanAnOrOfLists() ? OnOneList(db, sides) : orOfLists!, Math.Min(total, cap));
+        var listed = lists!;
+        return (p => listed.Contains(p.Id), Math.Min(total, cap));
+    }
+
+    /// <summary>One side's matching ids, from its search terms alone (see <see cref="ListedAsync"/>), and its rarest condition's count.</summary>
+    private static async Task<(IQueryable<int> Ids, int Count)> SideIdsAsync(
+        PowRegistryDbContext db, IReadOnlyList<SearchCondition> conditions, int cap, bool countNeeded, int listCap, CancellationToken ct)
+    {
+        IQueryable<int> IdsOf(SearchCondition condition) => db.PrisonerSearchTerms.Where(condition.Term).Select(t => t.PrisonerId);
+
+        // Counted below the list cap when the side was shaped: that count is exact.
+        async Task<SearchCondition> CountedAsync(SearchCondition condition) => condition.CappedCount < listCap
+            ? condition
+            : condition with { CappedCount = await db.PrisonerSearchTerms.Where(condition.Term).Take(cap).CountAsync(ct) };
+
+        if (conditions.Count == 1)
+        {
+            var only = countNeeded ? await CountedAsync(conditions[0]) : conditions[0];
+            return (IdsOf(only), countNeeded ? only.CappedCount : cap);
+        }
+
+        var counted = new List<SearchCondition>(conditions.Count);
+        foreach (var condition in conditions) counted.Add(await CountedAsync(condition));
+        counted = [.. counted.OrderBy(c => c.CappedCount)];
+        var rarest = counted[0];
+        if (rarest.CappedCount >= cap)
+        {
+            var all = IdsOf(counted[0]);
+            foreach (var other in counted.Skip(1)) all = all.Intersect(IdsOf(other));
+            return (all, cap);
+        }
+
+        var listed = db.PrisonerSearchTerms.Where(rarest.Term);
+        foreach (var other in counted.Skip(1))
+        {
+            var terms = db.PrisonerSearchTerms.Where(other.Term);
+            listed = listed.Where(t => terms.Any(o => o.PrisonerId == t.PrisonerId));
+        }
+        return (listed.Select(t => t.PrisonerId), rarest.CappedCount);
     }
 
     /// <summary>

@@ -162,7 +162,8 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
         var walkToGo = fetched.Count == 0 ? restCount : (int)Math.Min(restCount, (long)left * searchOptions.WalkLimit / fetched.Count);
         if (walkToGo > searchOptions.WalkLimit)
         {
-            var (listed, listCount) = await search.ListedAsync(db, cap, ct);
+            // A walk still to go that reaches the cap loses to the lists whatever they count (see below), so they are counted only when it does not.
+            var (listed, listCount) = await search.ListedAsync(db, cap, countNeeded: walkToGo < cap, searchOptions.ListCap, ct);
             if (listCount < walkToGo || listCount == cap && walkToGo == cap)
             {
                 // Ordered by an expression no index has (the same strings), so that the database sorts the matches
