@@ -45,8 +45,9 @@ public static class DatabaseSetup
         database.ProviderName == PostgreSqlSetup.ProviderName ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// Whether the register's sorted search reads its id lists as one list (PostgreSQL, whose planner cannot join an OR
-    /// of lists) or as one list per side joined by OR (SQLite, for which that is cheaper). Same prisoners either way.
+    /// Whether a search whose two sides are both short lists (a rare name typed whole) reads them as one list
+    /// (PostgreSQL, whose planner cannot join an OR of lists) or as one list per side joined by OR (SQLite, which reads
+    /// that as a multi-index OR). Same prisoners either way. The sorted search reads one list on both stores.
     /// </summary>
     public static bool JoinsOneIdListBetterThanAnOrOfLists(this DatabaseFacade database) => database.Provider() == DatabaseProvider.PostgreSql;
 
