@@ -10,8 +10,9 @@ using PowRegistry.Core.Prisoners;
 namespace PowRegistry.Core.Tests.Prisoners;
 
 /// <summary>
-/// A register page is one SQL query without a search; with one, a capped count per condition (to choose the shape)
-/// and at most two page queries (relevance: exact matches, then the rest). Never a query per row.
+/// A register page is one SQL query without a search; with one, a capped count per condition or a one-seek check that
+/// an exact word exists (to choose the shape), and at most two page queries (relevance: exact matches, then the rest).
+/// Never a query per row.
 /// </summary>
 public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : IClassFixture<RegisterQueryCountTests.Data>
 {
@@ -58,7 +59,7 @@ public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : 
 
         Assert.Equal(5, page.Rows.Count);
         Assert.All(page.Rows, r => Assert.NotNull(r.FirstAlias)); // the alias column came with the same query
-        var pageQueries = counter.Commands.Where(c => !c.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase)).ToList();
+        var pageQueries = counter.Commands.Where(c => !ChoosesTheShape(c)).ToList();
         var counts = counter.Commands.Count - pageQueries.Count;
         if (search is null)
         {
@@ -71,4 +72,8 @@ public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : 
             Assert.InRange(counts, 1, (2 * words) + Core.Names.NameKeys.ForQuery(search).Count);
         }
     }
+
+    /// <summary>A capped count of a condition's entries, or the check that an exact word has any (EF's Any: SELECT EXISTS).</summary>
+    private static bool ChoosesTheShape(string sql) =>
+        sql.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase) || sql.TrimStart().StartsWith("SELECT EXISTS", StringComparison.OrdinalIgnoreCase);
 }
