@@ -73,10 +73,8 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
                 IQueryable<Prisoner> ordered;
                 if (part == 0 && search.ExactDriver is { } driver)
                 {
-                    // Every typed word is common: walk the rarest word's entries, in id order, not the register.
-                    ordered = ExactInIdOrder(prisoners, driver, search.ExactBesidesDriver, descending,
-                        part == cursorPart ? (query.Descending == backwards ? cursor!.Id : null) : null,
-                        part == cursorPart ? (query.Descending != backwards ? cursor!.Id : null) : null);
+                    // Walk the rarest typed word's entries, in id order, not the register.
+                    ordered = ExactInIdOrder(prisoners, driver, search.ExactBesidesDriver, descending, part == cursorPart ? cursor!.Id : null);
                 }
                 else
                 {
@@ -181,15 +179,14 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
     /// The exact matches in id order, found by walking one word's index entries (already in prisoner id order, see
     /// <see cref="RegisterSearch.ExactDriver"/>) joined to the register, and probing the other words: the walk stops
     /// after a page, and reads far fewer rows than a walk of the register. Ordered by the entries' own PrisonerId so
-    /// that the index gives the order; bounded by the cursor (ids after <paramref name="afterId"/> or before
-    /// <paramref name="beforeId"/>) on the entries for the same reason.
+    /// that the index gives the order; the walk starts past the cursor (<paramref name="pastId"/>, in the walk's
+    /// direction) on the entries for the same reason.
     /// </summary>
     private IQueryable<Prisoner> ExactInIdOrder(IQueryable<Prisoner> prisoners, Expression<Func<PrisonerSearchTerm, bool>> driver,
-        Expression<Func<Prisoner, bool>>? besides, bool descending, int? afterId, int? beforeId)
+        Expression<Func<Prisoner, bool>>? besides, bool descending, int? pastId)
     {
         var entries = db.PrisonerSearchTerms.Where(driver);
-        if (afterId is { } after) entries = entries.Where(t => t.PrisonerId > after);
-        if (beforeId is { } before) entries = entries.Where(t => t.PrisonerId < before);
+        if (pastId is { } past) entries = descending ? entries.Where(t => t.PrisonerId < past) : entries.Where(t => t.PrisonerId > past);
         var joined = entries.Join(besides is null ? prisoners : prisoners.Where(besides), t => t.PrisonerId, p => p.Id, (t, p) => new { t.PrisonerId, Prisoner = p });
         return (descending ? joined.OrderByDescending(x => x.PrisonerId) : joined.OrderBy(x => x.PrisonerId)).Select(x => x.Prisoner);
     }

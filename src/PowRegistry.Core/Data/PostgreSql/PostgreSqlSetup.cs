@@ -107,10 +107,15 @@ public static class PostgreSqlSetup
                 await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
                 await db.Database.MigrateAsync(ct);
             }
-            finally
+            catch
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                // Best effort: when the connection itself failed the release fails too, and must not hide the first error;
+                // the lock goes with the session anyway.
+                try { await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None); }
+                catch (Exception releaseError) when (releaseError is DbException or InvalidOperationException) { }
+                throw;
             }
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
         }
         finally
         {
