@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 using PowRegistry.Core.Accounts;
@@ -120,6 +121,8 @@ public static class StartupExtensions
     public static void AddPowRegistryPages(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CachedStringLocalizerFactory>());
         // Korean and Cyrillic text as characters, not &#x…; entities (Razor's default escapes everything outside Latin):
         // pages a third the size in Korean, still encoded wherever HTML needs it (< > & " ').
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
