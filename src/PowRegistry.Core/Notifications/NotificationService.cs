@@ -85,20 +85,24 @@ public sealed class NotificationService(
     }
 
     /// <summary>Every notification of one prisoner (sent or not), with the derived capture card when one is owed; null when he is not visible.</summary>
-    public async Task<IReadOnlyList<PrisonerNotification>?> OfPrisonerAsync(int prisonerId, CancellationToken ct)
-    {
-        if (!await db.Prisoners.AnyAsync(p => p.Id == prisonerId, ct)) return null;
-        return await OfVisiblePrisonerAsync(prisonerId, ct);
-    }
+    public async Task<IReadOnlyList<PrisonerNotification>?> OfPrisonerAsync(int prisonerId, CancellationToken ct) =>
+        await db.Prisoners.AsNoTracking().Include(p => p.CustodyEvents).FirstOrDefaultAsync(p => p.Id == prisonerId, ct) is { } prisoner
+            ? await OfVisiblePrisonerAsync(prisoner, ct)
+            : null;
 
-    /// <summary>The notifications of a prisoner the caller has already read through the need-to-know filter (the record page).</summary>
-    internal async Task<IReadOnlyList<PrisonerNotification>> OfVisiblePrisonerAsync(int prisonerId, CancellationToken ct)
+    /// <summary>
+    /// Every notification of a prisoner the caller has already loaded through the need-to-know filter, with his custody
+    /// events (the record page), and the derived capture card when one is owed.
+    /// </summary>
+    internal async Task<IReadOnlyList<PrisonerNotification>> OfVisiblePrisonerAsync(Prisoner prisoner, CancellationToken ct)
     {
         var today = Today;
-        var stored = await db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisonerId).ToListAsync(ct);
+        var stored = await db.Notifications.AsNoTracking().Where(n => n.PrisonerId == prisoner.Id).ToListAsync(ct);
         var list = stored.Select(n => new PrisonerNotification(n.Id, n.Kind, n.EventDate, n.DueOn, n.SentOn, n.Channel, n.SentReference, n.IsOverdue(today))).ToList();
-        // No LegacyCaptureCards gate: one record by id is cheap, and that scan is not.
-        if (await OwedCaptureCards().Where(p => p.Id == prisonerId).Select(p => p.DateOfCapture).FirstOrDefaultAsync(ct) is { } captured)
+        // OwedCaptureCards' rule, on what is loaded already: asking the database again cost a tenth of the page.
+        if (prisoner.DateOfCapture is { } captured
+            && !stored.Any(n => n.Kind == NotificationKind.CaptureCard)
+            && !prisoner.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified))
         {
             var due = options.DueOn(NotificationKind.CaptureCard, captured);
             list.Add(new PrisonerNotification(null, NotificationKind.CaptureCard, captured, due, null, null, null, due < today));
@@ -209,7 +213,7 @@ public sealed class NotificationService(
         // Not IgnoreQueryFilters() on the inner query: EF applies it to the whole query, and the need-to-know filter would go too.
         db.Prisoners.AsNoTracking().Where(p => p.DateOfCapture != null && !p.Notifications.Any(n => n.Kind == NotificationKind.CaptureCard));
 
-    /// <summary>Capture cards owed on the fly: no stored card, and no "ICRC notified (capture card sent)" on the timeline.</summary>
+    /// <summary>Capture cards owed on the fly: no stored card, and no "ICRC notified (capture card sent)" on the timeline. The record page applies the same rule to the prisoner it loaded (OfVisiblePrisonerAsync).</summary>
     private IQueryable<Prisoner> OwedCaptureCards() =>
         WithoutStoredCaptureCard().Where(p => !p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified));
 

@@ -39,7 +39,7 @@ public sealed class RecordPageService(
         var statements = await wishes.TimelineOfVisibleAsync(id, ct);
         var ofPrisoner = await requests.OfVisiblePrisonerAsync(id, ct);
         var concerning = await consultations.ConcerningAsync(id, ct);
-        var owed = await notifications.OfVisiblePrisonerAsync(id, ct);
+        var owed = await notifications.OfVisiblePrisonerAsync(prisoner, ct);
         var deskName = await desks.NameOfAsync(prisoner.DeskId, ct) ?? "";
         var history = await audit.HistoryOfVisibleAsync(id, prisoner.DeskId, merged.Select(m => m.MergedId).ToList(), HistoryLength + 1, ct); // one more: is there more to show?
         // No page without its audit entry: this throws if the entry could not be written.

@@ -428,6 +428,21 @@ public sealed class NotificationTests(NotificationTests.Settings app) : IClassFi
         Assert.Equal([(NotificationKind.CaptureCard, true), (NotificationKind.Transfer, false)], list!.Select(n => (n.Kind, n.Id is null)));
         Assert.All(list!, n => Assert.True(n.Overdue));
     }
+
+    [Fact]
+    public async Task OfPrisoner_DerivesNoCard_WhenOneIsStoredOrTheIcrcWasNotified()
+    {
+        var desk = await DeskAsync();
+        var stored = await RegisterAsync(desk, "2025-05-02");
+        var legacy = await RegisterAsync(desk, "2025-05-02");
+        await SimulateLegacyAsync(n => n.PrisonerId == legacy.Id);
+        Assert.Equal([(NotificationKind.CaptureCard, false)], (await AsOfficerOf(desk, n => n.OfPrisonerAsync(stored.Id, CancellationToken.None)))!.Select(n => (n.Kind, n.Id is null)));
+        Assert.Equal([(NotificationKind.CaptureCard, true)], (await AsOfficerOf(desk, n => n.OfPrisonerAsync(legacy.Id, CancellationToken.None)))!.Select(n => (n.Kind, n.Id is null)));
+
+        // The timeline's "ICRC notified (capture card sent)" stands for the card of a record from before notifications.
+        await AddEventAsync(legacy.Id, CustodyEventKind.IcrcNotified, "2025-05-04");
+        Assert.Empty((await AsOfficerOf(desk, n => n.OfPrisonerAsync(legacy.Id, CancellationToken.None)))!);
+    }
 }
 
 /// <summary>Deadlines pass as the clock moves (a class of its own: it moves the shared clock).</summary>
