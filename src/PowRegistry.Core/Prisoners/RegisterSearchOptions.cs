@@ -12,6 +12,13 @@ public sealed class RegisterSearchOptions
     /// </summary>
     public int WalkLimit { get; set; } = 10_000;
 
+    /// <summary>
+    /// With a filter or a desk, the exact part of a relevance search first walks at most this many of the filtered rows
+    /// in id order (the filter's own (filter, Id) index), probing the exact words, before it walks the driver word's
+    /// entries past them.
+    /// </summary>
+    public int ExactFilterWalk { get; set; } = 1000;
+
     /// <summary>How far the rows left after such a walk, and the matches' lists, are counted to choose which one drives the sort.</summary>
     public int SortCountCap { get; set; } = 100_000;
 }
