@@ -130,7 +130,7 @@ internal sealed class RegisterSearch
         var rarest = counted[0];
         if (rarest.CappedCount >= cap)
         {
-            var all = IdsOf(counted[0]);
+            var all = IdsOf(rarest);
             foreach (var other in counted.Skip(1)) all = all.Intersect(IdsOf(other));
             return (all, cap);
         }

@@ -74,7 +74,7 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
                 List<(string SortKey, RegisterRow Row)> partRows;
                 if (part == 0 && search.ExactDriver is { } driver)
                 {
-                    partRows = await ExactAsync(prisoners, filtered: !ReferenceEquals(prisoners, unfiltered), search, driver, descending,
+                    partRows = await ExactPartAsync(prisoners, filtered: !ReferenceEquals(prisoners, unfiltered), search, driver, descending,
                         part == cursorPart ? cursor!.Id : null, take - fetched.Count, ct);
                 }
                 else
@@ -185,7 +185,7 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
     /// the bounded walk and its edge, then the word's walk as before. Which list is shorter is not counted: counting
     /// 5,000 filtered rows cost more steps (55,000) than the walk it would save.
     /// </summary>
-    private async Task<List<(string SortKey, RegisterRow Row)>> ExactAsync(IQueryable<Prisoner> prisoners, bool filtered, RegisterSearch search,
+    private async Task<List<(string SortKey, RegisterRow Row)>> ExactPartAsync(IQueryable<Prisoner> prisoners, bool filtered, RegisterSearch search,
         Expression<Func<PrisonerSearchTerm, bool>> driver, bool descending, int? pastId, int take, CancellationToken ct)
     {
         if (!filtered) return await FetchAsync(ExactInIdOrder(prisoners, driver, search.ExactBesidesDriver, descending, pastId), RegisterSort.Relevance, take, ct);
