@@ -68,15 +68,16 @@ public sealed class NotificationService(
         var today = Today;
         var cutoff = today.AddDays(-options.CaptureCardDays);
         var days = options.CaptureCardDays;
-        // Open notifications are kept counted by deadline, per desk (ADR-015): overdue is a sum over the days before today.
-        var overdue = await db.RegisterTallies
-            .Where(t => (t.Dimension == TallyDimension.OpenCaptureCards || t.Dimension == TallyDimension.OpenOtherNotifications) && t.Value < today.DayNumber)
+        // Kept by the save, per desk (ADR-015), and read in one statement: open notifications by deadline, so overdue is a
+        // sum over the days before today; and capture cards sent late (final, so a count of them grows with the register).
+        var stored = await db.RegisterTallies
+            .Where(t => ((t.Dimension == TallyDimension.OpenCaptureCards || t.Dimension == TallyDimension.OpenOtherNotifications) && t.Value < today.DayNumber)
+                || t.Dimension == TallyDimension.LateCaptureCards)
             .GroupBy(t => t.Dimension).Select(g => new { g.Key, Count = g.Sum(t => t.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var overdueCardsStored = overdue.GetValueOrDefault(TallyDimension.OpenCaptureCards);
-        var overdueStored = overdueCardsStored + overdue.GetValueOrDefault(TallyDimension.OpenOtherNotifications);
+        var overdueCardsStored = stored.GetValueOrDefault(TallyDimension.OpenCaptureCards);
+        var overdueStored = overdueCardsStored + stored.GetValueOrDefault(TallyDimension.OpenOtherNotifications);
+        var lateStored = stored.GetValueOrDefault(TallyDimension.LateCaptureCards);
         var overdueCardsDerived = await legacy.MayExistAsync(db, ct) ? await OwedCaptureCards().CountAsync(p => p.DateOfCapture < cutoff, ct) : 0;
-        // Sent late is final, so a count of them grows with the register: it is kept by the save (ADR-015), not counted here.
-        var lateStored = await db.RegisterTallies.Where(t => t.Dimension == TallyDimension.LateCaptureCards).SumAsync(t => t.Count, ct);
         // Records from before notifications existed: the card counts as sent by the first "ICRC notified" event.
         var lateDerived = !await legacy.WithoutStoredCardMayExistAsync(db, ct) ? 0 : await WithoutStoredCaptureCard()
             .Where(p => p.CustodyEvents.Any(e => e.Kind == CustodyEventKind.IcrcNotified))

@@ -28,13 +28,12 @@ public sealed class ReviewService(
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
-        var byStatus = (await db.Consultations.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(g => g.Key, g => g.Count);
-
-        // Counterparts are a list on each consultation: counted here rather than in SQL (hundreds of rows, not millions).
-        var counterpartLists = await db.Consultations.Select(c => c.CounterpartIds).ToListAsync(ct);
+        // Consultations are counted here rather than in SQL (hundreds of rows, not millions): by status, and by
+        // counterpart, which is a list on each consultation. One statement for both: the review is a home page.
+        var consultationRows = await db.Consultations.Select(c => new { c.Status, c.CounterpartIds }).ToListAsync(ct);
+        var byStatus = consultationRows.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Count());
         var counterpartNames = await db.Counterparts.ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var byCounterpart = counterpartLists.SelectMany(ids => ids.Distinct()).GroupBy(id => id)
+        var byCounterpart = consultationRows.SelectMany(c => c.CounterpartIds.Distinct()).GroupBy(id => id)
             .Select(g => new CounterpartTally(g.Key, counterpartNames.GetValueOrDefault(g.Key, $"#{g.Key}"), g.Count()))
             .OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
 
@@ -43,7 +42,8 @@ public sealed class ReviewService(
             .Join(db.Consultations, i => i.ConsultationId, c => c.Id, (i, c) => new { i.Id, ConsultationId = c.Id, c.Title, i.What, i.OwnerId, i.DueOn })
             .OrderBy(i => i.DueOn).ThenBy(i => i.Id).ToListAsync(ct);
         var ownerIds = overdue.Select(i => i.OwnerId).Distinct().ToList();
-        var owners = await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var owners = ownerIds.Count == 0 ? []
+            : await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
         var stalled = await consultations.WhereStalled(db.Consultations.AsNoTracking())
             .OrderBy(c => c.LastActivityAt).Select(c => new { c.Id, c.Title, c.Status, c.LastActivityAt }).ToListAsync(ct);
