@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The pages as users meet them, at a given register size (issue 13). One command:
 #   tests/PowRegistry.Benchmarks/http-benchmark.sh [--count 1000000] [--db PATH] [--reuse] [--duration 10s] [--rounds 2]
-# It seeds the database with the raw-SQL seeder (or reuses it), publishes the app (Release, ReadyToRun), starts it
+#       [--self-contained]
+# It seeds the database with the raw-SQL seeder (or reuses it), publishes the app (Release, ReadyToRun; with
+# --self-contained, the framework and the app in one composite image, as docs/operations.md describes), starts it
 # pinned to core 0, logs in through the login form as an administrator and as a desk officer, and runs wrk pinned to
 # core 1 on every target in interleaved rounds. Each target's throughput is compared with the static file measured in
 # the same round: the machines are shared and noisy, so ratios are what compare across runs. It fails (exit 1) when a
@@ -11,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 
-count=1000000 db="" reuse="" duration=10s rounds=2 connections=16 port=5790 alone=20
+count=1000000 db="" reuse="" duration=10s rounds=2 connections=16 port=5790 alone=20 self_contained=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;
@@ -22,7 +24,8 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --alone) alone=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
-    -h|--help) sed -n 2,10p "$0"; exit 0 ;;
+    --self-contained) self_contained=true; shift ;;
+    -h|--help) sed -n 2,12p "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -69,8 +72,10 @@ fi
 . "$credentials"
 
 # --- The application ---
-echo "== Publishing (Release, ReadyToRun)"
-dotnet publish src/PowRegistry.Web -c Release -r linux-x64 --self-contained false -o "$work/app" -v quiet -nologo >/dev/null
+publish_mode="framework-dependent, ReadyToRun"
+[ "$self_contained" = false ] || publish_mode="self-contained, composite ReadyToRun"
+echo "== Publishing (Release, $publish_mode)"
+dotnet publish src/PowRegistry.Web -c Release -r linux-x64 --self-contained "$self_contained" -o "$work/app" -v quiet -nologo >/dev/null
 
 base=http://127.0.0.1:$port
 start_app() {
@@ -280,7 +285,7 @@ failures=0
 {
   echo "### HTTP benchmark: $count prisoners, $(date -u +%Y-%m-%d), commit $(git -C "$repo" rev-parse --short HEAD)"
   echo
-  echo "Server on core $server_cpu, \`wrk -t1 -c$connections -d$duration\` on core $client_cpu, $rounds interleaved rounds; one request alone is the median of $alone."
+  echo "Published $publish_mode. Server on core $server_cpu, \`wrk -t1 -c$connections -d$duration\` on core $client_cpu, $rounds interleaved rounds; one request alone is the median of $alone."
   echo
   echo "| Target | Requests/s (per round) | Ratio to static file | p99 ms (worst round) | One request alone ms | Not 200 | Issue 13 target |"
   echo "|---|---:|---:|---:|---:|---:|---|"
