@@ -19,7 +19,9 @@ public sealed class LegacyCaptureCards
 
     public async Task<bool> MayExistAsync(PowRegistryDbContext db, CancellationToken ct)
     {
-        if (_noneLeft || _noneWithoutStoredCard) return false;
+        // A record that owes a card has no stored card: when none lacks one (the usual case), that one scan answers both
+        // questions, and the first review after a start scans the register once, not twice.
+        if (_noneLeft || !await WithoutStoredCardMayExistAsync(db, ct)) return false;
         // Across all desks on purpose: this says whether to look at all, not what the user may see.
         var any = await db.Prisoners.IgnoreQueryFilters().AnyAsync(p => p.MergedIntoId == null && p.DateOfCapture != null
             && !p.Notifications.Any(n => n.Kind == NotificationKind.CaptureCard)

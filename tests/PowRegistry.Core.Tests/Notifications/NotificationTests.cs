@@ -1,4 +1,7 @@
+using System.Data.Common;
+
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Common;
@@ -499,6 +502,41 @@ public sealed class LegacyCaptureCardTests(TestServices app) : IClassFixture<Tes
         legacy.Recheck();
         Assert.True(await legacy.MayExistAsync(db, CancellationToken.None)); // …until asked to look again
         Assert.Contains(await app.Run<NotificationService, IReadOnlyList<NotificationRow>>(n => n.QueueAsync(new NotificationQuery(), CancellationToken.None)), r => r.PrisonerId == other.Id && r.Derived);
+    }
+}
+
+/// <summary>The looks for older records scan the whole register: once a start, and once for both questions.</summary>
+public sealed class LegacyCaptureCardScanTests(TestServices app) : IClassFixture<TestServices>
+{
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    [Fact]
+    public async Task WhenEveryRecordHasAStoredCard_OneScanAnswersBothLooks_AndTheAnswerIsKept()
+    {
+        await app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(
+            new PrisonerInput { FamilyName = "Stored", DateOfCapture = "2025-05-02", DeskId = Desk.DefaultDeskId, DuplicatesChecked = true }, TestServices.Officer, CancellationToken.None));
+        await using var scope = app.Scope();
+        var legacy = scope.ServiceProvider.GetRequiredService<LegacyCaptureCards>();
+        legacy.Recheck(); // as after a start
+        var counter = new CommandCounter();
+        await using var db = app.NewDbContext(counter);
+
+        // The order the review's counts ask in.
+        Assert.False(await legacy.MayExistAsync(db, CancellationToken.None));
+        Assert.False(await legacy.WithoutStoredCardMayExistAsync(db, CancellationToken.None));
+        Assert.Single(counter.Commands);
+
+        Assert.False(await legacy.MayExistAsync(db, CancellationToken.None));
+        Assert.Single(counter.Commands);
     }
 }
 
