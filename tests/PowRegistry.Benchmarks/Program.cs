@@ -227,6 +227,7 @@ foreach (var typed in new[] { "이영철", "리영철", "Ri Yong Chol", "Lee You
     scenarios.Add(new(CrossScript, $"\"{typed}\", reference order", Searching(typed, RegisterSort.Reference)));
 }
 scenarios.Add(new(CrossScript, "\"이영철\", relevance, desk D officer", Searching("이영철"), deskD));
+scenarios.Add(new(CrossScript, "\"이영철\", relevance, desk B officer", Searching("이영철"), deskB));
 scenarios.Add(new(CrossScript, "\"이영철\", reference order, desk D officer", Searching("이영철", RegisterSort.Reference), deskD));
 scenarios.Add(new(CrossScript, "\"Ri Yong Chol\", relevance, second page", new RegisterQuery { Search = "Ri Yong Chol", Sort = RegisterSort.Relevance, After = riYongCholRelevanceSecond }));
 scenarios.Add(new(CrossScript, "\"Lee Young-chul\" + status = in custody, relevance", new RegisterQuery { Search = "Lee Young-chul", Status = CustodyStatus.InCustody, Sort = RegisterSort.Relevance }));

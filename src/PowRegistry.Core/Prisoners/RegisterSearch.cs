@@ -23,20 +23,23 @@ namespace PowRegistry.Core.Prisoners;
 /// order, is probed with <c>EXISTS</c> on the (PrisonerId, Kind, Term) key, so the query stops after a page of
 /// matches. Probes are written rarest first, so a row that lacks the rarest term costs one probe. A condition with
 /// no entries at all empties its side. When both sides are listed, PostgreSQL reads their lists as one (see
-/// <see cref="ListedAsync"/>). The exact matches are not counted: their part walks one typed word's own index
-/// entries, which come in id order (<see cref="ExactDriver"/>). See docs/performance.md.
+/// <see cref="ListedAsync"/>). The exact matches are ranked by their own capped counts, and their part walks one typed
+/// word's own index entries, which come in id order (<see cref="ExactDriver"/>). In relevance order the matching
+/// conditions are counted only when the exact matches do not fill the page (<see cref="ShapeAsync"/>). Counts up to a
+/// cap go through <see cref="CappedCount"/>. See docs/performance.md.
 /// </para>
 /// </summary>
 internal sealed class RegisterSearch
 {
-    private RegisterSearch(PowRegistryDbContext db, Side? byWords, Side? byKeys, Side? exact)
+    private RegisterSearch(PowRegistryDbContext db, RegisterSearchOptions options, List<Expression<Func<PrisonerSearchTerm, bool>>> starting,
+        List<Expression<Func<PrisonerSearchTerm, bool>>> meeting, int? givenNameKeys, Side? exact)
     {
-        // Both sides listed (a rare name typed whole, "Thak Ho Yong"): PostgreSQL reads their lists as one, which it can
-        // join; an OR of the two lists would be tested against every row of the register (see ListedAsync).
-        Matching = byWords is { ListedIds: { } wordIds } && byKeys is { ListedIds: { } keyIds } && db.Database.JoinsOneIdListBetterThanAnOrOfLists()
-            ? OnOneList(db, [(wordIds, byWords.Conditions), (keyIds, byKeys.Conditions)])
-            : Either(byWords?.Probed, byKeys?.Probed);
-        if (Matching is null) return;
+        _db = db;
+        _listCap = options.ListCap;
+        _sparseListCap = options.SparseListCap;
+        _starting = starting;
+        _meeting = meeting;
+        _givenNameKeys = givenNameKeys;
         // Exact matches are matches by words, so "exact" alone finds them; "not exact" needs the whole match test.
         Exact = exact?.Probed;
         if (exact is not null)
@@ -46,21 +49,73 @@ internal sealed class RegisterSearch
             ExactDriver = exact.Conditions[0].Term;
             foreach (var other in exact.Conditions.Skip(1)) ExactBesidesDriver = ExactBesidesDriver is null ? Has(db, other) : Predicate.And(ExactBesidesDriver, Has(db, other));
         }
+    }
+
+    private readonly PowRegistryDbContext _db;
+    private readonly int _listCap, _sparseListCap;
+    private readonly List<Expression<Func<PrisonerSearchTerm, bool>>> _starting, _meeting;
+    private readonly int? _givenNameKeys;
+    private bool _shaped;
+    private List<Side> _matchingSides = [];
+
+    /// <summary>
+    /// Counts the matching conditions and gives them their shape (<see cref="Matching"/>, <see cref="Inexact"/>,
+    /// <see cref="Walked"/>); done once. A relevance page that the exact matches fill never needs it: the exact part
+    /// is shaped without these counts (six capped counts of 5,000 entries for three common words).
+    /// </summary>
+    public async Task ShapeAsync(CancellationToken ct)
+    {
+        if (_shaped) return;
+        _shaped = true;
+        var byWords = Shaped(_db, await CountedAsync(_db, _starting, _listCap, ct), _listCap);
+        var keysCounted = await CountedAsync(_db, _meeting, _listCap, ct);
+        var byKeys = byWords is null && await SparseAsync(keysCounted, ct) is { } sparse ? sparse : Shaped(_db, keysCounted, _listCap);
+        // Both sides listed (a rare name typed whole, "Thak Ho Yong"): PostgreSQL reads their lists as one, which it can
+        // join; an OR of the two lists would be tested against every row of the register (see ListedAsync).
+        Matching = byWords is { ListedIds: { } wordIds } && byKeys is { ListedIds: { } keyIds } && _db.Database.JoinsOneIdListBetterThanAnOrOfLists()
+            ? OnOneList(_db, [(wordIds, byWords.Conditions), (keyIds, byKeys.Conditions)])
+            : Either(byWords?.Probed, byKeys?.Probed);
+        // None can be inexact when none matches (the exact words' entries removed since they were counted).
+        if (Matching is null) return;
         Inexact = Exact is null ? Matching : Predicate.And(Matching, Predicate.Not(Exact));
         Walked = byWords?.Walked == true || byKeys?.Walked == true;
         _matchingSides = [.. new[] { byWords, byKeys }.OfType<Side>()];
     }
 
-    private readonly List<Side> _matchingSides = [];
+    /// <summary>
+    /// The name keys side listed by its given name, when its conditions all reach the list cap but the given name's
+    /// keys are fewer than <see cref="RegisterSearchOptions.SparseListCap"/>; null otherwise (then it is shaped as usual).
+    /// A surname's keys are common by nature (a few surnames name most of the register), and the matches of a surname
+    /// and a given name together are far fewer than either: "이영철" matches 2,566 of a million records, so a walk in
+    /// id order probes about 20,000 rows for a page (221,587 SQLite steps), while the 15,659 entries of "yongcol…"
+    /// read whole cost about a third of that. Only when no typed word matches (a Hangul name typed whole): beside a
+    /// walked words side the page walks the register anyway, and beside a listed one SQLite reads both lists whole
+    /// and sorts every match ("리영철" in reference order: 612,062 steps for the page).
+    /// </summary>
+    private async Task<Side?> SparseAsync(List<SearchCondition>? counted, CancellationToken ct)
+    {
+        if (counted is not { Count: > 1 } || _givenNameKeys is not { } given || counted.Any(c => c.CappedCount < _listCap)) return null;
+        // Fewer than the sparse cap is all that is asked: how many more is not needed (its count stays capped at the list cap).
+        if (await _db.PrisonerSearchTerms.Where(counted[given].Term).Skip(_sparseListCap - 1).AnyAsync(ct)) return null;
+        var listedCondition = counted[given];
+        var ids = _db.PrisonerSearchTerms.Where(listedCondition.Term).Select(t => t.PrisonerId);
+        Expression<Func<Prisoner, bool>> all = p => ids.Contains(p.Id);
+        var others = counted.Where((_, i) => i != given).ToList();
+        foreach (var other in others) all = Predicate.And(all, Has(_db, other));
+        return new Side(all, ids, [listedCondition, .. others]);
+    }
 
-    /// <summary>The matching prisoners; null when no prisoner can match (a typed word that no stored term starts with, on both sides).</summary>
-    public Expression<Func<Prisoner, bool>>? Matching { get; }
+    /// <summary>True when the search is shaped and no prisoner can match it; a search left unshaped has exact matches.</summary>
+    public bool MatchesNone => _shaped && Matching is null;
 
-    /// <summary>The exact matches (every typed word equals a stored word of his); null when there are none.</summary>
+    /// <summary>The matching prisoners (after <see cref="ShapeAsync"/>); null when no prisoner can match (a typed word that no stored term starts with, on both sides).</summary>
+    public Expression<Func<Prisoner, bool>>? Matching { get; private set; }
+
+    /// <summary>The exact matches (every typed word equals a stored word of his); null when there are none or they were not asked for.</summary>
     public Expression<Func<Prisoner, bool>>? Exact { get; }
 
     /// <summary>
-    /// The rarest typed word, equal (ranked by the words side's capped counts). Its index entries (Kind, Term,
+    /// The rarest typed word, equal (ranked by capped counts of each word's equal entries, see ExactAsync). Its index entries (Kind, Term,
     /// PrisonerId) are one term's, so they come in prisoner id order, and the exact part walks them, joined to the
     /// register, rather than the whole register or a list read whole: exact matches are far denser among a word's
     /// entries than among all records ("Ri Yong Chol": 1,267 exact matches in 97,454 entries of "ri", against a million
@@ -71,11 +126,11 @@ internal sealed class RegisterSearch
     /// <summary>The exact conditions other than <see cref="ExactDriver"/>, probed on each of its entries; null when it is the only one.</summary>
     public Expression<Func<Prisoner, bool>>? ExactBesidesDriver { get; }
 
-    /// <summary>The matches that are not exact; null when there are none.</summary>
-    public Expression<Func<Prisoner, bool>>? Inexact { get; }
+    /// <summary>The matches that are not exact (after <see cref="ShapeAsync"/>); null when there are none.</summary>
+    public Expression<Func<Prisoner, bool>>? Inexact { get; private set; }
 
     /// <summary>True when <see cref="Matching"/> is probed row by row (a common term): it suits a walk in the page's order, not a sort.</summary>
-    public bool Walked { get; }
+    public bool Walked { get; private set; }
 
     /// <summary>
     /// The same prisoners as <see cref="Matching"/>, in the shape for sorting them all (when walking the page's order
@@ -116,7 +171,7 @@ internal sealed class RegisterSearch
         // Counted below the list cap when the side was shaped: that count is exact.
         async Task<SearchCondition> CountedAsync(SearchCondition condition) => condition.CappedCount < listCap
             ? condition
-            : condition with { CappedCount = await db.PrisonerSearchTerms.Where(condition.Term).Take(cap).CountAsync(ct) };
+            : condition with { CappedCount = await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(condition.Term), cap, ct) };
 
         if (conditions.Count == 1)
         {
@@ -172,7 +227,12 @@ internal sealed class RegisterSearch
     private static Expression<Func<Prisoner, bool>>? Either(Expression<Func<Prisoner, bool>>? left, Expression<Func<Prisoner, bool>>? right) =>
         left is null ? right : right is null ? left : Predicate.Or(left, right);
 
-    public static async Task<RegisterSearch?> ForAsync(PowRegistryDbContext db, string? typed, int listCap, CancellationToken ct)
+    /// <summary>
+    /// The search for what was typed; null when nothing was. With <paramref name="exactFirst"/> (relevance order) the
+    /// exact words are ranked first, and when each has entries the search is left unshaped: the caller shapes it
+    /// (<see cref="ShapeAsync"/>) only when the exact matches do not fill the page. Otherwise it comes shaped.
+    /// </summary>
+    public static async Task<RegisterSearch?> ForAsync(PowRegistryDbContext db, string? typed, RegisterSearchOptions options, bool exactFirst, CancellationToken ct)
     {
         var words = SearchText.QueryWords(typed);
         if (words.Count == 0) return null;
@@ -186,36 +246,47 @@ internal sealed class RegisterSearch
 #pragma warning restore CA1309
             equal.Add(t => t.Kind == SearchTermKind.Word && t.Term == word);
         }
+        int? givenNameKeys = null;
         foreach (var term in NameKeys.ForQuery(typed))
         {
-            if (KeysMeeting(term) is { } keys) meeting.Add(keys);
+            if (KeysMeeting(term) is not { } keys) continue;
+            // A surname's term has its keys only; the first other name word's may be read whole (see SparseAsync).
+            if (givenNameKeys is null && term.Prefixes.Count > 0) givenNameKeys = meeting.Count;
+            meeting.Add(keys);
         }
 
-        var startingCounted = await CountedAsync(db, starting, listCap, ct);
-        return new RegisterSearch(db,
-            Shaped(db, startingCounted, listCap), Shaped(db, await CountedAsync(db, meeting, listCap, ct), listCap), await ExactAsync(db, equal, words, startingCounted, ct));
+        // A stored word equal to each typed word starts with it too: with exact matches the words side can match, unshaped.
+        if (exactFirst && await ExactAsync(db, equal, words, options.ListCap, ct) is { } exact)
+        {
+            return new RegisterSearch(db, options, starting, meeting, givenNameKeys, exact);
+        }
+        var search = new RegisterSearch(db, options, starting, meeting, givenNameKeys, exact: null);
+        await search.ShapeAsync(ct);
+        return search;
     }
 
     /// <summary>
     /// The exact conditions (each typed word equal to a stored word), all probed, so that the exact part walks the
     /// rarest word's entries (<see cref="ExactDriver"/>): that walk stops after a page, so it costs no more than reading
-    /// a short list whole would. They are not counted: a word's entries equal to it are among those it starts, so the
-    /// capped counts of the words side (<paramref name="starting"/>, in the typed order) rank them, the longer word first
-    /// when both reach the cap (fewer stored words equal a longer one: "чхоль" 4,178 against "ли" 10,701), and each is
-    /// only checked to have an entry at all (one seek). Counting them cost three capped counts of 5,000 entries on a
-    /// three-word search. Null when a word equals no stored word (or starts none).
+    /// a short list whole would. They are ranked by their entries counted up to <paramref name="cap"/>, the longest word
+    /// first and each next one only up to the lowest count so far: a word that reaches it cannot be the rarest, so
+    /// counting on decides nothing ("Thak Ho Yong": "ho" and "yong" are counted up to the few "thak" entries). On a tie
+    /// the longer word first (fewer stored words equal a longer one: "чхоль" 4,178 against "ли" 10,701), then the typed
+    /// order. Null when a word equals no stored word.
     /// </summary>
     private static async Task<Side?> ExactAsync(
-        PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> equal, IReadOnlyList<string> words, List<SearchCondition>? starting,
-        CancellationToken ct)
+        PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> equal, IReadOnlyList<string> words, int cap, CancellationToken ct)
     {
-        if (starting is null) return null;
-        var conditions = equal.Select((term, i) => (Condition: new SearchCondition(term, starting[i].CappedCount), Length: words[i].Length))
-            .OrderBy(c => c.Condition.CappedCount).ThenByDescending(c => c.Length).Select(c => c.Condition).ToList();
-        foreach (var condition in conditions)
+        var counted = new List<(SearchCondition Condition, int Length)>(words.Count);
+        var lowest = cap;
+        foreach (var i in Enumerable.Range(0, words.Count).OrderByDescending(i => words[i].Length))
         {
-            if (!await db.PrisonerSearchTerms.AnyAsync(condition.Term, ct)) return null;
+            var count = await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(equal[i]), lowest, ct);
+            if (count == 0) return null;
+            lowest = Math.Min(lowest, count);
+            counted.Add((new SearchCondition(equal[i], count), words[i].Length));
         }
+        var conditions = counted.OrderBy(c => c.Condition.CappedCount).ThenByDescending(c => c.Length).Select(c => c.Condition).ToList();
         var all = Has(db, conditions[0]);
         foreach (var other in conditions.Skip(1)) all = Predicate.And(all, Has(db, other));
         return new Side(all, null, conditions);
@@ -265,7 +336,7 @@ internal sealed class RegisterSearch
         var conditions = new List<SearchCondition>(terms.Count);
         foreach (var term in terms)
         {
-            var count = await db.PrisonerSearchTerms.Where(term).Take(listCap).CountAsync(ct);
+            var count = await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(term), listCap, ct);
             if (count == 0) return null;
             conditions.Add(new SearchCondition(term, count));
         }

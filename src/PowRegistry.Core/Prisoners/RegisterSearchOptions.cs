@@ -7,6 +7,13 @@ public sealed class RegisterSearchOptions
     public int ListCap { get; set; } = 5000;
 
     /// <summary>
+    /// When every name key condition reaches <see cref="ListCap"/> and no typed word matches, a given name's keys with
+    /// fewer entries than this are read whole all the same: a surname and a given name together match far fewer
+    /// records than either, so a walk would probe many rows for a page (see RegisterSearch's SparseAsync).
+    /// </summary>
+    public int SparseListCap { get; set; } = 20_000;
+
+    /// <summary>
     /// A search in name or date order over a common term walks at most this many rows of that order looking for a
     /// page of matches; when they lie further along (a surname, in name order), it sorts the remaining matches instead.
     /// </summary>

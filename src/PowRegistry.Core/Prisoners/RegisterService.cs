@@ -43,8 +43,8 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
             }
         }
 
-        var search = await RegisterSearch.ForAsync(db, query.Search, searchOptions.ListCap, ct);
-        if (search is not null && search.Matching is null) return new RegisterPage([], null, null);
+        var search = await RegisterSearch.ForAsync(db, query.Search, searchOptions, exactFirst: query.Sort == RegisterSort.Relevance, ct);
+        if (search is { MatchesNone: true }) return new RegisterPage([], null, null);
         var sort = query.Sort == RegisterSort.Relevance && search is null ? RegisterSort.Reference : query.Sort;
 
         var after = RegisterCursor.Decode(query.After);
@@ -70,6 +70,8 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
             foreach (var part in parts)
             {
                 if (cursorPart is { } at && Array.IndexOf(parts, part) < Array.IndexOf(parts, at)) continue;
+                // The rest is shaped (its conditions counted) only when the exact matches did not fill the page.
+                if (part == 1) await search!.ShapeAsync(ct);
                 if ((part == 0 ? search!.Exact : search!.Inexact) is not { } inPart) continue;
                 List<(string SortKey, RegisterRow Row)> partRows;
                 if (part == 0 && search.ExactDriver is { } driver)
@@ -155,7 +157,7 @@ public sealed class RegisterService(PowRegistryDbContext db, CurrentUser current
         // surname in name order) can leave a million rows to walk, while its list is what it is.
         var rest = Keyset.Seek(rows, key, ById, descending, forward: true, last.Key, last.Id);
         var cap = searchOptions.SortCountCap;
-        var restCount = await rest.Take(cap).CountAsync(ct);
+        var restCount = await CappedCount.OfAsync(rest, cap, ct);
         var left = take - fetched.Count;
         var walkToGo = fetched.Count == 0 ? restCount : (int)Math.Min(restCount, (long)left * searchOptions.WalkLimit / fetched.Count);
         if (walkToGo > searchOptions.WalkLimit)

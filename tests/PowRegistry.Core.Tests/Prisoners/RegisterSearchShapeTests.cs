@@ -16,7 +16,8 @@ namespace PowRegistry.Core.Tests.Prisoners;
 /// <see cref="RegisterSearchOptions.ListCap"/> is lowered to 40 here, so that common terms ("kim", "ri", "k") are
 /// walked and rare ones ("thak", a service number) listed, as at a million records; and a walk in name or date order
 /// stops after 25 rows and sorts the rest of the matches (driven by the term's list or by the rows left, whichever is
-/// shorter when counted up to 300), as "kim" in name order does at a million.
+/// shorter when counted up to 300), as "kim" in name order does at a million. The sparse cap is left as it is, so that
+/// a Hangul name typed whole ("이영철") has its given name's keys read whole, as at a million.
 /// </summary>
 public sealed class RegisterSearchShapeTests(RegisterSearchShapeTests.Data app) : IClassFixture<RegisterSearchShapeTests.Data>
 {
@@ -123,6 +124,29 @@ public sealed class RegisterSearchShapeTests(RegisterSearchShapeTests.Data app) 
         var relevance = await Service(new RegisterQuery { Search = "kim", Sort = RegisterSort.Relevance, PageSize = 200 }, null);
         var reference = await Service(new RegisterQuery { Search = "kim", Sort = RegisterSort.Reference, PageSize = 200 }, null);
         Assert.NotEqual(reference.Rows.Select(r => r.Id), relevance.Rows.Select(r => r.Id)); // two parts, not one
+    }
+
+    [Fact]
+    public async Task AHangulNameTypedWhole_ReadsItsGivenNamesKeysWhole_WhenTheyAreFewEnough()
+    {
+        // "이영철": no stored word starts with it, and both its name keys (the surname's, the given name's) pass the list
+        // cap of 40 here, so the register would be walked; the given name's keys, under the sparse cap, are read whole.
+        // The pages themselves are compared with the oracle above (the options of this class let them be read whole).
+        await using var db = app.NewDbContext();
+        var options = new RegisterSearchOptions { ListCap = 40 };
+        var listed = await RegisterSearch.ForAsync(db, "이영철", options, exactFirst: false, CancellationToken.None);
+        Assert.False(listed!.Walked);
+
+        options.SparseListCap = 41; // the given name's keys are more than that: walked as before
+        var walked = await RegisterSearch.ForAsync(db, "이영철", options, exactFirst: false, CancellationToken.None);
+        Assert.True(walked!.Walked);
+
+        // Beside words that match, the keys are not read whole: beside common words the register is walked anyway, and
+        // beside a rare one ("탁": 48 entries here, listed under a cap of 60) SQLite would read both lists and sort them.
+        var withWords = await RegisterSearch.ForAsync(db, "ri yong", new RegisterSearchOptions { ListCap = 40 }, exactFirst: false, CancellationToken.None);
+        Assert.True(withWords!.Walked);
+        var besideARareWord = await RegisterSearch.ForAsync(db, "탁 호용", new RegisterSearchOptions { ListCap = 60 }, exactFirst: false, CancellationToken.None);
+        Assert.True(besideARareWord!.Walked);
     }
 
     [Fact]

@@ -1,0 +1,82 @@
+using System.Data.Common;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+using PowRegistry.Core.Prisoners;
+
+namespace PowRegistry.Core.Tests.Prisoners;
+
+/// <summary>
+/// What register search counts before it reads a page, and how: the counts are most of a cross-script search's cost at a
+/// million records (docs/performance.md). The rows found are checked elsewhere (<see cref="RegisterSearchShapeTests"/>);
+/// these check that no count is sent that decides nothing. The register: Kim0 … Kim11, all "Chol", aliases "Alias n".
+/// </summary>
+public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app) : IClassFixture<RegisterQueryCountTests.Data>
+{
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public List<string> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private static bool Counts(string sql) => sql.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public async Task ACappedCount_AsksPastTheCapFirst_AndCountsOnlyBelowIt()
+    {
+        var log = new CommandLog();
+        await using var db = app.NewDbContext(log);
+        var chol = db.PrisonerSearchTerms.Where(t => t.Kind == SearchTermKind.Word && t.Term == "chol");
+
+        Assert.Equal(5, await CappedCount.OfAsync(chol, 5, CancellationToken.None));
+        Assert.Single(log.Commands); // one row past the cap less one exists: no count at all
+        Assert.DoesNotContain(log.Commands, Counts);
+
+        log.Commands.Clear();
+        Assert.Equal(12, await CappedCount.OfAsync(chol, 50, CancellationToken.None));
+        Assert.Equal(2, log.Commands.Count);
+        Assert.Single(log.Commands, Counts);
+
+        Assert.Equal(0, await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(t => t.Term == "nobody"), 50, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ARelevancePageFilledByExactMatches_CountsNoOtherCondition()
+    {
+        // "chol" equals a stored word of all twelve: the page of five is exact matches alone, so the words that start
+        // with "chol" and the name keys (the rest of the page's shape) need no count.
+        var log = new CommandLog();
+        await using var db = app.NewDbContext(log);
+        await using var scope = app.Scope();
+        var service = ActivatorUtilities.CreateInstance<RegisterService>(scope.ServiceProvider, db);
+
+        var page = await service.ListAsync(new RegisterQuery { Search = "chol", Sort = RegisterSort.Relevance, PageSize = 5 }, CancellationToken.None);
+
+        Assert.Equal(5, page.Rows.Count);
+        Assert.DoesNotContain(log.Commands, c => c.Contains("\"Term\" >=", StringComparison.Ordinal)); // a prefix: a word starting with, or a name key
+        Assert.DoesNotContain(log.Commands, c => c.Contains("\"Kind\" = 1", StringComparison.Ordinal)); // the name keys
+    }
+
+    [Fact]
+    public async Task TheExactWords_AreCountedOnlyUpToTheRarestSoFar()
+    {
+        // "kim3" (one entry) is counted first (the longer word; the typed order on a tie of length), and "chol"
+        // (twelve) only up to one: finding one entry decides that it is not rarer, without counting it.
+        var log = new CommandLog();
+        await using var db = app.NewDbContext(log);
+
+        var search = await RegisterSearch.ForAsync(db, "kim3 chol", new RegisterSearchOptions { ListCap = 50 }, exactFirst: true, CancellationToken.None);
+
+        Assert.NotNull(search!.ExactDriver);
+        Assert.False(search.MatchesNone);
+        Assert.Single(log.Commands, Counts); // kim3's count; chol only asked whether it has one entry
+        Assert.Equal(3, log.Commands.Count);
+    }
+}
