@@ -1,7 +1,4 @@
-using System.Data.Common;
-
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Common;
@@ -508,16 +505,6 @@ public sealed class LegacyCaptureCardTests(TestServices app) : IClassFixture<Tes
 /// <summary>The looks for older records scan the whole register: once a start, and once for both questions.</summary>
 public sealed class LegacyCaptureCardScanTests(TestServices app) : IClassFixture<TestServices>
 {
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        public List<string> Commands { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-    }
 
     [Fact]
     public async Task WhenEveryRecordHasAStoredCard_OneScanAnswersBothLooks_AndTheAnswerIsKept()

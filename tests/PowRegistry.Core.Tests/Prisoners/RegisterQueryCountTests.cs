@@ -1,7 +1,4 @@
-using System.Data.Common;
-
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Data;
@@ -29,16 +26,6 @@ public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : 
         }
     }
 
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        public List<string> Commands { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-    }
 
     [Theory]
     [InlineData(null, null, false)]
