@@ -26,7 +26,6 @@ public sealed class RegisterQueryCountTests(RegisterQueryCountTests.Data app) : 
         }
     }
 
-
     [Theory]
     [InlineData(null, null, false)]
     [InlineData("kim chol", "KP", false)]
