@@ -130,14 +130,20 @@ public sealed class Consultation
     public bool IsGeneral => PrisonerIds.Count == 0 && RequestIds.Count == 0;
 
     /// <summary>Finished: nothing more is expected of anyone.</summary>
-    public bool IsFinished => Status is ConsultationStatus.Implemented or ConsultationStatus.Closed;
+    public bool IsFinished => IsFinishedStatus(Status);
+
+    private static bool IsFinishedStatus(ConsultationStatus status) => status is ConsultationStatus.Implemented or ConsultationStatus.Closed;
 
     /// <summary>
     /// Stalled in reviews: marked so, or unfinished with no activity (status change, action item, document) for
     /// <paramref name="quietDays"/> days.
     /// </summary>
-    public bool IsStalled(DateTimeOffset now, int quietDays) =>
-        Status == ConsultationStatus.Stalled || (!IsFinished && LastActivityAt <= now.AddDays(-quietDays));
+    public bool IsStalled(DateTimeOffset now, int quietDays) => IsStalledAt(Status, LastActivityAt, now, quietDays);
+
+    /// <summary>The same rule on the two fields it reads, for the review, which loads only those.</summary>
+    public static bool IsStalledAt(ConsultationStatus status, DateTimeOffset lastActivityAt, DateTimeOffset now, int quietDays) =>
+        status == ConsultationStatus.Stalled
+        || (!IsFinishedStatus(status) && lastActivityAt <= now.AddDays(-quietDays));
 
     /// <summary>Something happened (a document was attached): the quiet period starts again.</summary>
     internal void Touch(DateTimeOffset now) => LastActivityAt = now;

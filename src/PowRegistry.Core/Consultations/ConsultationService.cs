@@ -263,8 +263,7 @@ public sealed class ConsultationService(
             .Where(i => i.OwnerId == userId && !i.Done)
             .Join(db.Consultations, i => i.ConsultationId, c => c.Id, (i, c) => new { i.Id, ConsultationId = c.Id, c.Title, i.What, i.DueOn })
             .ToListAsync(ct);
-        return items.Select(i => new MyActionItem(i.Id, i.ConsultationId, i.Title, i.What, i.DueOn, i.DueOn < today))
-            .OrderByDescending(i => i.Overdue).ThenBy(i => i.DueOn).ToList();
+        return MyActionItem.InListOrder(items.Select(i => new MyActionItem(i.Id, i.ConsultationId, i.Title, i.What, i.DueOn, i.DueOn < today)));
     }
 
     public async Task<IReadOnlyList<DocumentInfo>?> DocumentsAsync(int id, CancellationToken ct)

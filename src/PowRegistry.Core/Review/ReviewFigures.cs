@@ -19,4 +19,5 @@ public sealed record ReviewFigures(
     IReadOnlyList<Tally<WishDestination>> PrisonersByWish,
     IReadOnlyList<Tally<WishVerification>> PrisonersByVerification,
     Notifications.NotificationCounts Notifications,
-    int CaptureCardDays);
+    int CaptureCardDays,
+    IReadOnlyList<MyActionItem> MyActionItems);

@@ -230,6 +230,48 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
     }
 
     [Fact]
+    public async Task TheReadersOwnActionItems_ComeWithTheFigures_AsTheStartPageListsThem()
+    {
+        await using var scope = app.ScopeAs("officer-a", deskIds: app.DeskA);
+        var figures = await scope.ServiceProvider.GetRequiredService<ReviewService>().FiguresAsync("officer-a", CancellationToken.None);
+
+        Assert.Equal(["Send the list", "Not yet due"], figures.MyActionItems.Select(i => i.What)); // overdue first; not "Call Geneva", officer B's
+        Assert.Equal([true, false], figures.MyActionItems.Select(i => i.Overdue));
+        var startPage = await scope.ServiceProvider.GetRequiredService<ConsultationService>().ActionItemsOfAsync("officer-a", CancellationToken.None);
+        Assert.Equal(startPage, figures.MyActionItems);
+        Assert.Equal(["Send the list"], figures.OverdueActionItems.Select(i => i.What)); // the reader's own items that are not due yet stay out of this list
+        Assert.Empty((await FiguresAsync()).MyActionItems); // no reader, no items of his own
+    }
+
+    /// <summary>
+    /// The review is the administrators' home page: each table it shows is read once, however many of its lists draw
+    /// on it (at a million records the statements, not the rows, are most of its cost).
+    /// </summary>
+    [Fact]
+    public async Task TheReview_ReadsEachTableOnce()
+    {
+        var counter = new CommandCounter();
+        await using var db = app.NewDbContext(counter);
+        await using var scope = app.Scope();
+        var review = ActivatorUtilities.CreateInstance<ReviewService>(scope.ServiceProvider, db);
+
+        var figures = await review.FiguresAsync("officer-a", CancellationToken.None);
+
+        // Every list has something in it, so no statement was skipped for want of rows.
+        Assert.NotEmpty(figures.ConsultationsByCounterpart);
+        Assert.NotEmpty(figures.StalledConsultations);
+        Assert.NotEmpty(figures.OverdueActionItems);
+        Assert.NotEmpty(figures.MyActionItems);
+        Assert.NotEmpty(figures.RequestsUnderConsultation);
+        Assert.NotEmpty(figures.HandoversDue);
+        Assert.Equal(1, figures.FlaggedRequests);
+        // Consultations; counterparts' names; action items (overdue and the reader's); their owners' names; the three
+        // lists of requests; when the waiting ones went under consultation; the register's tallies. The notification
+        // counts are the NotificationService's own (its tests count them).
+        Assert.Equal(7, counter.Commands.Count);
+    }
+
+    [Fact]
     public async Task TheFilteredLists_ReturnWhatTheFiguresCount()
     {
         var figures = await FiguresAsync();

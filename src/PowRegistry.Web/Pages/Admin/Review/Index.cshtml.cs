@@ -12,7 +12,7 @@ namespace PowRegistry.Web.Pages.Admin.Review;
 /// The administrators' review and home page: consultations, requests and prisoners at a glance. Every figure
 /// links to the filtered list it counts, so a number can always be checked against the records behind it.
 /// </summary>
-public sealed class IndexModel(ReviewService review, ConsultationService consultations, Core.Retention.RetentionService retention, MessageText text, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(ReviewService review, Core.Retention.RetentionService retention, MessageText text, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Closed records whose retention ends within the next 30 days (ADR-024), so a legal hold can still be placed in time.</summary>
     public IReadOnlyList<Core.Retention.RetentionDue> FallingDue { get; private set; } = [];
@@ -27,8 +27,8 @@ public sealed class IndexModel(ReviewService review, ConsultationService consult
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Figures = await review.FiguresAsync(ct);
-        MyActionItems = await consultations.ActionItemsOfAsync(User.Actor().UserId, ct);
+        Figures = await review.FiguresAsync(User.Actor().UserId, ct);
+        MyActionItems = Figures.MyActionItems;
         FallingDue = await retention.FallingDueSoonAsync(ct);
         ConsultationsByStatus = new BarChart("consultations-by-status", t["Consultations by status"], t["Status"],
             Figures.ConsultationsByStatus.Select(t => Bar(t, $"/Consultations?Status={(int)t.Key}")).ToList());
