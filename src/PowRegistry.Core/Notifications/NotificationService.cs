@@ -63,20 +63,31 @@ public sealed class NotificationService(
     /// Counts for the administrators' review (among the records the current user may see): open notifications past
     /// their deadline, and capture cards not sent within the capture-card deadline (still open, or sent late).
     /// </summary>
-    public async Task<NotificationCounts> CountsAsync(CancellationToken ct)
+    public async Task<NotificationCounts> CountsAsync(CancellationToken ct) => await CountsAsync(await StoredCountSums(db.RegisterTallies, Today).ToListAsync(ct), ct);
+
+    /// <summary>
+    /// The stored part of the counts, kept by the save per desk (ADR-015): open notifications by deadline, so overdue is
+    /// a sum over the days before today; and capture cards sent late (final, so a count of them grows with the
+    /// register). One row per dimension. The review reads it in the same statement as its own tallies.
+    /// </summary>
+    internal static IQueryable<TallySum> StoredCountSums(IQueryable<RegisterTally> tallies, DateOnly today)
     {
-        var today = Today;
-        var cutoff = today.AddDays(-options.CaptureCardDays);
-        var days = options.CaptureCardDays;
-        // Kept by the save, per desk (ADR-015), and read in one statement: open notifications by deadline, so overdue is a
-        // sum over the days before today; and capture cards sent late (final, so a count of them grows with the register).
-        var stored = await db.RegisterTallies
-            .Where(t => ((t.Dimension == TallyDimension.OpenCaptureCards || t.Dimension == TallyDimension.OpenOtherNotifications) && t.Value < today.DayNumber)
+        var todayNumber = today.DayNumber;
+        return tallies
+            .Where(t => ((t.Dimension == TallyDimension.OpenCaptureCards || t.Dimension == TallyDimension.OpenOtherNotifications) && t.Value < todayNumber)
                 || t.Dimension == TallyDimension.LateCaptureCards)
-            .GroupBy(t => t.Dimension).Select(g => new { g.Key, Count = g.Sum(t => t.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var overdueCardsStored = stored.GetValueOrDefault(TallyDimension.OpenCaptureCards);
-        var overdueStored = overdueCardsStored + stored.GetValueOrDefault(TallyDimension.OpenOtherNotifications);
-        var lateStored = stored.GetValueOrDefault(TallyDimension.LateCaptureCards);
+            .GroupBy(t => t.Dimension).Select(g => new TallySum { Dimension = g.Key, Value = 0, Count = g.Sum(t => t.Count) });
+    }
+
+    /// <summary>The counts from <see cref="StoredCountSums"/> already read, with what records from before notifications existed owe.</summary>
+    internal async Task<NotificationCounts> CountsAsync(IReadOnlyCollection<TallySum> storedSums, CancellationToken ct)
+    {
+        var cutoff = Today.AddDays(-options.CaptureCardDays);
+        var days = options.CaptureCardDays;
+        int Stored(TallyDimension dimension) => storedSums.Where(t => t.Dimension == dimension).Sum(t => t.Count);
+        var overdueCardsStored = Stored(TallyDimension.OpenCaptureCards);
+        var overdueStored = overdueCardsStored + Stored(TallyDimension.OpenOtherNotifications);
+        var lateStored = Stored(TallyDimension.LateCaptureCards);
         var overdueCardsDerived = await legacy.MayExistAsync(db, ct) ? await OwedCaptureCards().CountAsync(p => p.DateOfCapture < cutoff, ct) : 0;
         // Records from before notifications existed: the card counts as sent by the first "ICRC notified" event.
         var lateDerived = !await legacy.WithoutStoredCardMayExistAsync(db, ct) ? 0 : await WithoutStoredCaptureCard()

@@ -23,3 +23,11 @@ public sealed class RegisterTally
     public int Value { get; private set; }
     public int Count { get; private set; }
 }
+
+/// <summary>Tally rows summed over the desks a reader may see: one dimension's value, or a whole dimension (Value 0).</summary>
+public sealed class TallySum
+{
+    public TallyDimension Dimension { get; init; }
+    public int Value { get; init; }
+    public int Count { get; init; }
+}

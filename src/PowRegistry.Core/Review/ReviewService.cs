@@ -75,16 +75,19 @@ public sealed class ReviewService(
                 .GroupBy(c => c.RequestId).ToDictionary(g => g.Key, g => g.Max(c => c.ChangedAt));
 
         // Kept by the save, summed over the desks the reader may see: a few dozen rows, not a million records (ADR-015).
+        // The notification counts' stored part comes in the same statement.
         var tallies = await db.RegisterTallies
             .Where(t => t.Dimension == TallyDimension.Custody || t.Dimension == TallyDimension.Wish || t.Dimension == TallyDimension.Verification)
             .GroupBy(t => new { t.Dimension, t.Value })
-            .Select(g => new { g.Key.Dimension, g.Key.Value, Count = g.Sum(t => t.Count) }).ToListAsync(ct);
+            .Select(g => new TallySum { Dimension = g.Key.Dimension, Value = g.Key.Value, Count = g.Sum(t => t.Count) })
+            .Concat(Notifications.NotificationService.StoredCountSums(db.RegisterTallies, today))
+            .ToListAsync(ct);
         Dictionary<T, int> Of<T>(TallyDimension dimension) where T : struct, Enum =>
             tallies.Where(t => t.Dimension == dimension).ToDictionary(t => (T)Enum.ToObject(typeof(T), t.Value), t => t.Count);
         var byCustody = Of<CustodyStatus>(TallyDimension.Custody);
         var byWish = Of<WishDestination>(TallyDimension.Wish);
         var byVerification = Of<WishVerification>(TallyDimension.Verification);
-        var notificationCounts = await notifications.CountsAsync(ct);
+        var notificationCounts = await notifications.CountsAsync(tallies, ct);
 
         return new ReviewFigures(
             ConsultationsByStatus: Tallies(byStatus),

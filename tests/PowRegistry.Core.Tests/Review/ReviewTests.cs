@@ -253,7 +253,10 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         var counter = new CommandCounter();
         await using var db = app.NewDbContext(counter);
         await using var scope = app.Scope();
-        var review = ActivatorUtilities.CreateInstance<ReviewService>(scope.ServiceProvider, db);
+        var notifications = ActivatorUtilities.CreateInstance<NotificationService>(scope.ServiceProvider, db);
+        var review = ActivatorUtilities.CreateInstance<ReviewService>(scope.ServiceProvider, db, notifications);
+        await review.FiguresAsync("officer-a", CancellationToken.None); // the first after a start may look for older records once (LegacyCaptureCards)
+        counter.Commands.Clear();
 
         var figures = await review.FiguresAsync("officer-a", CancellationToken.None);
 
@@ -266,8 +269,8 @@ public sealed class ReviewTests(ReviewTests.Data app) : IClassFixture<ReviewTest
         Assert.NotEmpty(figures.HandoversDue);
         Assert.Equal(1, figures.FlaggedRequests);
         // Consultations; counterparts' names; action items (overdue and the reader's); their owners' names; the three
-        // lists of requests; when the waiting ones went under consultation; the register's tallies. The notification
-        // counts are the NotificationService's own (its tests count them).
+        // lists of requests; when the waiting ones went under consultation; the register's tallies with the stored
+        // part of the notification counts.
         Assert.Equal(7, counter.Commands.Count);
     }
 
