@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -109,6 +110,27 @@ public sealed class AuditEntry
         return Hash == ComputeHash(key) && (ChangesDigest is null || ChangesDigest == DigestOf(key, Changes));
     }
 
-    private static string Hmac(AuditKey key, params string[] parts) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key.Bytes, Encoding.UTF8.GetBytes(string.Join('\u001f', parts))));
+    /// <summary>The HMAC of the parts joined by U+001F, in UTF-8: encoded part by part into a pooled buffer, not joined into a string first.</summary>
+    private static string Hmac(AuditKey key, params string[] parts)
+    {
+        var length = parts.Length;
+        foreach (var part in parts) length += Encoding.UTF8.GetMaxByteCount(part.Length);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0) bytes[written++] = 0x1f;
+                written += Encoding.UTF8.GetBytes(parts[i], bytes.AsSpan(written));
+            }
+            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            HMACSHA256.HashData(key.Bytes, bytes.AsSpan(0, written), mac);
+            return Convert.ToHexStringLower(mac);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 }

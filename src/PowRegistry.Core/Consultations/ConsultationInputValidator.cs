@@ -10,7 +10,7 @@ public sealed class ConsultationInputValidator : AbstractValidator<ConsultationI
     public ConsultationInputValidator()
     {
         RuleFor(x => x.Title).NotEmpty().Refuse("ConsultationInput.Title.Required").MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
-        RuleFor(x => x.Channel).NotNull().Refuse("ConsultationInput.Channel.Required").IsInEnum().Refuse("ConsultationInput.Channel.Unknown");
+        RuleFor(x => x.Channel).NotNull().Refuse("ConsultationInput.Channel.Required").IsDefinedValue().Refuse("ConsultationInput.Channel.Unknown");
         RuleFor(x => x.Date).Must(d => PrisonerInputValidator.TryParseDate(d, out _)).Refuse("ConsultationInput.Date.Invalid");
         RuleFor(x => x.CounterpartIds).NotEmpty().Refuse("ConsultationInput.CounterpartIds.Required");
         RuleFor(x => x.Classification).MaximumLength(100).Refuse("Common.TooLong", 100);

@@ -32,6 +32,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
     {
         var parsed = Parse(file, deskId);
         if (parsed.Refused) return parsed;
+        using var names = NameKeyMemo.Open(); // the duplicate search and the within-file comparison read the same names' keys
 
         var total = parsed.Rows.Count;
         var checks = await prisoners.CheckNewAsync(parsed.Rows.Select(r => r.Input).ToList(), ct,

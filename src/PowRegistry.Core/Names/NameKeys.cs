@@ -59,14 +59,19 @@ public static class NameKeys
     /// spelling (<see cref="SurnameTable"/>), the keys of all that surname's spellings.
     /// </para>
     /// </summary>
-    public static IReadOnlySet<string> For(string? name) => Keys(Units(name, Role.Unknown, IsUkrainian(name)));
+    public static IReadOnlySet<string> For(string? name) => NameKeyMemo.For(name, KeysOf);
+
+    private static IReadOnlySet<string> KeysOf(string? name) => Keys(Units(name, Role.Unknown, IsUkrainian(name)));
 
     /// <summary>
     /// The keys to store when the family name and the given names are held apart: as <see cref="For(string?)"/>, but
     /// Hangul is not split, and only the family name is looked up as a surname.
     /// </summary>
-    public static IReadOnlySet<string> For(string? familyName, string? givenNames)
+    public static IReadOnlySet<string> For(string? familyName, string? givenNames) => NameKeyMemo.For(familyName, givenNames, KeysOf);
+
+    private static IReadOnlySet<string> KeysOf((string? FamilyName, string? GivenNames) name)
     {
+        var (familyName, givenNames) = name;
         var ukrainian = IsUkrainian(familyName) || IsUkrainian(givenNames);
         return Keys([.. Units(familyName, Role.Family, ukrainian), .. Units(givenNames, Role.Given, ukrainian)]);
     }
@@ -78,7 +83,9 @@ public static class NameKeys
     /// and "Kim Jong" finds Kim Jong Un. The last word, which may be half typed, also stands for its likely endings
     /// ("Ye" for "Yeo", "Pa" for "Pae"). Words that give no key (digits, punctuation) are left out.
     /// </summary>
-    public static IReadOnlyList<NameQueryTerm> ForQuery(string? typed)
+    public static IReadOnlyList<NameQueryTerm> ForQuery(string? typed) => NameKeyMemo.ForQuery(typed, TermsOf);
+
+    private static IReadOnlyList<NameQueryTerm> TermsOf(string? typed)
     {
         var units = Units(typed, Role.Unknown, IsUkrainian(typed)).Take(MaxQueryWords).ToList();
         var terms = new List<NameQueryTerm>();

@@ -118,6 +118,7 @@ public sealed class BatchRegistrationService(
     {
         var now = clock.GetUtcNow();
         var created = new List<Prisoner>(rows.Count);
+        using var names = Names.NameKeyMemo.Open(); // a file repeats names: each one's search keys are worked out once
         await using var connection = await DatabaseSetup.OpenForBatchAsync(db, ct);
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         // Nothing tracked is changed after it is added: scanning every tracked entity on each call would only cost time.

@@ -9,7 +9,7 @@ public sealed class CustodyEventInputValidator : AbstractValidator<CustodyEventI
     public CustodyEventInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.Kind).NotNull().Refuse("CustodyEventInput.Kind.Required")
-            .IsInEnum().Refuse("CustodyEventInput.Kind.FromList");
+            .IsDefinedValue().Refuse("CustodyEventInput.Kind.FromList");
         RuleFor(x => x.Date)
             .Must(d => PrisonerInputValidator.TryParseDate(d, out _)).Refuse("CustodyEventInput.Date.Format")
             .DependentRules(() => RuleFor(x => x.Date)

@@ -13,7 +13,7 @@ public sealed class IdentityDocumentInputValidator : AbstractValidator<IdentityD
         RuleFor(x => x.Number).MaximumLength(64).Refuse("Common.TooLong", 64);
         RuleFor(x => x.Issuer).MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
         RuleFor(x => x.NameShown).MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
-        RuleFor(x => x.Authenticity).IsInEnum().Refuse("Common.FromList");
+        RuleFor(x => x.Authenticity).IsDefinedValue().Refuse("Common.FromList");
         RuleFor(x => x.Notes).MaximumLength(Limits.LongText).Refuse("Common.TooLong", Limits.LongText);
     }
 }

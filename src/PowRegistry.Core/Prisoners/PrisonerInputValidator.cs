@@ -63,11 +63,11 @@ public sealed class PrisonerInputValidator : AbstractValidator<PrisonerInput>
         RuleFor(x => x.PowerDependedOn).Must(BeACountryOrEmpty).Refuse("Common.Country.FromList");
         RuleFor(x => x.DetainingPower).Must(BeACountryOrEmpty).Refuse("Common.Country.FromList");
 
-        RuleFor(x => x.HealthStatus).IsInEnum().Refuse("PrisonerInput.HealthStatus.FromList");
+        RuleFor(x => x.HealthStatus).IsDefinedValue().Refuse("PrisonerInput.HealthStatus.FromList");
         foreach (var source in new System.Linq.Expressions.Expression<Func<PrisonerInput, InformationSource>>[]
             { x => x.FamilyNameSource, x => x.GivenNamesSource, x => x.RankSource, x => x.ServiceNumberSource, x => x.DateOfBirthSource, x => x.InitialAliasSource })
         {
-            RuleFor(source).IsInEnum().Refuse("Common.Source.FromList");
+            RuleFor(source).IsDefinedValue().Refuse("Common.Source.FromList");
         }
     }
 

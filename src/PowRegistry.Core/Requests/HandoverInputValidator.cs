@@ -15,7 +15,7 @@ public sealed class HandoverInputValidator : AbstractValidator<HandoverInput>
         RuleFor(x => x.HandoverPlace).Must(p => Common.Text.Clean(p) is not null).Refuse("Request.Handover.PlaceRequired")
             .MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);
         RuleFor(x => x.WitnessOrganisation).NotNull().Refuse("Request.Handover.WitnessOrganisationRequired")
-            .IsInEnum().Refuse("Request.Handover.WitnessOrganisationFromList");
+            .IsDefinedValue().Refuse("Request.Handover.WitnessOrganisationFromList");
         RuleFor(x => x.WitnessName).Must(n => Common.Text.Clean(n) is not null).Refuse("Request.Handover.WitnessNameRequired")
             .MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
     }

@@ -18,15 +18,15 @@ public sealed class WishInputValidator : AbstractValidator<WishInput>
         RuleFor(x => x.Interviewer).NotEmpty().Refuse("WishInput.Interviewer.Required")
             .MaximumLength(Limits.Name).Refuse("Common.TooLong", Limits.Name);
         RuleFor(x => x.Organisation).NotNull().Refuse("WishInput.Organisation.Required")
-            .IsInEnum().Refuse("WishInput.Organisation.FromList");
+            .IsDefinedValue().Refuse("WishInput.Organisation.FromList");
         RuleFor(x => x.Destination).NotNull().Refuse("WishInput.Destination.Required")
-            .IsInEnum().Refuse("WishInput.Destination.FromList");
+            .IsDefinedValue().Refuse("WishInput.Destination.FromList");
         RuleFor(x => x.DestinationState)
             .Must(code => !string.IsNullOrWhiteSpace(code) && CountryList.IsKnown(code.Trim()))
             .When(x => x.Destination == WishDestination.TransferToThirdState)
             .Refuse("WishInput.DestinationState.Required");
         RuleFor(x => x.Certainty).InclusiveBetween(0, 100).Refuse("WishInput.Certainty.Range");
-        RuleFor(x => x.Verification).IsInEnum().Refuse("WishInput.Verification.FromList");
+        RuleFor(x => x.Verification).IsDefinedValue().Refuse("WishInput.Verification.FromList");
         foreach (var field in new System.Linq.Expressions.Expression<Func<WishInput, string?>>[] { x => x.Place, x => x.Language, x => x.Interpreter })
         {
             RuleFor(field).MaximumLength(Limits.ShortText).Refuse("Common.TooLong", Limits.ShortText);

@@ -43,6 +43,34 @@ public sealed class AuditTrailTests(TestServices app) : IClassFixture<TestServic
     }
 
     [Fact]
+    public async Task WithAutomaticDetectionOff_AChangeNotDetected_IsNeitherSavedNorAudited_AsEFCoreSavesIt()
+    {
+        var created = await CreateAsync(new PrisonerInput { FamilyName = "Undetected", DuplicatesChecked = true });
+        var entries = (await EntriesForAsync(created.Id)).Count;
+        Task<string?> StoredNumberAsync() => app.Run<PowRegistryDbContext, string?>(db => db.Prisoners.Where(p => p.Id == created.Id).Select(p => p.ServiceNumber).SingleAsync());
+        Task ChangeAsync(string number, bool detect) => app.Run<PowRegistryDbContext, int>(async db =>
+        {
+            var prisoner = await db.Prisoners.SingleAsync(p => p.Id == created.Id);
+            db.ChangeTracker.AutoDetectChangesEnabled = false; // as an import's chunk saves
+            prisoner.TakeServiceNumber(number, TestServices.Officer, TestServices.Now);
+            if (detect) db.ChangeTracker.DetectChanges();
+            return await db.SaveChangesAsync();
+        });
+
+        // The audit looks for changes only where EF Core's save does: what it does not save is not audited either.
+        await ChangeAsync("UNDETECTED-1", detect: false);
+        Assert.Null(await StoredNumberAsync());
+        Assert.Equal(entries, (await EntriesForAsync(created.Id)).Count);
+
+        await ChangeAsync("DETECTED-1", detect: true);
+        Assert.Equal("DETECTED-1", await StoredNumberAsync());
+        var update = (await EntriesForAsync(created.Id)).Last();
+        Assert.Equal(AuditActions.Update, update.Action);
+        Assert.Contains("\"New\":\"DETECTED-1\"", update.Changes, StringComparison.Ordinal);
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task Create_And_Update_WriteWhoWhenAndEachFieldsOldAndNewValue()
     {
         var created = await CreateAsync(new PrisonerInput { FamilyName = "Audit", Rank = "Private" });
