@@ -37,7 +37,9 @@ public sealed class RetentionService(PowRegistryDbContext db, Anonymiser anonymi
         {
             // Two look-ups by index (the events in the window, then those records by key): as one statement, SQLite
             // preferred walking every closed record and testing each against the window.
-            var closedInWindow = await db.CustodyEvents.Where(e => closingKinds.Contains(e.Kind) && e.Date > from && e.Date <= cutoff)
+            // The closing kinds are fixed, so they go into the SQL as constants: with a list parameter EF Core writes the
+            // statement again on every call, a tenth of the review's time (it asks on every view).
+            var closedInWindow = await db.CustodyEvents.Where(e => EF.Constant(closingKinds).Contains(e.Kind) && e.Date > from && e.Date <= cutoff)
                 .Select(e => e.PrisonerId).Distinct().ToListAsync(ct);
             if (closedInWindow.Count == 0) return [];
             prisoners = prisoners.Where(p => closedInWindow.Contains(p.Id));
