@@ -75,6 +75,9 @@ fi
 publish_mode="framework-dependent, ReadyToRun"
 [ "$self_contained" = false ] || publish_mode="self-contained, composite ReadyToRun"
 echo "== Publishing (Release, $publish_mode)"
+# From clean intermediate files: after a self-contained (composite) publish, an incremental framework-dependent one
+# keeps the composite's rewritten assemblies without their image, and the app aborts at start.
+rm -rf src/PowRegistry.Web/obj/Release/net10.0/linux-x64 src/PowRegistry.Web/bin/Release/net10.0/linux-x64
 dotnet publish src/PowRegistry.Web -c Release -r linux-x64 --self-contained "$self_contained" -o "$work/app" -v quiet -nologo >/dev/null
 
 base=http://127.0.0.1:$port

@@ -57,6 +57,9 @@ seed_own=$(sed -n 's/^seeded [0-9]* prisoners in \([0-9.]*\) s$/\1/p' "$work/see
 if [ -z "$app" ]; then
   log "== Publishing the app (Release)"
   app="$work/app"
+  # From clean intermediate files: after a self-contained (composite) publish, an incremental framework-dependent one
+  # keeps the composite's rewritten assemblies without their image, and the app aborts at start.
+  rm -rf src/PowRegistry.Web/obj/Release/net10.0/linux-x64 src/PowRegistry.Web/bin/Release/net10.0/linux-x64
   dotnet publish src/PowRegistry.Web -c Release -r linux-x64 --self-contained false -o "$app" -v quiet -nologo >/dev/null
 fi
 db="$work/import.db"
