@@ -18,7 +18,6 @@ public sealed class IndexModel(ReviewService review, Core.Retention.RetentionSer
     public IReadOnlyList<Core.Retention.RetentionDue> FallingDue { get; private set; } = [];
 
     public ReviewFigures Figures { get; private set; } = null!;
-    public IReadOnlyList<MyActionItem> MyActionItems { get; private set; } = [];
 
     public BarChart ConsultationsByStatus { get; private set; } = null!;
     public BarChart PrisonersByCustody { get; private set; } = null!;
@@ -28,7 +27,6 @@ public sealed class IndexModel(ReviewService review, Core.Retention.RetentionSer
     public async Task OnGetAsync(CancellationToken ct)
     {
         Figures = await review.FiguresAsync(User.Actor().UserId, ct);
-        MyActionItems = Figures.MyActionItems;
         FallingDue = await retention.FallingDueSoonAsync(ct);
         ConsultationsByStatus = new BarChart("consultations-by-status", t["Consultations by status"], t["Status"],
             Figures.ConsultationsByStatus.Select(t => Bar(t, $"/Consultations?Status={(int)t.Key}")).ToList());
