@@ -106,6 +106,15 @@ public class TestServices : IAsyncLifetime
         return new PowRegistryDbContext(options.Options).For(system, AuditKey, Clock);
     }
 
+    /// <summary>A DbContext of its own acting for <paramref name="user"/>, keeping EF Core's query caches in <paramref name="cache"/> (to see what EF Core keeps).</summary>
+    public PowRegistryDbContext NewDbContext(CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PowRegistryDbContext>();
+        DatabaseSetup.Configure(options, TestDatabase.Provider, ConnectionString);
+        options.UseMemoryCache(cache);
+        return new PowRegistryDbContext(options.Options).For(user, AuditKey, Clock);
+    }
+
     public async Task<T> Run<TService, T>(Func<TService, Task<T>> action) where TService : notnull
     {
         await using var scope = Scope();

@@ -20,6 +20,9 @@ public sealed class CurrentUser
     /// <summary>The desks the user belongs to (need-to-know for sensitive parts).</summary>
     public IReadOnlyList<int> DeskIds { get; private set; } = [];
 
+    /// <summary>The same desks as the database's need-to-know filter reads them (see <see cref="Common.FilterDesks"/>).</summary>
+    public FilterDesks FilterDesks { get; private set; } = FilterDesks.None;
+
     public Actor Actor => new(UserId);
 
     public void ActAsSystem()
@@ -28,6 +31,7 @@ public sealed class CurrentUser
         SeesAllDesks = true;
         IsAdministrator = true;
         DeskIds = [];
+        FilterDesks = FilterDesks.None;
     }
 
     public void SignedIn(string userId, bool isAdministrator, bool isAuditor, IReadOnlyList<int> deskIds)
@@ -36,6 +40,7 @@ public sealed class CurrentUser
         IsAdministrator = isAdministrator;
         SeesAllDesks = isAdministrator || isAuditor;
         DeskIds = deskIds;
+        FilterDesks = new FilterDesks(deskIds);
     }
 
     /// <summary>A signed-in case officer on no desk: he sees no record until an administrator puts him on one.</summary>

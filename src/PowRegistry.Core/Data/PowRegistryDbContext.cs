@@ -1,6 +1,9 @@
+using System.Linq.Expressions;
+
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Audit;
@@ -99,12 +102,32 @@ public sealed class PowRegistryDbContext(DbContextOptions<PowRegistryDbContext> 
 
         // Need-to-know, in one place: a record outside the user's desks does not exist for him (404, not 403).
         // A record merged into another is gone from every list and page too.
-        builder.Entity<Prisoner>().HasQueryFilter(p => p.MergedIntoId == null && (_currentUser.SeesAllDesks || _currentUser.DeskIds.Contains(p.DeskId)));
-        builder.Entity<Consultations.Consultation>().HasQueryFilter(c => _currentUser.SeesAllDesks || _currentUser.DeskIds.Contains(c.DeskId));
+        builder.Entity<Prisoner>().HasQueryFilter(OnReadersDesks<Prisoner>(p => p.DeskId, alsoWhere: p => p.MergedIntoId == null));
+        builder.Entity<Consultations.Consultation>().HasQueryFilter(OnReadersDesks<Consultations.Consultation>(c => c.DeskId));
         // The review's counts of prisoners: a reader sums the rows of his desks only, as he would count their records.
-        builder.Entity<RegisterTally>().HasQueryFilter(t => _currentUser.SeesAllDesks || _currentUser.DeskIds.Contains(t.DeskId));
+        builder.Entity<RegisterTally>().HasQueryFilter(OnReadersDesks<RegisterTally>(t => t.DeskId));
         // Notifications are seen exactly where their prisoner is: the prisoner filter above, applied through the join.
         builder.Entity<Notifications.Notification>().HasQueryFilter(n => Prisoners.Any(p => p.Id == n.PrisonerId));
+    }
+
+    /// <summary>
+    /// The need-to-know test for a table whose rows have a desk: the reader sees every desk, or the row's desk is one of
+    /// his. His desks are read as single values (<see cref="FilterDesks"/>), not as a list, so that EF Core keeps each
+    /// query's SQL instead of writing it again on every run. <paramref name="alsoWhere"/> comes first, as it is written.
+    /// The list of desks past the fourth is tested for null as a parameter (EF.Parameter): EF Core then leaves the whole
+    /// clause out of the SQL when it is null. Tested as a plain value, it would stay in, and SQLite would pay for its
+    /// subquery on every row (docs/performance.md).
+    /// </summary>
+    private Expression<Func<T, bool>> OnReadersDesks<T>(Expression<Func<T, int>> deskOf, Expression<Func<T, bool>>? alsoWhere = null)
+    {
+        Expression<Func<int, bool>> maySee = deskId => _currentUser.SeesAllDesks
+            || deskId == _currentUser.FilterDesks.First || deskId == _currentUser.FilterDesks.Second
+            || deskId == _currentUser.FilterDesks.Third || deskId == _currentUser.FilterDesks.Fourth
+            || (EF.Parameter(_currentUser.FilterDesks.More) != null && EF.Parameter(_currentUser.FilterDesks.More)!.Contains(deskId));
+        var row = deskOf.Parameters[0];
+        var test = ReplacingExpressionVisitor.Replace(maySee.Parameters[0], deskOf.Body, maySee.Body);
+        if (alsoWhere is not null) test = Expression.AndAlso(ReplacingExpressionVisitor.Replace(alsoWhere.Parameters[0], row, alsoWhere.Body), test);
+        return Expression.Lambda<Func<T, bool>>(test, row);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
