@@ -194,14 +194,20 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
             keys.Add((id, PartialDate.TryParse(r.Input.DateOfBirth, out var d) ? d : null, Text.Clean(r.Input.ServiceNumber), Text.Clean(r.Input.Nationality)));
         }
         var index = new FileNameIndex(names.Select(n => n.Keys).ToList());
-        var matching = new Dictionary<int, List<int>>();
-        List<int> NamesMatching(int name)
+        // Each distinct name's matching names (each finds the other as a query), worked out once: the rows' comparisons
+        // below look the answer up instead of matching the two names' keys again for every pair of rows.
+        var matching = new Dictionary<int, HashSet<int>>();
+        HashSet<int> NamesMatching(int name)
         {
             if (!matching.TryGetValue(name, out var found))
             {
                 var (query, own) = names[name];
-                matching[name] = found = index.Meeting(query)
-                    .Where(other => NameKeys.Matches(query, names[other].Keys) && NameKeys.Matches(names[other].Query, own)).ToList();
+                found = [];
+                foreach (var other in index.Meeting(query))
+                {
+                    if (NameKeys.Matches(query, names[other].Keys) && NameKeys.Matches(names[other].Query, own)) found.Add(other);
+                }
+                matching[name] = found;
             }
             return found;
         }
@@ -233,7 +239,7 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
             }
             foreach (var j in earlier.Order())
             {
-                switch (SameMan(keys[i], keys[j], names))
+                switch (SameMan(keys[i], keys[j], NamesMatching))
                 {
                     case Match.SameNumberAndCountry:
                         errors.Add(new ImportProblem(row.Row, "service_number", new Message("Import.SameNumberInFile", rows[j].Row)));
@@ -272,14 +278,14 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
     /// finds the other) with a date of birth that fits may be. A row without name words is compared by number only.
     /// </summary>
     private static Match SameMan((int Name, PartialDate? Born, string? Number, string? Nationality) a, (int Name, PartialDate? Born, string? Number, string? Nationality) b,
-        List<(IReadOnlyList<NameQueryTerm> Query, IReadOnlySet<string> Keys)> names)
+        Func<int, HashSet<int>> namesMatching)
     {
         if (a.Number is { } number && number == b.Number)
         {
             return string.Equals(a.Nationality, b.Nationality, StringComparison.OrdinalIgnoreCase) ? Match.SameNumberAndCountry : Match.SameNumber;
         }
-        return names[a.Name].Query.Count > 0
-            && NameKeys.Matches(names[a.Name].Query, names[b.Name].Keys) && NameKeys.Matches(names[b.Name].Query, names[a.Name].Keys) && PartialDate.MayBeSameDay(a.Born, b.Born)
+        // namesMatching(a): the names whose keys a's query matches and whose query matches a's keys (none without name words).
+        return namesMatching(a.Name).Contains(b.Name) && PartialDate.MayBeSameDay(a.Born, b.Born)
             ? Match.SimilarNameAndBirth
             : Match.None;
     }

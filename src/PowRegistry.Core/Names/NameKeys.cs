@@ -115,7 +115,31 @@ public static class NameKeys
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(keys);
-        return query.Count > 0 && query.All(term => keys.Any(term.Matches));
+        if (query.Count == 0) return false;
+        for (var i = 0; i < query.Count; i++)
+        {
+            if (!AnyMatches(query[i], keys)) return false;
+        }
+        return true;
+    }
+
+    // Loops, not LINQ: an import asks this for every pair of names it compares, and each call's lambdas and enumerators
+    // were garbage. The keys are a HashSet whenever they come from here, whose enumerator is a struct.
+    private static bool AnyMatches(NameQueryTerm term, IReadOnlySet<string> keys)
+    {
+        if (keys is HashSet<string> set)
+        {
+            foreach (var key in set)
+            {
+                if (term.Matches(key)) return true;
+            }
+            return false;
+        }
+        foreach (var key in keys)
+        {
+            if (term.Matches(key)) return true;
+        }
+        return false;
     }
 
     /// <summary>True when each name, typed as a query, finds the other: "Lee Young-chul" and "리영철", but not "Lee" and "Lee Young-chul".</summary>

@@ -59,7 +59,7 @@ public sealed class BatchRegistrationService(
     /// saved: one refused row and nothing is saved. Then the records are saved as <see cref="SaveCheckedAsync"/> says.
     /// Errors carry the index of the input they belong to; <paramref name="savedRows"/> hears the count saved so far.
     /// </summary>
-    public async Task<BatchResult<Prisoner>> CreateManyAsync(IReadOnlyList<PrisonerInput> inputs, Actor actor, CancellationToken ct,
+    public async Task<BatchResult<RegisteredPrisoner>> CreateManyAsync(IReadOnlyList<PrisonerInput> inputs, Actor actor, CancellationToken ct,
         IProgress<int>? savedRows = null)
     {
         var batch = await CheckNewAsync(inputs, ct);
@@ -76,7 +76,7 @@ public sealed class BatchRegistrationService(
             else if (refused.Count == 0 && withDuplicates.Contains(inputs[i])) refused = RegistrationChecks.DuplicateWarning().Errors;
             errors.AddRange(refused.Select(e => new BatchError(i, e)));
         }
-        if (errors.Count > 0) return new BatchResult<Prisoner>([], errors);
+        if (errors.Count > 0) return new BatchResult<RegisteredPrisoner>([], errors);
         return await SaveAsync(batch, passed, actor, ct, savedRows);
     }
 
@@ -90,12 +90,12 @@ public sealed class BatchRegistrationService(
     /// service number since the checks), that chunk is rolled back and the chunks before it stay:
     /// <see cref="BatchResult{T}.Created"/> lists them, and the errors name the failing rows (indexes into the batch).
     /// </summary>
-    public async Task<BatchResult<Prisoner>> SaveCheckedAsync(CheckedBatch batch, IReadOnlyList<int> rows, Actor actor, CancellationToken ct,
+    public async Task<BatchResult<RegisteredPrisoner>> SaveCheckedAsync(CheckedBatch batch, IReadOnlyList<int> rows, Actor actor, CancellationToken ct,
         IProgress<int>? savedRows = null)
     {
         if (rows.Any(i => batch.Refusals[i].Count > 0)) throw new ArgumentException("Only rows that passed the checks can be saved.", nameof(rows));
         var errors = SameNumberWithinBatch(batch, rows).ToList();
-        if (errors.Count > 0) return new BatchResult<Prisoner>([], errors);
+        if (errors.Count > 0) return new BatchResult<RegisteredPrisoner>([], errors);
         return await SaveAsync(batch, rows, actor, ct, savedRows);
     }
 
@@ -114,10 +114,10 @@ public sealed class BatchRegistrationService(
         }
     }
 
-    private async Task<BatchResult<Prisoner>> SaveAsync(CheckedBatch batch, IReadOnlyList<int> rows, Actor actor, CancellationToken ct, IProgress<int>? savedRows)
+    private async Task<BatchResult<RegisteredPrisoner>> SaveAsync(CheckedBatch batch, IReadOnlyList<int> rows, Actor actor, CancellationToken ct, IProgress<int>? savedRows)
     {
         var now = clock.GetUtcNow();
-        var created = new List<Prisoner>(rows.Count);
+        var created = new List<RegisteredPrisoner>(rows.Count); // ids and references only: each chunk's records are let go once saved
         using var names = Names.NameKeyMemo.Open(); // a file repeats names: each one's search keys are worked out once
         await using var connection = await DatabaseSetup.OpenForBatchAsync(db, ct);
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -144,7 +144,7 @@ public sealed class BatchRegistrationService(
                 }
                 db.ChangeTracker.Clear(); // the next chunk starts from an empty tracker: saves stay as cheap as the first
                 if (failed is not null) return await FailedChunkAsync(batch.Inputs, chunk, created, ct);
-                created.AddRange(prisoners);
+                created.AddRange(prisoners.Select(p => new RegisteredPrisoner(p.Id, p.Reference)));
                 logger.LogInformation("Prisoners {FirstId} to {LastId} registered by {UserId} (batch)", prisoners[0].Id, prisoners[^1].Id, actor.UserId);
                 savedRows?.Report(created.Count);
             }
@@ -153,11 +153,11 @@ public sealed class BatchRegistrationService(
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
-        return new BatchResult<Prisoner>(created, []);
+        return new BatchResult<RegisteredPrisoner>(created, []);
     }
 
     /// <summary>Someone took a service number between the checks and the save: the chunk was rolled back; say which rows.</summary>
-    private async Task<BatchResult<Prisoner>> FailedChunkAsync(IReadOnlyList<PrisonerInput> inputs, int[] chunk, List<Prisoner> created, CancellationToken ct)
+    private async Task<BatchResult<RegisteredPrisoner>> FailedChunkAsync(IReadOnlyList<PrisonerInput> inputs, int[] chunk, List<RegisteredPrisoner> created, CancellationToken ct)
     {
         var errors = new List<BatchError>();
         var taken = await RegistrationChecks.TakenServiceNumbersAsync(db, chunk.Select(i => inputs[i]).ToList(), ct);
@@ -166,6 +166,6 @@ public sealed class BatchRegistrationService(
             if (RegistrationChecks.ServiceNumberTaken(inputs[i], taken) is { } refused) errors.AddRange(refused.Errors.Select(e => new BatchError(i, e)));
         }
         if (errors.Count == 0) errors.Add(new BatchError(chunk[0], Refusal.Invalid("Import.SaveFailed")));
-        return new BatchResult<Prisoner>(created, errors);
+        return new BatchResult<RegisteredPrisoner>(created, errors);
     }
 }
