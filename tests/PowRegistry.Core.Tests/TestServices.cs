@@ -98,21 +98,20 @@ public class TestServices : IAsyncLifetime
     /// <summary>A DbContext of its own, with extra interceptors (to count or interfere with commands).</summary>
     public PowRegistryDbContext NewDbContext(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
-        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PowRegistryDbContext>();
-        DatabaseSetup.Configure(options, TestDatabase.Provider, ConnectionString);
-        options.AddInterceptors(interceptors);
         var system = new CurrentUser();
         system.ActAsSystem();
-        return new PowRegistryDbContext(options.Options).For(system, AuditKey, Clock);
+        return new PowRegistryDbContext(OwnOptions().AddInterceptors(interceptors).Options).For(system, AuditKey, Clock);
     }
 
     /// <summary>A DbContext of its own acting for <paramref name="user"/>, keeping EF Core's query caches in <paramref name="cache"/> (to see what EF Core keeps).</summary>
-    public PowRegistryDbContext NewDbContext(CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    public PowRegistryDbContext NewDbContext(CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) =>
+        new PowRegistryDbContext(OwnOptions().UseMemoryCache(cache).Options).For(user, AuditKey, Clock);
+
+    private Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PowRegistryDbContext> OwnOptions()
     {
         var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PowRegistryDbContext>();
         DatabaseSetup.Configure(options, TestDatabase.Provider, ConnectionString);
-        options.UseMemoryCache(cache);
-        return new PowRegistryDbContext(options.Options).For(user, AuditKey, Clock);
+        return options;
     }
 
     public async Task<T> Run<TService, T>(Func<TService, Task<T>> action) where TService : notnull

@@ -42,7 +42,7 @@ internal static class AuditRecorder
                 // field says nothing on an insert (it was empty and stays so): left out, as about half of a record's are.
                 // Read through one set of current values, in the order of entry.Properties, without a property entry each.
                 var values = entry.CurrentValues;
-                changes.EnsureCapacity(entry.Metadata.GetFlattenedProperties().Count()); // one list, not four grown in turn (an import completes thousands a chunk)
+                changes.EnsureCapacity(entry.Metadata.GetProperties().Count()); // one list, not four grown in turn (an import completes thousands a chunk)
                 foreach (var property in entry.Metadata.GetProperties())
                 {
                     if (Audited(property) && Show(property, values[property]) is { } shown) changes.Add(new FieldChange(property.Name, null, shown));

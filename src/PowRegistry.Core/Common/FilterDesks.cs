@@ -11,7 +11,7 @@ namespace PowRegistry.Core.Common;
 /// </summary>
 public sealed class FilterDesks
 {
-    public const int Places = 4;
+    private const int Places = 4;
 
     public static readonly FilterDesks None = new([]);
 
