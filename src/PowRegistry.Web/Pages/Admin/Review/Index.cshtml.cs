@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 using PowRegistry.Core.Common;
-using PowRegistry.Core.Consultations;
 using PowRegistry.Core.Review;
 using PowRegistry.Web.Infrastructure;
 
