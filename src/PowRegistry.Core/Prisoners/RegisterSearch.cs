@@ -47,7 +47,7 @@ internal sealed class RegisterSearch
             // Each exact condition is one word, whose index entries are in prisoner id order: the exact part walks the
             // rarest word's entries instead of the register (see ExactDriver).
             ExactDriver = exact.Conditions[0].Term;
-            foreach (var other in exact.Conditions.Skip(1)) ExactBesidesDriver = ExactBesidesDriver is null ? Has(db, other) : Predicate.And(ExactBesidesDriver, Has(db, other));
+            foreach (var other in exact.Conditions.Skip(1)) ExactBesidesDriver = ExactBesidesDriver is null ? HasAlso(db, other) : Predicate.And(ExactBesidesDriver, HasAlso(db, other));
         }
     }
 
@@ -116,15 +116,18 @@ internal sealed class RegisterSearch
 
     /// <summary>
     /// The rarest typed word, equal (ranked by capped counts of each word's equal entries, see ExactAsync). Its index entries (Kind, Term,
-    /// PrisonerId) are one term's, so they come in prisoner id order, and the exact part walks them, joined to the
-    /// register, rather than the whole register or a list read whole: exact matches are far denser among a word's
+    /// PrisonerId) are one term's, so they come in prisoner id order, and the exact part walks them (then reads the
+    /// register rows of those that pass), rather than the whole register or a list read whole: exact matches are far denser among a word's
     /// entries than among all records ("Ri Yong Chol": 1,267 exact matches in 97,454 entries of "ri", against a million
     /// records), and the walk stops after a page. Null when there are no exact matches.
     /// </summary>
     public Expression<Func<PrisonerSearchTerm, bool>>? ExactDriver { get; }
 
-    /// <summary>The exact conditions other than <see cref="ExactDriver"/>, probed on each of its entries; null when it is the only one.</summary>
-    public Expression<Func<Prisoner, bool>>? ExactBesidesDriver { get; }
+    /// <summary>
+    /// The exact conditions other than <see cref="ExactDriver"/>, probed on each of its entries before the entry's record
+    /// is read (see <see cref="HasAlso"/>); null when it is the only one.
+    /// </summary>
+    public Expression<Func<PrisonerSearchTerm, bool>>? ExactBesidesDriver { get; }
 
     /// <summary>The matches that are not exact (after <see cref="ShapeAsync"/>); null when there are none.</summary>
     public Expression<Func<Prisoner, bool>>? Inexact { get; private set; }
@@ -363,6 +366,18 @@ internal sealed class RegisterSearch
         }
         foreach (var other in conditions.Skip(1)) all = Predicate.And(all, Has(db, other));
         return new Side(all, listed, conditions);
+    }
+
+    /// <summary>
+    /// EXISTS on the (PrisonerId, Kind, Term) key, for the prisoner of another index entry: probed on the driver word's
+    /// entries, before any register row is read. Most of them fail the other words ("Ri Yong Chol": about 2,500 "yong"
+    /// entries for a page of 51), and reading each one's register row too cost a random page per entry (see
+    /// RegisterService's exact walk).
+    /// </summary>
+    private static Expression<Func<PrisonerSearchTerm, bool>> HasAlso(PowRegistryDbContext db, SearchCondition condition)
+    {
+        var terms = db.PrisonerSearchTerms.Where(condition.Term);
+        return entry => terms.Any(t => t.PrisonerId == entry.PrisonerId);
     }
 
     /// <summary>EXISTS on the (PrisonerId, Kind, Term) key: one probe per row.</summary>
