@@ -64,8 +64,11 @@ public sealed class PrisonerImport(BatchRegistrationService prisoners, PossibleD
     /// with the last file row saved) and the rest is not saved. The officer has seen the possible duplicates in the
     /// preview, so confirming registers them as different men.
     /// </summary>
-    public async Task<ImportOutcome> ImportAsync(byte[] file, int? deskId, bool skipInvalid, Actor actor, CancellationToken ct, IProgress<ImportProgress>? progress = null) =>
-        await ImportAsync(await CheckAsync(file, deskId, searchDuplicates: false, progress, ct), skipInvalid, actor, ct, progress);
+    public async Task<ImportOutcome> ImportAsync(byte[] file, int? deskId, bool skipInvalid, Actor actor, CancellationToken ct, IProgress<ImportProgress>? progress = null)
+    {
+        using var names = NameKeyMemo.Open(); // the checks and the save share the words' keys
+        return await ImportAsync(await CheckAsync(file, deskId, searchDuplicates: false, progress, ct), skipInvalid, actor, ct, progress);
+    }
 
     /// <summary>
     /// Registers the rows of a preview just made by <see cref="PreviewAsync"/>, without checking them again (the command

@@ -40,6 +40,9 @@ public static class NameKeys
     private sealed record Unit(Script Script, Role Role, IReadOnlyList<string> Parts, bool Ukrainian)
     {
         public string Text => string.Concat(Parts);
+
+        /// <summary>Everything its keys depend on, as one text (parts never hold control characters).</summary>
+        public string MemoKey => $"{(int)Script}{(int)Role}{(Ukrainian ? 1 : 0)}{string.Join('\u001f', Parts)}";
     }
 
     private static readonly Transcription[] LatinSystems =
@@ -152,12 +155,10 @@ public static class NameKeys
         var wholes = new List<HashSet<string>>();
         foreach (var unit in units)
         {
-            var readings = Readings(unit);
-            var whole = WholeKeys(readings);
+            // Names repeat their words (surnames above all): an import works each word's keys out once (NameKeyMemo).
+            var (whole, own) = NameKeyMemo.ForWord(unit.MemoKey, unit, KeysOfWord);
             wholes.Add(whole);
-            keys.UnionWith(whole);
-            keys.UnionWith(PieceKeys(unit, readings, whole));
-            foreach (var surname in SurnamesOf(unit)) keys.UnionWith(SurnameKeys.Value[surname]);
+            keys.UnionWith(own);
         }
         for (var start = 0; start < wholes.Count; start++)
         {
@@ -172,6 +173,22 @@ public static class NameKeys
             }
         }
         return Clean(keys);
+    }
+
+    /// <summary>
+    /// A unit's keys on its own: <c>Whole</c> (<see cref="WholeKeys"/>), and <c>Own</c>, which adds its pieces' keys and
+    /// its surname's spellings, in that order, so that a name's keys come out in the same order as when each was added
+    /// straight to the name's set (search terms are written in that order).
+    /// </summary>
+    private static (HashSet<string> Whole, HashSet<string> Own) KeysOfWord(Unit unit)
+    {
+        var readings = Readings(unit);
+        var whole = WholeKeys(readings);
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        own.UnionWith(whole);
+        own.UnionWith(PieceKeys(unit, readings, whole));
+        foreach (var surname in SurnamesOf(unit)) own.UnionWith(SurnameKeys.Value[surname]);
+        return (whole, own);
     }
 
     /// <summary>Keys of the whole unit: the reading as one word, and its parts' keys joined.</summary>

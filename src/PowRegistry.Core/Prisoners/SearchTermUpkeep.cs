@@ -100,8 +100,9 @@ internal sealed class SearchTermUpkeep
         {
             foreach (var id in ids)
             {
+                // Navigations by name, not by lambda: a lambda here is an expression tree built for every record (an import's thousands).
                 if (db.Prisoners.Local.FindEntry(id) is { State: not (EntityState.Deleted or EntityState.Detached) } tracked
-                    && tracked.Collection(p => p.Aliases).IsLoaded && tracked.Collection(p => p.Documents).IsLoaded)
+                    && tracked.Collection(nameof(Prisoner.Aliases)).IsLoaded && tracked.Collection(nameof(Prisoner.Documents)).IsLoaded)
                 {
                     prisoners.Add(tracked.Entity);
                 }

@@ -117,12 +117,14 @@ public static class SqliteSetup
     private const int BatchCacheKiB = 256 * 1024;
 
     /// <summary>
-    /// Log pages after which a batch's commit copies the write-ahead log into the database: 16,384 (64 MB), against
+    /// Log pages after which a batch's commit copies the write-ahead log into the database: 65,536 (256 MB), against
     /// SQLite's default of 1,000 (4 MB), which every chunk of an import passes, so that each chunk's commit also copied
     /// the log into the database and synced it. Spaced out, an index page that several chunks change is copied once,
-    /// not once per chunk. Each commit is still synced to the log (synchronous=FULL).
+    /// not once per chunk (16,384 pages wrote 15 % more to the disk than this over a 100,000-row import). Each commit is
+    /// still synced to the log (synchronous=FULL). What the batch leaves in the log is copied by the next save that
+    /// passes SQLite's 1,000 pages.
     /// </summary>
-    private const int BatchCheckpointPages = 16 * 1024;
+    private const int BatchCheckpointPages = 64 * 1024;
 
     /// <summary>
     /// Keeps the connection open for a batch (an import's chunks) with a page cache large enough for the register's

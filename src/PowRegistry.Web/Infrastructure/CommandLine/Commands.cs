@@ -184,6 +184,7 @@ public static class Commands
         var import = services.GetRequiredService<PrisonerImport>();
         var bytes = await File.ReadAllBytesAsync(file);
         var progress = new ImportConsoleProgress();
+        using var names = Core.Names.NameKeyMemo.Open(); // the checks and the save share the words' keys
         var preview = await import.PreviewAsync(bytes, deskId, CancellationToken.None, progress);
         var text = services.GetRequiredService<MessageText>();
         foreach (var problem in preview.FileErrors.Concat(preview.Rows.SelectMany(r => r.Errors)))
