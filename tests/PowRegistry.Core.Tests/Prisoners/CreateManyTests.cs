@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +16,7 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
 
     [Fact]
     [Trait("Store", "Sqlite")] // reads SQLite's pragmas
-    public async Task ABatch_SpacesTheLogsCheckpointsOut_AndGivesItsConnectionBackWithSqlitesDefaults()
+    public async Task ABatch_SpacesTheLogsCheckpointsOut_CopiesWhatItLeftThere_AndGivesItsConnectionBackWithSqlitesDefaults()
     {
         // While a batch saves, its connection copies the log into the database less often than SQLite's 1,000 pages
         // (SqliteSetup.OpenForBatchAsync); the pooled connection must not keep that, nor the large cache, afterwards.
@@ -41,11 +42,27 @@ public sealed class CreateManyTests(TestServices app) : IClassFixture<TestServic
         {
             Assert.Equal(1000L, Pragma("wal_autocheckpoint"));
             Assert.Equal(-2000L, Pragma("cache_size"));
+            // The batch copied what it wrote to the log into the database itself, so the next officer's save does not.
+            var (lastFrame, copied) = LogFrames(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            Assert.True(lastFrame > 0, "the batch wrote nothing to the log");
+            Assert.Equal(lastFrame, copied);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// The log's last valid frame and how many frames have been copied into the database, from the wal-index header
+    /// in the "-shm" file (SQLite's file format: mxFrame at byte 16, nBackfill at byte 96, native byte order).
+    /// </summary>
+    private static (uint LastFrame, uint Copied) LogFrames(string databasePath)
+    {
+        using var shm = new FileStream(databasePath + "-shm", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var header = new byte[100];
+        shm.ReadExactly(header);
+        return (BitConverter.ToUInt32(header, 16), BitConverter.ToUInt32(header, 96));
     }
 
     /// <summary>Reports at once, on the saving thread (Progress&lt;T&gt; would post to the thread pool, after the batch).</summary>

@@ -121,8 +121,8 @@ public static class SqliteSetup
     /// SQLite's default of 1,000 (4 MB), which every chunk of an import passes, so that each chunk's commit also copied
     /// the log into the database and synced it. Spaced out, an index page that several chunks change is copied once,
     /// not once per chunk (16,384 pages wrote 15 % more to the disk than this over a 100,000-row import). Each commit is
-    /// still synced to the log (synchronous=FULL). What the batch leaves in the log is copied by the next save that
-    /// passes SQLite's 1,000 pages.
+    /// still synced to the log (synchronous=FULL). What the batch leaves in the log it copies itself at the end
+    /// (<see cref="BatchConnection"/>).
     /// </summary>
     private const int BatchCheckpointPages = 64 * 1024;
 
@@ -145,13 +145,18 @@ public static class SqliteSetup
         return new BatchConnection(db);
     }
 
+    /// <summary>
+    /// Copies what the batch left in the log into the database before it gives the connection back (a passive
+    /// checkpoint, which waits for no reader and leaves what a reader still needs): left there, it would be copied by the
+    /// next save that passes SQLite's 1,000 pages, an officer's, who would wait for up to 256 MB of it.
+    /// </summary>
     private sealed class BatchConnection(PowRegistryDbContext db) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             await using (var command = db.Database.GetDbConnection().CreateCommand())
             {
-                command.CommandText = "PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000;"; // SQLite's defaults
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE); PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000;"; // then SQLite's defaults
                 await command.ExecuteNonQueryAsync();
             }
             await db.Database.CloseConnectionAsync();
