@@ -17,7 +17,7 @@ namespace PowRegistry.Core.Prisoners;
 /// He is an exact match (ranked first) when his words equal every typed word.
 /// <para>
 /// <b>Shape, chosen per query.</b> Each matching condition's index entries are first counted, reading at most
-/// <see cref="RegisterSearchOptions.ListCap"/> (5,000) of them. For each side (words, name keys) the rarest condition decides: when it
+/// <see cref="RegisterSearchOptions.ListCap"/> (5,000) of them, and no more than the rarest so far has. For each side (words, name keys) the rarest condition decides: when it
 /// has fewer than <see cref="RegisterSearchOptions.ListCap"/> (5,000) entries its list of ids is read whole (<c>Id IN (…)</c>) and the others are
 /// probed for those ids only; otherwise nothing is read whole, and each row of the register, walked in the page's
 /// order, is probed with <c>EXISTS</c> on the (PrisonerId, Kind, Term) key, so the query stops after a page of
@@ -146,8 +146,8 @@ internal sealed class RegisterSearch
     /// list is read and the others are probed on its ids (<c>EXISTS</c> on the (PrisonerId, Kind, Term) key). When all
     /// reach the cap, which is rarest is not known, and guessing wrong reads a list several times longer ("kim chol": the
     /// name keys "kim, kym" have 444,126 entries, "col…" 186,774), so their lists are intersected instead
-    /// (<c>INTERSECT</c>): each read once, in order, with no probe. A condition already counted below the list cap
-    /// (a listed side) is exact and not counted again. See docs/performance.md.
+    /// (<c>INTERSECT</c>): each read once, in order, with no probe. A listed side (one condition counted below the list
+    /// cap) is not counted again: its rarest condition's count is exact. See docs/performance.md.
     /// </para>
     /// </summary>
     public async Task<(Expression<Func<Prisoner, bool>> Listed, int Count)> ListedAsync(
@@ -171,8 +171,11 @@ internal sealed class RegisterSearch
     {
         IQueryable<int> IdsOf(SearchCondition condition) => db.PrisonerSearchTerms.Where(condition.Term).Select(t => t.PrisonerId);
 
-        // Counted below the list cap when the side was shaped: that count is exact.
-        async Task<SearchCondition> CountedAsync(SearchCondition condition) => condition.CappedCount < listCap
+        // A listed side's rarest condition was counted below the list cap when the side was shaped: that count is exact,
+        // and it decides (the others were counted only up to the lowest count so far, which orders their probes). A
+        // walked side's conditions all reached the list cap, and are counted again, up to this cap.
+        var listedSide = conditions.Any(c => c.CappedCount < listCap);
+        async Task<SearchCondition> CountedAsync(SearchCondition condition) => listedSide
             ? condition
             : condition with { CappedCount = await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(condition.Term), cap, ct) };
 
@@ -184,6 +187,7 @@ internal sealed class RegisterSearch
 
         var counted = new List<SearchCondition>(conditions.Count);
         foreach (var condition in conditions) counted.Add(await CountedAsync(condition));
+        // Stable: among equal counts the order the side was ranked in, whose first holds the exact lowest count.
         counted = [.. counted.OrderBy(c => c.CappedCount)];
         var rarest = counted[0];
         if (rarest.CappedCount >= cap)
@@ -241,14 +245,16 @@ internal sealed class RegisterSearch
         if (words.Count == 0) return null;
 
         List<Expression<Func<PrisonerSearchTerm, bool>>> starting = [], equal = [], meeting = [];
-        foreach (var word in words)
+        // The longest word first: it starts fewer stored words, as a rule, and the words after the rarest are counted
+        // only up to its count (see CountedAsync). Equal words are ranked on their own (ExactAsync), in typed order here.
+        foreach (var word in words.OrderByDescending(w => w.Length))
         {
             var upper = SearchText.PrefixUpperBound(word);
 #pragma warning disable CA1309 // EF translates this overload to SQL's own (binary) comparison, which the index is ordered by.
             starting.Add(t => t.Kind == SearchTermKind.Word && string.Compare(t.Term, word) >= 0 && string.Compare(t.Term, upper) < 0);
 #pragma warning restore CA1309
-            equal.Add(t => t.Kind == SearchTermKind.Word && t.Term == word);
         }
+        foreach (var word in words) equal.Add(t => t.Kind == SearchTermKind.Word && t.Term == word);
         int? givenNameKeys = null;
         foreach (var term in NameKeys.ForQuery(typed))
         {
@@ -329,18 +335,25 @@ internal sealed class RegisterSearch
     }
 
     /// <summary>
-    /// Each condition with its index entries counted, reading at most <paramref name="listCap"/> of them, in the order
-    /// given; null when there are none or one has no entries, so that nobody can meet them all.
+    /// Each condition with its index entries counted, in the order given, the first up to <paramref name="listCap"/>
+    /// and each next one only up to the lowest count so far; null when there are none or one has no entries, so that
+    /// nobody can meet them all. A condition that reaches the lowest count cannot be rarer than the one that set it,
+    /// and counting on decides nothing: "Thak Ho Yong" counts "ho…" and "yong…" up to the few "thak…" entries, not
+    /// 5,000 each (60,000 SQLite steps of the search's 75,000). So the lowest count is exact (or the list cap), and the
+    /// first condition to hold it comes first among equal counts, as the sort that ranks them keeps the order given.
+    /// The others' counts only order their probes.
     /// </summary>
     private static async Task<List<SearchCondition>?> CountedAsync(
         PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> terms, int listCap, CancellationToken ct)
     {
         if (terms.Count == 0) return null;
         var conditions = new List<SearchCondition>(terms.Count);
+        var lowest = listCap;
         foreach (var term in terms)
         {
-            var count = await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(term), listCap, ct);
+            var count = await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(term), lowest, ct);
             if (count == 0) return null;
+            lowest = Math.Min(lowest, count);
             conditions.Add(new SearchCondition(term, count));
         }
         return conditions;
@@ -350,6 +363,7 @@ internal sealed class RegisterSearch
     private static Side? Shaped(PowRegistryDbContext db, List<SearchCondition>? counted, int listCap)
     {
         if (counted is null) return null;
+        // Stable: among equal counts the first counted comes first, and it holds the exact lowest count (see CountedAsync).
         List<SearchCondition> conditions = [.. counted.OrderBy(c => c.CappedCount)];
 
         var rarest = conditions[0];

@@ -79,4 +79,24 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         Assert.Single(log.Commands, Counts); // kim3's count; chol only asked whether it has one entry
         Assert.Equal(3, log.Commands.Count);
     }
+    [Fact]
+    public async Task TheMatchingWords_AreCountedLongestFirst_AndOnlyUpToTheRarestSoFar()
+    {
+        // "kim11" (one entry starts with it) is counted first, though typed last: the longer word. "chol" (twelve) is
+        // then only asked whether it has one entry, which decides that it is not rarer.
+        var log = new CommandLog();
+        await using var db = app.NewDbContext(log);
+
+        var search = await RegisterSearch.ForAsync(db, "chol kim11", new RegisterSearchOptions { ListCap = 50 }, exactFirst: false, CancellationToken.None);
+
+        Assert.False(search!.MatchesNone);
+        Assert.False(search.Walked); // the rarest word's list is read whole
+        var words = log.Commands.Where(c => c.Contains("\"Kind\" = 0", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, words.Count); // kim11: past the cap? then its count; chol: one entry?
+        Assert.Single(words, Counts);
+        // The name keys likewise, in typed order: "chol…" counted (twelve), the surname's keys only up to twelve.
+        var keys = log.Commands.Where(c => c.Contains("\"Kind\" = 1", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, keys.Count);
+        Assert.Single(keys, Counts);
+    }
 }
