@@ -31,15 +31,13 @@ namespace PowRegistry.Core.Prisoners;
 /// </summary>
 internal sealed class RegisterSearch
 {
-    private RegisterSearch(PowRegistryDbContext db, RegisterSearchOptions options, List<Expression<Func<PrisonerSearchTerm, bool>>> starting,
-        List<Expression<Func<PrisonerSearchTerm, bool>>> meeting, int? givenNameKeys, Side? exact)
+    private RegisterSearch(PowRegistryDbContext db, RegisterSearchOptions options, string typed, List<Expression<Func<PrisonerSearchTerm, bool>>> starting, Side? exact)
     {
         _db = db;
         _listCap = options.ListCap;
         _sparseListCap = options.SparseListCap;
+        _typed = typed;
         _starting = starting;
-        _meeting = meeting;
-        _givenNameKeys = givenNameKeys;
         // Exact matches are matches by words, so "exact" alone finds them; "not exact" needs the whole match test.
         Exact = exact?.Probed;
         if (exact is not null)
@@ -53,8 +51,8 @@ internal sealed class RegisterSearch
 
     private readonly PowRegistryDbContext _db;
     private readonly int _listCap, _sparseListCap;
-    private readonly List<Expression<Func<PrisonerSearchTerm, bool>>> _starting, _meeting;
-    private readonly int? _givenNameKeys;
+    private readonly string _typed;
+    private readonly List<Expression<Func<PrisonerSearchTerm, bool>>> _starting;
     private bool _shaped;
     private List<Side> _matchingSides = [];
 
@@ -68,8 +66,9 @@ internal sealed class RegisterSearch
         if (_shaped) return;
         _shaped = true;
         var byWords = Shaped(_db, await CountedAsync(_db, _starting, _listCap, ct), _listCap);
-        var keysCounted = await CountedAsync(_db, _meeting, _listCap, ct);
-        var byKeys = byWords is null && await SparseAsync(keysCounted, ct) is { } sparse ? sparse : Shaped(_db, keysCounted, _listCap);
+        var (meeting, givenNameKeys) = NameKeyConditions(_typed);
+        var keysCounted = await CountedAsync(_db, meeting, _listCap, ct);
+        var byKeys = byWords is null && await SparseAsync(keysCounted, givenNameKeys, ct) is { } sparse ? sparse : Shaped(_db, keysCounted, _listCap);
         // Both sides listed (a rare name typed whole, "Thak Ho Yong"): PostgreSQL reads their lists as one, which it can
         // join; an OR of the two lists would be tested against every row of the register (see ListedAsync).
         Matching = byWords is { ListedIds: { } wordIds } && byKeys is { ListedIds: { } keyIds } && _db.Database.JoinsOneIdListBetterThanAnOrOfLists()
@@ -92,9 +91,9 @@ internal sealed class RegisterSearch
     /// walked words side the page walks the register anyway, and beside a listed one SQLite reads both lists whole
     /// and sorts every match ("리영철" in reference order: 612,062 steps for the page).
     /// </summary>
-    private async Task<Side?> SparseAsync(List<SearchCondition>? counted, CancellationToken ct)
+    private async Task<Side?> SparseAsync(List<SearchCondition>? counted, int? givenNameKeys, CancellationToken ct)
     {
-        if (counted is not { Count: > 1 } || _givenNameKeys is not { } given || counted.Any(c => c.CappedCount < _listCap)) return null;
+        if (counted is not { Count: > 1 } || givenNameKeys is not { } given || counted.Any(c => c.CappedCount < _listCap)) return null;
         // Fewer than the sparse cap is all that is asked: how many more is not needed (its count stays capped at the list cap).
         if (await _db.PrisonerSearchTerms.Where(counted[given].Term).Skip(_sparseListCap - 1).AnyAsync(ct)) return null;
         var listedCondition = counted[given];
@@ -244,7 +243,7 @@ internal sealed class RegisterSearch
         var words = SearchText.QueryWords(typed);
         if (words.Count == 0) return null;
 
-        List<Expression<Func<PrisonerSearchTerm, bool>>> starting = [], equal = [], meeting = [];
+        List<Expression<Func<PrisonerSearchTerm, bool>>> starting = [], equal = [];
         // The longest word first: it starts fewer stored words, as a rule, and the words after the rarest are counted
         // only up to its count (see CountedAsync). Equal words are ranked on their own (ExactAsync), in typed order here.
         foreach (var word in words.OrderByDescending(w => w.Length))
@@ -255,6 +254,25 @@ internal sealed class RegisterSearch
 #pragma warning restore CA1309
         }
         foreach (var word in words) equal.Add(t => t.Kind == SearchTermKind.Word && t.Term == word);
+
+        // A stored word equal to each typed word starts with it too: with exact matches the words side can match, unshaped.
+        if (exactFirst && await ExactAsync(db, equal, words, options.ListCap, ct) is { } exact)
+        {
+            return new RegisterSearch(db, options, typed!, starting, exact);
+        }
+        var search = new RegisterSearch(db, options, typed!, starting, exact: null);
+        await search.ShapeAsync(ct);
+        return search;
+    }
+
+    /// <summary>
+    /// A condition per typed name word (one of its name keys), in typed order, and which is the given name's (see
+    /// <see cref="SparseAsync"/>). Worked out only when the search is shaped: a page that the exact matches fill
+    /// never needs them, and a Hangul name's keys take most of a millisecond (twelve romanizations).
+    /// </summary>
+    private static (List<Expression<Func<PrisonerSearchTerm, bool>>> Meeting, int? GivenNameKeys) NameKeyConditions(string typed)
+    {
+        List<Expression<Func<PrisonerSearchTerm, bool>>> meeting = [];
         int? givenNameKeys = null;
         foreach (var term in NameKeys.ForQuery(typed))
         {
@@ -263,15 +281,7 @@ internal sealed class RegisterSearch
             if (givenNameKeys is null && term.Prefixes.Count > 0) givenNameKeys = meeting.Count;
             meeting.Add(keys);
         }
-
-        // A stored word equal to each typed word starts with it too: with exact matches the words side can match, unshaped.
-        if (exactFirst && await ExactAsync(db, equal, words, options.ListCap, ct) is { } exact)
-        {
-            return new RegisterSearch(db, options, starting, meeting, givenNameKeys, exact);
-        }
-        var search = new RegisterSearch(db, options, starting, meeting, givenNameKeys, exact: null);
-        await search.ShapeAsync(ct);
-        return search;
+        return (meeting, givenNameKeys);
     }
 
     /// <summary>
