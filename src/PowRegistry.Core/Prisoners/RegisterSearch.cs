@@ -17,7 +17,8 @@ namespace PowRegistry.Core.Prisoners;
 /// He is an exact match (ranked first) when his words equal every typed word.
 /// <para>
 /// <b>Shape, chosen per query.</b> Each matching condition's index entries are first counted, reading at most
-/// <see cref="RegisterSearchOptions.ListCap"/> (5,000) of them, and no more than the rarest so far has. For each side (words, name keys) the rarest condition decides: when it
+/// <see cref="RegisterSearchOptions.ListCap"/> (5,000) of them, no more than the rarest so far has, and none after one
+/// that is rare enough (<see cref="CountedInTurnAsync"/>). For each side (words, name keys) the rarest condition decides: when it
 /// has fewer than <see cref="RegisterSearchOptions.ListCap"/> (5,000) entries its list of ids is read whole (<c>Id IN (…)</c>) and the others are
 /// probed for those ids only; otherwise nothing is read whole, and each row of the register, walked in the page's
 /// order, is probed with <c>EXISTS</c> on the (PrisonerId, Kind, Term) key, so the query stops after a page of
@@ -36,6 +37,7 @@ internal sealed class RegisterSearch
         _db = db;
         _listCap = options.ListCap;
         _sparseListCap = options.SparseListCap;
+        _rareEnough = options.RareEnough;
         _typed = typed;
         _starting = starting;
         // Exact matches are matches by words, so "exact" alone finds them; "not exact" needs the whole match test.
@@ -50,7 +52,7 @@ internal sealed class RegisterSearch
     }
 
     private readonly PowRegistryDbContext _db;
-    private readonly int _listCap, _sparseListCap;
+    private readonly int _listCap, _sparseListCap, _rareEnough;
     private readonly string _typed;
     private readonly List<Expression<Func<PrisonerSearchTerm, bool>>> _starting;
     private bool _shaped;
@@ -65,9 +67,9 @@ internal sealed class RegisterSearch
     {
         if (_shaped) return;
         _shaped = true;
-        var byWords = Shaped(_db, await CountedAsync(_db, _starting, _listCap, ct), _listCap);
+        var byWords = Shaped(_db, await CountedAsync(_db, _starting, _listCap, _rareEnough, ct), _listCap);
         var (meeting, givenNameKeys) = NameKeyConditions(_typed);
-        var keysCounted = await CountedAsync(_db, meeting, _listCap, ct);
+        var keysCounted = await CountedAsync(_db, meeting, _listCap, _rareEnough, ct);
         var byKeys = byWords is null && await SparseAsync(keysCounted, givenNameKeys, ct) is { } sparse ? sparse : Shaped(_db, keysCounted, _listCap);
         // Both sides listed (a rare name typed whole, "Thak Ho Yong"): PostgreSQL reads their lists as one, which it can
         // join; an OR of the two lists would be tested against every row of the register (see ListedAsync).
@@ -256,7 +258,7 @@ internal sealed class RegisterSearch
         foreach (var word in words) equal.Add(t => t.Kind == SearchTermKind.Word && t.Term == word);
 
         // A stored word equal to each typed word starts with it too: with exact matches the words side can match, unshaped.
-        if (exactFirst && await ExactAsync(db, equal, words, options.ListCap, ct) is { } exact)
+        if (exactFirst && await ExactAsync(db, equal, words, options, ct) is { } exact)
         {
             return new RegisterSearch(db, options, typed!, starting, exact);
         }
@@ -287,25 +289,18 @@ internal sealed class RegisterSearch
     /// <summary>
     /// The exact conditions (each typed word equal to a stored word), all probed, so that the exact part walks the
     /// rarest word's entries (<see cref="ExactDriver"/>): that walk stops after a page, so it costs no more than reading
-    /// a short list whole would. They are ranked by their entries counted up to <paramref name="cap"/>, the longest word
-    /// first and each next one only up to the lowest count so far: a word that reaches it cannot be the rarest, so
-    /// counting on decides nothing ("Thak Ho Yong": "ho" and "yong" are counted up to the few "thak" entries). On a tie
+    /// a short list whole would. They are ranked by their entries counted in turn (<see cref="CountedInTurnAsync"/>),
+    /// the longest word first ("Thak Ho Yong": "ho" and "yong" are not counted past the few "thak" entries). On a tie
     /// the longer word first (fewer stored words equal a longer one: "чхоль" 4,178 against "ли" 10,701), then the typed
-    /// order. Null when a word equals no stored word.
+    /// order. Null when a word counted equals no stored word.
     /// </summary>
-    private static async Task<Side?> ExactAsync(
-        PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> equal, IReadOnlyList<string> words, int cap, CancellationToken ct)
+    private static async Task<Side?> ExactAsync(PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> equal,
+        IReadOnlyList<string> words, RegisterSearchOptions options, CancellationToken ct)
     {
-        var counted = new List<(SearchCondition Condition, int Length)>(words.Count);
-        var lowest = cap;
-        foreach (var i in Enumerable.Range(0, words.Count).OrderByDescending(i => words[i].Length))
-        {
-            var count = await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(equal[i]), lowest, ct);
-            if (count == 0) return null;
-            lowest = Math.Min(lowest, count);
-            counted.Add((new SearchCondition(equal[i], count), words[i].Length));
-        }
-        var conditions = counted.OrderBy(c => c.Condition.CappedCount).ThenByDescending(c => c.Length).Select(c => c.Condition).ToList();
+        var longestFirst = Enumerable.Range(0, words.Count).OrderByDescending(i => words[i].Length).Select(i => equal[i]);
+        if (await CountedInTurnAsync(db, longestFirst, options.ListCap, options.RareEnough, ct) is not { } counted) return null;
+        // Stable: among equal counts the order counted in, the longer word first.
+        var conditions = counted.OrderBy(c => c.CappedCount).ToList();
         var all = Has(db, conditions[0]);
         foreach (var other in conditions.Skip(1)) all = Predicate.And(all, Has(db, other));
         return new Side(all, null, conditions);
@@ -344,23 +339,37 @@ internal sealed class RegisterSearch
         public bool Walked => ListedIds is null;
     }
 
-    /// <summary>
-    /// Each condition with its index entries counted, in the order given, the first up to <paramref name="listCap"/>
-    /// and each next one only up to the lowest count so far; null when there are none or one has no entries, so that
-    /// nobody can meet them all. A condition that reaches the lowest count cannot be rarer than the one that set it,
-    /// and counting on decides nothing: "Thak Ho Yong" counts "ho…" and "yong…" up to the few "thak…" entries, not
-    /// 5,000 each (60,000 SQLite steps of the search's 75,000). So the lowest count is exact (or the list cap), and the
-    /// first condition to hold it comes first among equal counts, as the sort that ranks them keeps the order given.
-    /// The others' counts only order their probes.
-    /// </summary>
+    /// <summary>The matching conditions counted in turn (<see cref="CountedInTurnAsync"/>); null when there are none or a counted one has no entries.</summary>
     private static async Task<List<SearchCondition>?> CountedAsync(
-        PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> terms, int listCap, CancellationToken ct)
+        PowRegistryDbContext db, List<Expression<Func<PrisonerSearchTerm, bool>>> terms, int listCap, int rareEnough, CancellationToken ct) =>
+        terms.Count == 0 ? null : await CountedInTurnAsync(db, terms, listCap, rareEnough, ct);
+
+    /// <summary>
+    /// Each condition with its index entries counted, in the order given, to find the rarest: the first up to
+    /// <paramref name="cap"/>, each next one only up to the lowest count so far, and none after a count below both the cap
+    /// and <paramref name="rareEnough"/>. Null when a counted one has no entries, so that nobody can meet them all.
+    /// <list type="bullet">
+    /// <item>A condition that reaches the lowest count cannot be rarer than the one that set it, and counting on decides
+    /// nothing: "Thak Ho Yong" counted "ho…" and "yong…" up to 5,000 entries each for the few "thak…" ones (60,000 SQLite
+    /// steps of the search's 75,000).</item>
+    /// <item>Once a condition is that rare, each further count (a statement, about 0.15 ms) would cost more than
+    /// probing its few entries for the others, whichever is rarest; an uncounted condition gets the lowest count.</item>
+    /// </list>
+    /// So the lowest count is exact (or the cap), and the first condition to hold it comes first among equal counts, as
+    /// the sorts that rank them keep the order given. The others' counts only order their probes.
+    /// </summary>
+    private static async Task<List<SearchCondition>?> CountedInTurnAsync(
+        PowRegistryDbContext db, IEnumerable<Expression<Func<PrisonerSearchTerm, bool>>> terms, int cap, int rareEnough, CancellationToken ct)
     {
-        if (terms.Count == 0) return null;
-        var conditions = new List<SearchCondition>(terms.Count);
-        var lowest = listCap;
+        var conditions = new List<SearchCondition>();
+        var lowest = cap;
         foreach (var term in terms)
         {
+            if (lowest < rareEnough && lowest < cap)
+            {
+                conditions.Add(new SearchCondition(term, lowest));
+                continue;
+            }
             var count = await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(term), lowest, ct);
             if (count == 0) return null;
             lowest = Math.Min(lowest, count);

@@ -7,6 +7,12 @@ public sealed class RegisterSearchOptions
     public int ListCap { get; set; } = 5000;
 
     /// <summary>
+    /// Conditions are counted in turn to find the rarest; once one has fewer entries than this, the rest are not
+    /// counted: probing its few entries for them costs less than another count, a statement of its own.
+    /// </summary>
+    public int RareEnough { get; set; } = 200;
+
+    /// <summary>
     /// When every name key condition reaches <see cref="ListCap"/> and no typed word matches, a given name's keys with
     /// fewer entries than this are read whole all the same: a surname and a given name together match far fewer
     /// records than either, so a walk would probe many rows for a page (see RegisterSearch's SparseAsync).

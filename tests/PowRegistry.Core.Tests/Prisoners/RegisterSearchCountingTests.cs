@@ -72,7 +72,7 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         var log = new CommandLog();
         await using var db = app.NewDbContext(log);
 
-        var search = await RegisterSearch.ForAsync(db, "kim3 chol", new RegisterSearchOptions { ListCap = 50 }, exactFirst: true, CancellationToken.None);
+        var search = await RegisterSearch.ForAsync(db, "kim3 chol", new RegisterSearchOptions { ListCap = 50, RareEnough = 0 }, exactFirst: true, CancellationToken.None);
 
         Assert.NotNull(search!.ExactDriver);
         Assert.False(search.MatchesNone);
@@ -87,7 +87,7 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         var log = new CommandLog();
         await using var db = app.NewDbContext(log);
 
-        var search = await RegisterSearch.ForAsync(db, "chol kim11", new RegisterSearchOptions { ListCap = 50 }, exactFirst: false, CancellationToken.None);
+        var search = await RegisterSearch.ForAsync(db, "chol kim11", new RegisterSearchOptions { ListCap = 50, RareEnough = 0 }, exactFirst: false, CancellationToken.None);
 
         Assert.False(search!.MatchesNone);
         Assert.False(search.Walked); // the rarest word's list is read whole
@@ -98,5 +98,37 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         var keys = log.Commands.Where(c => c.Contains("\"Kind\" = 1", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, keys.Count);
         Assert.Single(keys, Counts);
+    }
+    [Fact]
+    public async Task OnceAConditionIsRareEnough_TheRestAreNotCounted()
+    {
+        // "kim11" (one entry) is below RareEnough: "chol" is not even asked whether it has one entry, on either side.
+        var log = new CommandLog();
+        await using var db = app.NewDbContext(log);
+
+        var search = await RegisterSearch.ForAsync(db, "chol kim11", new RegisterSearchOptions { ListCap = 50, RareEnough = 2 }, exactFirst: true, CancellationToken.None);
+
+        Assert.NotNull(search!.ExactDriver);
+        Assert.Equal(2, log.Commands.Count); // kim11 equal: past the cap? then its count
+        Assert.Single(log.Commands, Counts);
+
+        log.Commands.Clear();
+        await search.ShapeAsync(CancellationToken.None);
+        Assert.False(search.MatchesNone);
+        var words = log.Commands.Where(c => c.Contains("\"Kind\" = 0", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, words.Count); // kim11 starting: past the cap? then its count; chol not asked
+        // The name keys in typed order: "chol…" (twelve) is not rare enough, so the surname's keys are asked up to twelve.
+        Assert.Equal(3, log.Commands.Count(c => c.Contains("\"Kind\" = 1", StringComparison.Ordinal)));
+
+        await using var scope = app.Scope();
+        var page = await ActivatorUtilities.CreateInstance<RegisterService>(scope.ServiceProvider, db).ListAsync(new RegisterQuery { Search = "chol kim11", Sort = RegisterSort.Relevance }, CancellationToken.None);
+        Assert.Equal("Kim11", page.Rows[0].FamilyName); // the exact match first; then the others, whose name keys meet "kim" and "chol"
+        Assert.Equal(12, page.Rows.Count);
+
+        // A count that reached the cap is not rare, however low the cap: "chol" (twelve, counted to five) and then "kim".
+        log.Commands.Clear();
+        var common = await RegisterSearch.ForAsync(db, "chol kim", new RegisterSearchOptions { ListCap = 5, RareEnough = 200 }, exactFirst: false, CancellationToken.None);
+        Assert.True(common!.Walked);
+        Assert.Equal(2, log.Commands.Count(c => c.Contains("\"Kind\" = 0", StringComparison.Ordinal)));
     }
 }

@@ -38,7 +38,7 @@ public sealed class RegisterSearchShapeTests(RegisterSearchShapeTests.Data app) 
 
         public const int Count = 1400;
 
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(new RegisterSearchOptions { ListCap = 40, WalkLimit = 25, SortCountCap = 300, ExactFilterWalk = 7 });
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(new RegisterSearchOptions { ListCap = 40, RareEnough = 5, WalkLimit = 25, SortCountCap = 300, ExactFilterWalk = 7 });
 
         protected override async Task SeedAsync()
         {
