@@ -247,7 +247,7 @@ internal sealed class RegisterSearch
 
         List<Expression<Func<PrisonerSearchTerm, bool>>> starting = [], equal = [];
         // The longest word first: it starts fewer stored words, as a rule, and the words after the rarest are counted
-        // only up to its count (see CountedAsync). Equal words are ranked on their own (ExactAsync), in typed order here.
+        // only up to its count (see CountedInTurnAsync). Equal words are ranked on their own (ExactAsync), in typed order here.
         foreach (var word in words.OrderByDescending(w => w.Length))
         {
             var upper = SearchText.PrefixUpperBound(word);
@@ -382,7 +382,7 @@ internal sealed class RegisterSearch
     private static Side? Shaped(PowRegistryDbContext db, List<SearchCondition>? counted, int listCap)
     {
         if (counted is null) return null;
-        // Stable: among equal counts the first counted comes first, and it holds the exact lowest count (see CountedAsync).
+        // Stable: among equal counts the first counted comes first, and it holds the exact lowest count (see CountedInTurnAsync).
         List<SearchCondition> conditions = [.. counted.OrderBy(c => c.CappedCount)];
 
         var rarest = conditions[0];
