@@ -79,6 +79,7 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         Assert.Single(log.Commands, Counts); // kim3's count; chol only asked whether it has one entry
         Assert.Equal(3, log.Commands.Count);
     }
+
     [Fact]
     public async Task TheMatchingWords_AreCountedLongestFirst_AndOnlyUpToTheRarestSoFar()
     {
@@ -99,6 +100,7 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         Assert.Equal(3, keys.Count);
         Assert.Single(keys, Counts);
     }
+
     [Fact]
     public async Task OnceAConditionIsRareEnough_TheRestAreNotCounted()
     {
