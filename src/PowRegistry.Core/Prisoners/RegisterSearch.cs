@@ -173,8 +173,9 @@ internal sealed class RegisterSearch
         IQueryable<int> IdsOf(SearchCondition condition) => db.PrisonerSearchTerms.Where(condition.Term).Select(t => t.PrisonerId);
 
         // A listed side's rarest condition was counted below the list cap when the side was shaped: that count is exact,
-        // and it decides (the others were counted only up to the lowest count so far, which orders their probes). A
-        // walked side's conditions all reached the list cap, and are counted again, up to this cap.
+        // and it decides (the others were counted only up to the lowest count so far, or not at all once it was rare
+        // enough: their counts only order the probes). A walked side's conditions all reached the list cap, and are
+        // counted again, up to this cap.
         var listedSide = conditions.Any(c => c.CappedCount < listCap);
         async Task<SearchCondition> CountedAsync(SearchCondition condition) => listedSide
             ? condition
