@@ -104,8 +104,8 @@ public class TestServices : IAsyncLifetime
     }
 
     /// <summary>A DbContext of its own acting for <paramref name="user"/>, keeping EF Core's query caches in <paramref name="cache"/> (to see what EF Core keeps).</summary>
-    public PowRegistryDbContext NewDbContext(CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) =>
-        new PowRegistryDbContext(OwnOptions().UseMemoryCache(cache).Options).For(user, AuditKey, Clock);
+    public PowRegistryDbContext NewDbContext(CurrentUser user, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        new PowRegistryDbContext(OwnOptions().UseMemoryCache(cache).AddInterceptors(interceptors).Options).For(user, AuditKey, Clock);
 
     private Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<PowRegistryDbContext> OwnOptions()
     {

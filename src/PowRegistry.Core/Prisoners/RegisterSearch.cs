@@ -311,14 +311,18 @@ internal sealed class RegisterSearch
     internal static IQueryable<int>? KeysMeeting(PowRegistryDbContext db, NameQueryTerm term) =>
         KeysMeeting(term) is { } meeting ? db.PrisonerSearchTerms.Where(meeting).Select(t => t.PrisonerId) : null;
 
-    /// <summary>A name key equal to one of the term's exact keys or starting with one of its prefixes.</summary>
+    /// <summary>
+    /// A name key equal to one of the term's exact keys or starting with one of its prefixes. Each exact key is a value
+    /// of its own (<c>Term = @key OR …</c>), not a list: EF Core writes a list's SQL again on every run (one parameter
+    /// per item, see PowRegistryDbContext.OnReadersDesks), so every statement of a search by name keys would be.
+    /// </summary>
     private static Expression<Func<PrisonerSearchTerm, bool>>? KeysMeeting(NameQueryTerm term)
     {
         Expression<Func<PrisonerSearchTerm, bool>>? any = null;
-        if (term.Exact.Count > 0)
+        foreach (var exactKey in term.Exact.Order(StringComparer.Ordinal))
         {
-            var exactKeys = term.Exact.ToList();
-            any = t => exactKeys.Contains(t.Term);
+            Expression<Func<PrisonerSearchTerm, bool>> equal = t => t.Term == exactKey;
+            any = any is null ? equal : Predicate.Or(any, equal);
         }
         foreach (var prefix in term.Prefixes)
         {

@@ -1,9 +1,12 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
+using PowRegistry.Core.Common;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Tests.Prisoners;
@@ -19,32 +22,46 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
     {
         public List<string> Commands { get; } = [];
 
+        /// <summary>Each command's cap, when it is a capped count (<see cref="CappedCount"/>): how many entries it may read.</summary>
+        public List<int?> Caps { get; } = [];
+
+        /// <summary>The caps of the capped counts whose SQL contains <paramref name="part"/>, in the order sent.</summary>
+        public List<int> CapsOf(string part) => [.. Commands.Zip(Caps).Where(c => c.Second is not null && c.First.Contains(part, StringComparison.Ordinal)).Select(c => c.Second!.Value)];
+
+        public void Clear()
+        {
+            Commands.Clear();
+            Caps.Clear();
+        }
+
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             Commands.Add(command.CommandText);
+            Caps.Add(command.Parameters.Cast<DbParameter>().FirstOrDefault(p => p.ParameterName.TrimStart('@') == "cap")?.Value is int cap ? cap : null);
             return ValueTask.FromResult(result);
         }
     }
 
-    private static bool Counts(string sql) => sql.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase);
+    private const string Words = "\"Kind\" = 0", NameKeys = "\"Kind\" = 1";
 
     [Fact]
-    public async Task ACappedCount_AsksPastTheCapFirst_AndCountsOnlyBelowIt()
+    public async Task ACappedCount_IsOneStatement_ThatAsksPastTheCapBeforeItCounts()
     {
         var log = new CommandLog();
         await using var db = app.NewDbContext(log);
         var chol = db.PrisonerSearchTerms.Where(t => t.Kind == SearchTermKind.Word && t.Term == "chol");
 
         Assert.Equal(5, await CappedCount.OfAsync(chol, 5, CancellationToken.None));
-        Assert.Single(log.Commands); // one row past the cap less one exists: no count at all
-        Assert.DoesNotContain(log.Commands, Counts);
-
-        log.Commands.Clear();
         Assert.Equal(12, await CappedCount.OfAsync(chol, 50, CancellationToken.None));
-        Assert.Equal(2, log.Commands.Count);
-        Assert.Single(log.Commands, Counts);
-
+        Assert.Equal(12, await CappedCount.OfAsync(chol, 12, CancellationToken.None));
+        Assert.Equal(11, await CappedCount.OfAsync(chol, 11, CancellationToken.None));
         Assert.Equal(0, await CappedCount.OfAsync(db.PrisonerSearchTerms.Where(t => t.Term == "nobody"), 50, CancellationToken.None));
+
+        Assert.Equal([5, 50, 12, 11, 50], log.Caps);
+        // Whether a row lies at the cap (OFFSET, about 3 SQLite steps a row), and only otherwise the count: not a
+        // COUNT(*) over a LIMIT subquery (about 8 a row).
+        var probeThenCount = new Regex(@"EXISTS \([^()]*OFFSET[^()]*\) THEN @cap\s+ELSE \(\s+SELECT COUNT\(\*\)\S*\s+FROM ""PrisonerSearchTerms""", RegexOptions.IgnoreCase);
+        Assert.All(log.Commands, sql => Assert.Matches(probeThenCount, sql));
     }
 
     [Fact]
@@ -61,7 +78,7 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
 
         Assert.Equal(5, page.Rows.Count);
         Assert.DoesNotContain(log.Commands, c => c.Contains("\"Term\" >=", StringComparison.Ordinal)); // a prefix: a word starting with, or a name key
-        Assert.DoesNotContain(log.Commands, c => c.Contains("\"Kind\" = 1", StringComparison.Ordinal)); // the name keys
+        Assert.DoesNotContain(log.Commands, c => c.Contains(NameKeys, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -76,8 +93,8 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
 
         Assert.NotNull(search!.ExactDriver);
         Assert.False(search.MatchesNone);
-        Assert.Single(log.Commands, Counts); // kim3's count; chol only asked whether it has one entry
-        Assert.Equal(3, log.Commands.Count);
+        Assert.Equal(2, log.Commands.Count);
+        Assert.Equal([50, 1], log.Caps); // kim3 counted; chol only asked whether it has one entry
     }
 
     [Fact]
@@ -92,13 +109,10 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
 
         Assert.False(search!.MatchesNone);
         Assert.False(search.Walked); // the rarest word's list is read whole
-        var words = log.Commands.Where(c => c.Contains("\"Kind\" = 0", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, words.Count); // kim11: past the cap? then its count; chol: one entry?
-        Assert.Single(words, Counts);
+        Assert.Equal(4, log.Commands.Count);
+        Assert.Equal([50, 1], log.CapsOf(Words)); // kim11 counted; chol: one entry?
         // The name keys likewise, in typed order: "chol…" counted (twelve), the surname's keys only up to twelve.
-        var keys = log.Commands.Where(c => c.Contains("\"Kind\" = 1", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, keys.Count);
-        Assert.Single(keys, Counts);
+        Assert.Equal([50, 12], log.CapsOf(NameKeys));
     }
 
     [Fact]
@@ -111,16 +125,15 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         var search = await RegisterSearch.ForAsync(db, "chol kim11", new RegisterSearchOptions { ListCap = 50, RareEnough = 2 }, exactFirst: true, CancellationToken.None);
 
         Assert.NotNull(search!.ExactDriver);
-        Assert.Equal(2, log.Commands.Count); // kim11 equal: past the cap? then its count
-        Assert.Single(log.Commands, Counts);
+        Assert.Equal([50], log.Caps); // kim11 equal counted; chol not asked
 
-        log.Commands.Clear();
+        log.Clear();
         await search.ShapeAsync(CancellationToken.None);
         Assert.False(search.MatchesNone);
-        var words = log.Commands.Where(c => c.Contains("\"Kind\" = 0", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, words.Count); // kim11 starting: past the cap? then its count; chol not asked
+        Assert.Equal([50], log.CapsOf(Words)); // kim11 starting counted; chol not asked
         // The name keys in typed order: "chol…" (twelve) is not rare enough, so the surname's keys are asked up to twelve.
-        Assert.Equal(3, log.Commands.Count(c => c.Contains("\"Kind\" = 1", StringComparison.Ordinal)));
+        Assert.Equal([50, 12], log.CapsOf(NameKeys));
+        Assert.Equal(3, log.Commands.Count);
 
         await using var scope = app.Scope();
         var page = await ActivatorUtilities.CreateInstance<RegisterService>(scope.ServiceProvider, db).ListAsync(new RegisterQuery { Search = "chol kim11", Sort = RegisterSort.Relevance }, CancellationToken.None);
@@ -128,9 +141,32 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         Assert.Equal(12, page.Rows.Count);
 
         // A count that reached the cap is not rare, however low the cap: "chol" (twelve, counted to five) and then "kim".
-        log.Commands.Clear();
+        log.Clear();
         var common = await RegisterSearch.ForAsync(db, "chol kim", new RegisterSearchOptions { ListCap = 5, RareEnough = 200 }, exactFirst: false, CancellationToken.None);
         Assert.True(common!.Walked);
-        Assert.Equal(2, log.Commands.Count(c => c.Contains("\"Kind\" = 0", StringComparison.Ordinal)));
+        Assert.Equal([5, 5], log.CapsOf(Words));
+    }
+
+    [Theory]
+    [InlineData("kim chol", RegisterSort.Relevance)] // twelve exact matches do not fill a page of 100: shaped, name keys and all
+    [InlineData("kim", RegisterSort.Name)]
+    [InlineData("chol kim11", RegisterSort.Reference)]
+    public async Task ASearchByNameKeys_SendsOnlyStatementsWhoseSqlEfCoreKeeps(string typed, RegisterSort sort)
+    {
+        // A name word's exact keys ("kim", "kym") given as a list would be one parameter per key, and EF Core would
+        // write the SQL of every statement with name keys again on every run, instead of keeping it.
+        var log = new CommandLog();
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var system = new CurrentUser();
+        system.ActAsSystem();
+        await using var db = app.NewDbContext(system, cache, log);
+        await using var scope = app.Scope();
+
+        var page = await ActivatorUtilities.CreateInstance<RegisterService>(scope.ServiceProvider, db)
+            .ListAsync(new RegisterQuery { Search = typed, Sort = sort }, CancellationToken.None);
+
+        Assert.NotEmpty(page.Rows);
+        Assert.Contains(log.Commands, c => c.Contains(NameKeys, StringComparison.Ordinal));
+        Assert.Equal(log.Commands.Distinct().Count(), cache.Keys.Count(k => k.GetType().Name == "CommandCacheKey"));
     }
 }
