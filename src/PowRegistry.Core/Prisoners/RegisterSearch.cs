@@ -68,7 +68,7 @@ internal sealed class RegisterSearch
         if (_shaped) return;
         _shaped = true;
         var byWords = Shaped(_db, await CountedAsync(_db, _starting, _listCap, _rareEnough, ct), _listCap);
-        var (meeting, givenNameKeys) = NameKeyConditions(_typed);
+        var (meeting, givenNameKeys) = NameKeyConditions(_typed, _db.Database.MatchesAnArrayBetterThanAnOrOfValues());
         var keysCounted = await CountedAsync(_db, meeting, _listCap, _rareEnough, ct);
         var byKeys = byWords is null && await SparseAsync(keysCounted, givenNameKeys, ct) is { } sparse ? sparse : Shaped(_db, keysCounted, _listCap);
         // Both sides listed (a rare name typed whole, "Thak Ho Yong"): PostgreSQL reads their lists as one, which it can
@@ -273,13 +273,13 @@ internal sealed class RegisterSearch
     /// <see cref="SparseAsync"/>). Worked out only when the search is shaped: a page that the exact matches fill
     /// never needs them, and a Hangul name's keys take most of a millisecond (twelve romanizations).
     /// </summary>
-    private static (List<Expression<Func<PrisonerSearchTerm, bool>>> Meeting, int? GivenNameKeys) NameKeyConditions(string typed)
+    private static (List<Expression<Func<PrisonerSearchTerm, bool>>> Meeting, int? GivenNameKeys) NameKeyConditions(string typed, bool exactKeysAsArray)
     {
         List<Expression<Func<PrisonerSearchTerm, bool>>> meeting = [];
         int? givenNameKeys = null;
         foreach (var term in NameKeys.ForQuery(typed))
         {
-            if (KeysMeeting(term) is not { } keys) continue;
+            if (KeysMeeting(term, exactKeysAsArray) is not { } keys) continue;
             // A surname's term has its keys only; the first other name word's may be read whole (see SparseAsync).
             if (givenNameKeys is null && term.Prefixes.Count > 0) givenNameKeys = meeting.Count;
             meeting.Add(keys);
@@ -309,20 +309,29 @@ internal sealed class RegisterSearch
 
     /// <summary>Ids of prisoners with a name key equal to one of the term's exact keys or starting with one of its prefixes.</summary>
     internal static IQueryable<int>? KeysMeeting(PowRegistryDbContext db, NameQueryTerm term) =>
-        KeysMeeting(term) is { } meeting ? db.PrisonerSearchTerms.Where(meeting).Select(t => t.PrisonerId) : null;
+        KeysMeeting(term, db.Database.MatchesAnArrayBetterThanAnOrOfValues()) is { } meeting ? db.PrisonerSearchTerms.Where(meeting).Select(t => t.PrisonerId) : null;
 
     /// <summary>
-    /// A name key equal to one of the term's exact keys or starting with one of its prefixes. Each exact key is a value
-    /// of its own (<c>Term = @key OR …</c>), not a list: EF Core writes a list's SQL again on every run (one parameter
-    /// per item, see PowRegistryDbContext.OnReadersDesks), so every statement of a search by name keys would be.
+    /// A name key equal to one of the term's exact keys or starting with one of its prefixes. The exact keys are sent
+    /// so that EF Core keeps the statement's SQL: one array parameter or an OR of single values, whichever the store
+    /// reads better (<see cref="DatabaseSetup.MatchesAnArrayBetterThanAnOrOfValues"/>). As a plain list EF Core would
+    /// write the SQL of every statement with name keys again on every run.
     /// </summary>
-    private static Expression<Func<PrisonerSearchTerm, bool>>? KeysMeeting(NameQueryTerm term)
+    private static Expression<Func<PrisonerSearchTerm, bool>>? KeysMeeting(NameQueryTerm term, bool asArray)
     {
         Expression<Func<PrisonerSearchTerm, bool>>? any = null;
-        foreach (var exactKey in term.Exact.Order(StringComparer.Ordinal))
+        if (asArray && term.Exact.Count > 0)
         {
-            Expression<Func<PrisonerSearchTerm, bool>> equal = t => t.Term == exactKey;
-            any = any is null ? equal : Predicate.Or(any, equal);
+            var exactKeys = term.Exact.ToArray();
+            any = t => EF.Parameter(exactKeys).Contains(t.Term);
+        }
+        else
+        {
+            foreach (var exactKey in term.Exact.Order(StringComparer.Ordinal))
+            {
+                Expression<Func<PrisonerSearchTerm, bool>> equal = t => t.Term == exactKey;
+                any = any is null ? equal : Predicate.Or(any, equal);
+            }
         }
         foreach (var prefix in term.Prefixes)
         {

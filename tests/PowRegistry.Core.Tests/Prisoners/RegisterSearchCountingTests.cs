@@ -7,6 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Data;
 using PowRegistry.Core.Prisoners;
 
 namespace PowRegistry.Core.Tests.Prisoners;
@@ -168,5 +169,22 @@ public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app
         Assert.NotEmpty(page.Rows);
         Assert.Contains(log.Commands, c => c.Contains(NameKeys, StringComparison.Ordinal));
         Assert.Equal(log.Commands.Distinct().Count(), cache.Keys.Count(k => k.GetType().Name == "CommandCacheKey"));
+    }
+
+    [Fact]
+    public async Task ANameWordsExactKeys_AreSentAsTheStoreReadsThemBest()
+    {
+        // "kim" has exact keys only (a surname: "kim", "kym"). PostgreSQL gets one array, which it reads in index order
+        // and stops at the cap (for an OR of values it builds a bitmap of every entry of each); SQLite single values
+        // (it reads an array as json_each, which costs it more).
+        var log = new CommandLog();
+        await using var db = app.NewDbContext(log);
+
+        var search = await RegisterSearch.ForAsync(db, "kim", new RegisterSearchOptions(), exactFirst: false, CancellationToken.None);
+
+        Assert.False(search!.MatchesNone);
+        var keys = Assert.Single(log.Commands, c => c.Contains(NameKeys, StringComparison.Ordinal));
+        if (TestDatabase.Provider == DatabaseProvider.PostgreSql) Assert.Contains("= ANY (@", keys, StringComparison.Ordinal);
+        else Assert.Matches(@"""Term"" = @\w+ OR ""\w+""\.""Term"" = @", keys);
     }
 }
