@@ -44,6 +44,18 @@ public static class TestDatabase
         return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ToString();
     }
 
+    /// <summary>
+    /// Closes the idle pooled SQLite connections to this one database, so that its files can be deleted. Not
+    /// <c>SqliteConnection.ClearAllPools()</c>: that closes every other test class's idle connections too, and when a
+    /// database loses its last connection SQLite checkpoints and resets its log under a test that is reading it.
+    /// </summary>
+    public static void ClearSqlitePool(string connectionString)
+    {
+        if (IsPostgreSql) return;
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     /// <summary>The SQL that lifts the audit table's append-only triggers, as someone holding the database could.</summary>
     public static string DropAuditTriggersSql => IsPostgreSql
         ? string.Join(' ', PostgreSqlSetup.DropAuditAppendOnlyTrigger)

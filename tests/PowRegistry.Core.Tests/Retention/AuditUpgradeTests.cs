@@ -59,7 +59,7 @@ public sealed class AuditUpgradeTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        TestDatabase.ClearSqlitePool(ConnectionString);
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
         return Task.CompletedTask;
     }

@@ -188,7 +188,7 @@ public sealed partial class KillTests(Xunit.Abstractions.ITestOutputHelper outpu
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        TestDatabase.ClearSqlitePool($"Data Source={Path.Combine(_folder, "powregistry.db")}");
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 using PowRegistry.Core.Accounts;
 using PowRegistry.Core.Common;
+using PowRegistry.Core.Data.Sqlite;
 using PowRegistry.Core.Desks;
 
 namespace PowRegistry.Web.Tests.Infrastructure;
@@ -148,7 +148,12 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        SqliteConnection.ClearAllPools();
+        if (Databases.TryGetValue(_folder, out var connectionString))
+        {
+            // The app's own connections use the string as the app resolves it (StartupExtensions); the tests', as given.
+            TestDatabase.ClearSqlitePool(connectionString);
+            if (!TestDatabase.IsPostgreSql) TestDatabase.ClearSqlitePool(SqliteSetup.ResolveConnectionString(connectionString, _folder));
+        }
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
