@@ -32,6 +32,7 @@ fi
 log="$(mktemp)"
 pg_dir="$(mktemp -d /tmp/powregistry-pg.XXXXXX)"
 stop_postgres() {
+  kill $(jobs -p) 2>/dev/null || true # a pass's test runs, when this script is stopped before they end
   if [ -f "$pg_dir/data/postmaster.pid" ]; then as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; fi
   rm -rf "$pg_dir" "$log"
 }
@@ -41,8 +42,27 @@ as_pg() { if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; 
 [ "$(id -u)" = "0" ] && chown postgres "$pg_dir"
 
 status=0
+# One build; then each pass runs every test project at once, each on its own `dotnet test` (one after another, the
+# core tests ended each pass on one core for minutes, their longest class alone). A project's output is shown when it
+# ends, whole. Arguments to this script go to each `dotnet test` (e.g. --logger trx).
+dotnet build PowRegistry.sln -nologo -v quiet
+run_pass() {
+  local filter="$1"; shift
+  local projects=(tests/*/*.Tests.csproj) pids=() logs=() i
+  for i in "${!projects[@]}"; do
+    logs[i]="$(mktemp)"
+    dotnet test "${projects[i]}" --no-build --filter "$filter" "$@" >"${logs[i]}" 2>&1 &
+    pids[i]=$!
+  done
+  for i in "${!projects[@]}"; do
+    wait "${pids[i]}" || status=1
+    tee -a "$log" <"${logs[i]}"
+    rm -f "${logs[i]}"
+  done
+}
+
 # Tests of PostgreSQL itself (Store=PostgreSql) have nothing to check on SQLite and wait for the second pass.
-dotnet test PowRegistry.sln --filter "Store!=PostgreSql" "$@" 2>&1 | tee "$log" || status=$?
+run_pass "Store!=PostgreSql" "$@"
 
 # The second pass: a private PostgreSQL on a free local port, C collation (byte order, as SQLite compares),
 # no fsync (the server is thrown away afterwards). Each test class makes its own database on it. Tests of
@@ -55,8 +75,8 @@ as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U powregistry --auth=trust --locale=C 
 as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w start \
   -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
 echo "PostgreSQL pass: a private server on port $port"
-POWREGISTRY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=powregistry;Maximum Pool Size=20;Connection Idle Lifetime=5;Connection Pruning Interval=1" \
-  dotnet test PowRegistry.sln --filter "Store!=Sqlite" "$@" 2>&1 | tee -a "$log" || status=$?
+export POWREGISTRY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=powregistry;Maximum Pool Size=20;Connection Idle Lifetime=5;Connection Pruning Interval=1"
+run_pass "Store!=Sqlite" "$@"
 
 # One closing line for whoever reads the end of the log: "N passed, N failed".
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | grep -oE '[0-9]+' | paste -sd+ - | bc 2>/dev/null || echo 0)
