@@ -22,6 +22,8 @@ public sealed class LoginTimingTests(LoginTimingTests.App app) : IClassFixture<L
     {
         public CountingHasher Hasher { get; } = new();
 
+        protected override bool KeepPasswordHashCost => true;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,13 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
     /// </summary>
     protected virtual bool KeepLoginRateLimit => false;
 
+    /// <summary>
+    /// The app hashes passwords with PBKDF2 at 210,000 iterations (SignInSetup), about 160 ms of CPU a hash, and the tests
+    /// log in and create users thousands of times a run: here 1,000 iterations, the same code at a smaller cost. The
+    /// classes about signing in itself keep the app's (SignInTests checks the 210,000).
+    /// </summary>
+    protected virtual bool KeepPasswordHashCost => false;
+
     /// <summary>Set to replace the clock (TimeProvider) everywhere in the app: sessions, security stamps, TOTP.</summary>
     protected virtual FakeTimeProvider? Clock => null;
 
@@ -88,6 +96,7 @@ public class PowRegistryFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter, TestRemoteAddress>();
+            if (!KeepPasswordHashCost) services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             if (Clock is { } clock)
             {
                 services.RemoveAll<TimeProvider>();
