@@ -20,13 +20,8 @@ namespace PowRegistry.Core.Tests.Prisoners;
 /// that a small test register shows which index the planner can use, as a large one would; a missing index shows as a
 /// sort or a scan of the table.
 /// </summary>
-public sealed class RegisterQueryPlanTests : IAsyncLifetime
+public sealed class RegisterQueryPlanTests(RegisterQueryPlanTests.PlanServices app) : IClassFixture<RegisterQueryPlanTests.PlanServices>
 {
-    private readonly PlanServices _app = new();
-
-    public Task InitializeAsync() => _app.InitializeAsync();
-
-    public Task DisposeAsync() => _app.DisposeAsync();
 
     /// <summary>
     /// The page, and the index its plan must name. Where the stores differ: SQLite walks its rowid table in Id order
@@ -57,7 +52,8 @@ public sealed class RegisterQueryPlanTests : IAsyncLifetime
     [MemberData(nameof(Pages))]
     public async Task EachPage_ReadsItsIndex_InsteadOfScanningOrSorting(string page, string index)
     {
-        var status = await SeedAsync();
+        var status = app.Status;
+        lock (app.Plans.Plans) app.Plans.Plans.Clear(); // the plans of this page only
         var (query, desks) = page switch
         {
             "first page" => (new RegisterQuery(), (int[]?)null),
@@ -79,8 +75,8 @@ public sealed class RegisterQueryPlanTests : IAsyncLifetime
         try
         {
             await using var scope = desks is null
-                ? _app.ScopeAs("planner", administrator: true)
-                : _app.ScopeAs("planner", deskIds: desks);
+                ? app.ScopeAs("planner", administrator: true)
+                : app.ScopeAs("planner", deskIds: desks);
             result = await scope.ServiceProvider.GetRequiredService<RegisterService>().ListAsync(query, CancellationToken.None);
         }
         finally
@@ -89,7 +85,7 @@ public sealed class RegisterQueryPlanTests : IAsyncLifetime
         }
 
         Assert.NotEmpty(result.Rows);
-        var plans = _app.Plans.Plans;
+        var plans = app.Plans.Plans;
         Assert.NotEmpty(plans);
         var pageQuery = plans[^1]; // the page itself (a search first sends its capped counts)
         Assert.True((pageQuery.Plan + "\n").Contains(index, StringComparison.Ordinal), $"{page}: expected {index} in the plan:{Environment.NewLine}{pageQuery.Plan}");
@@ -112,43 +108,46 @@ public sealed class RegisterQueryPlanTests : IAsyncLifetime
         ? plan.Contains("Seq Scan on \"Prisoners\"", StringComparison.Ordinal) || plan.Contains("Seq Scan on \"PrisonerSearchTerms\"", StringComparison.Ordinal)
         : plan.Contains("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal);
 
-    /// <summary>A small register with common and rare names and two nationalities, analysed. Returns its records' status.</summary>
-    private async Task<CustodyStatus> SeedAsync()
-    {
-        var status = CustodyStatus.Unknown;
-        string[] families = ["Kim", "Kim", "Kim", "Ri", "Pak", "Choe", "Ivanov", "Petrov"];
-        string[] givens = ["Chol", "Yong Chol", "Song Il", "Ivan", "Min Ho"];
-        for (var i = 0; i < 120; i++)
-        {
-            var family = families[i % families.Length];
-            var russian = family is "Ivanov" or "Petrov";
-            var created = await _app.Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
-            {
-                FamilyName = family,
-                GivenNames = givens[i % givens.Length],
-                Nationality = russian ? "RU" : "KP",
-                DateOfCapture = $"2024-{1 + (i % 12):D2}-{1 + (i % 28):D2}",
-                DuplicatesChecked = true,
-            }, TestServices.Officer, CancellationToken.None));
-            Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.ToString())));
-            status = created.Value!.CustodyStatus;
-        }
-        await _app.ExecuteRawAsync("ANALYZE");
-        return status;
-    }
-
-    /// <summary>The usual services; the list's statements are explained while <see cref="Explaining"/> is set.</summary>
-    private sealed class PlanServices : TestServices
+    /// <summary>
+    /// The usual services over a small register with common and rare names and two nationalities, analysed, seeded once
+    /// for the class (the pages only read it); the list's statements are explained while <see cref="Explaining"/> is set.
+    /// </summary>
+    public sealed class PlanServices : TestServices
     {
         public static readonly AsyncLocal<bool> Explaining = new();
 
         public PlanCollector Plans { get; } = new();
 
+        /// <summary>The status every seeded record has.</summary>
+        public CustodyStatus Status { get; private set; } = CustodyStatus.Unknown;
+
         protected override void ConfigureServices(IServiceCollection services) =>
             services.ConfigureDbContext<PowRegistryDbContext>(options => options.AddInterceptors(Plans));
+
+        protected override async Task SeedAsync()
+        {
+            string[] families = ["Kim", "Kim", "Kim", "Ri", "Pak", "Choe", "Ivanov", "Petrov"];
+            string[] givens = ["Chol", "Yong Chol", "Song Il", "Ivan", "Min Ho"];
+            for (var i = 0; i < 120; i++)
+            {
+                var family = families[i % families.Length];
+                var russian = family is "Ivanov" or "Petrov";
+                var created = await Run<PrisonerService, ServiceResult<Prisoner>>(s => s.CreateAsync(new PrisonerInput
+                {
+                    FamilyName = family,
+                    GivenNames = givens[i % givens.Length],
+                    Nationality = russian ? "RU" : "KP",
+                    DateOfCapture = $"2024-{1 + (i % 12):D2}-{1 + (i % 28):D2}",
+                    DuplicatesChecked = true,
+                }, Officer, CancellationToken.None));
+                Assert.True(created.Succeeded, string.Join(", ", created.Errors.Select(e => e.ToString())));
+                Status = created.Value!.CustodyStatus;
+            }
+            await ExecuteRawAsync("ANALYZE");
+        }
     }
 
-    private sealed class PlanCollector : DbCommandInterceptor
+    public sealed class PlanCollector : DbCommandInterceptor
     {
         public List<(string Sql, string Plan)> Plans { get; } = [];
 
