@@ -15,7 +15,9 @@ namespace PowRegistry.Core.Tests.Prisoners;
 /// <summary>
 /// What register search counts before it reads a page, and how: the counts are most of a cross-script search's cost at a
 /// million records (docs/performance.md). The rows found are checked elsewhere (<see cref="RegisterSearchShapeTests"/>);
-/// these check that no count is sent that decides nothing. The register: Kim0 … Kim11, all "Chol", aliases "Alias n".
+/// these check that no count is sent that decides nothing, that each count is one statement with its cap, that a name
+/// word's exact keys reach each store in the shape it reads best, and that EF Core keeps the SQL of every statement a
+/// search by name keys sends. The register: Kim0 … Kim11, all "Chol", aliases "Alias n".
 /// </summary>
 public sealed class RegisterSearchCountingTests(RegisterQueryCountTests.Data app) : IClassFixture<RegisterQueryCountTests.Data>
 {
