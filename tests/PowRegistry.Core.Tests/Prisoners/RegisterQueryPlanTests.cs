@@ -22,7 +22,6 @@ namespace PowRegistry.Core.Tests.Prisoners;
 /// </summary>
 public sealed class RegisterQueryPlanTests(RegisterQueryPlanTests.PlanServices app) : IClassFixture<RegisterQueryPlanTests.PlanServices>
 {
-
     /// <summary>
     /// The page, and the index its plan must name. Where the stores differ: SQLite walks its rowid table in Id order
     /// ("SCAN p"); for an officer on several desks both walk the name index and test each row's desk (PostgreSQL 15
