@@ -66,6 +66,7 @@ public sealed partial class KillTests(Xunit.Abstractions.ITestOutputHelper outpu
                         if (await client.RegisterAsync(name) is not null) lock (acknowledged) acknowledged.Add(name);
                     }
                     catch (HttpRequestException) { return; } // the process died mid-request: not acknowledged
+                    catch (SocketException) { return; } // ... or just as a connection opened (HttpClient does not wrap that one)
                     catch (TaskCanceledException) { return; }
                 }
             });
@@ -79,6 +80,7 @@ public sealed partial class KillTests(Xunit.Abstractions.ITestOutputHelper outpu
                         if (await viewer.ViewAsync(viewedId)) Interlocked.Increment(ref viewsAnswered);
                     }
                     catch (HttpRequestException) { return; }
+                    catch (SocketException) { return; }
                     catch (TaskCanceledException) { return; }
                 }
             })).ToList();
