@@ -49,7 +49,8 @@ dotnet build PowRegistry.sln -nologo -v quiet
 # Test processes (and the app processes they start) run without the runtime's profile-guided recompilation. The test
 # hosts run a great deal of code a few dozen times each, so with it the JIT kept compiling each method again, with
 # counters, then once more: 22 % of the machine's CPU in the tiered-compilation thread (perf, 60 s of the SQLite
-# pass). Without it, the SQLite pass alone took 396 s against 576 s. The application itself keeps the default.
+# pass). Without it, the SQLite pass alone took 396 and 434 s against 576 and 493 s (two runs of each, in turn). The
+# application itself keeps the runtime's default.
 export DOTNET_TieredPGO=0
 run_pass() {
   local filter="$1"; shift
